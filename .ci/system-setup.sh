@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# What the test suite needs from the system: Debian's Chromium and Thai fonts for the browser tests, and a
+# PostgreSQL server for the PostgreSQL run. As root it installs and starts what is missing; otherwise it says
+# what is missing (those tests then skip outside CI, and fail in CI).
+set -euo pipefail
+
+PG_ROLE=workbench
+PG_PASSWORD=workbench
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+fc-list 2>/dev/null | grep -qi "TlwgTypist\|Garuda\|Loma" || packages+=(fonts-thai-tlwg fontconfig)
+command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
+
+if [ ${#packages[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "system-setup: installing ${packages[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${packages[@]}" postgresql-contrib >/dev/null
+  else
+    echo "system-setup: missing ${packages[*]} (run as root, or install them with apt-get)"
+  fi
+fi
+
+if command -v pg_ctlcluster >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+    pg_createcluster "$version" main >/dev/null
+  fi
+  pg_ctlcluster "$version" main start 2>/dev/null || true
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 1; done
+  runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_ROLE') THEN
+    CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
+  END IF;
+END \$\$;
+SQL
+  echo "system-setup: PostgreSQL $version is running on 127.0.0.1:5432 (role $PG_ROLE)"
+fi

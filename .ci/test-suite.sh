@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite: every test on the embedded SQLite database (browser tests included), then every
+# database test again on a real PostgreSQL server when one is reachable (always in CI).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PG_URL=${WORKBENCH_TEST_POSTGRES_URL:-postgresql+psycopg://workbench:workbench@127.0.0.1:5432/postgres}
+
+echo "=== test suite on SQLite ==="
+$PY -m pytest -q -p no:cacheprovider "$@"
+sqlite_status=$?
+
+pg_status=0
+if pg_isready -q -h 127.0.0.1 2>/dev/null; then
+  echo "=== test suite on PostgreSQL (database tests; browser tests ran above) ==="
+  WORKBENCH_TEST_POSTGRES_URL=$PG_URL $PY -m pytest -q -p no:cacheprovider -m "not browser" "$@"
+  pg_status=$?
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is not reachable on 127.0.0.1:5432, and CI needs it" >&2
+  pg_status=1
+else
+  echo "PostgreSQL is not reachable on 127.0.0.1:5432: the PostgreSQL run is skipped (it always runs in CI)"
+fi
+
+[ $sqlite_status -eq 0 ] && [ $pg_status -eq 0 ]

@@ -1,0 +1,28 @@
+# Two commands for a fresh clone (Python >= 3.11 with venv):
+#   make run   - set up .venv, create/upgrade the SQLite database with the demo office, serve the dashboards
+#   make test  - set up .venv (and, as root, the Debian packages and PostgreSQL), run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/workbench init --demo
+	$(BIN)/workbench serve
+
+test: $(STAMP)
+	bash .ci/system-setup.sh
+	bash .ci/test-suite.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts
