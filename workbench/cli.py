@@ -1,0 +1,280 @@
+"""The ``workbench`` command. Every sub-command has ``--help``; errors print one clear line and exit non-zero."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+import pydantic
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+EXIT_ERROR, EXIT_USAGE = 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line on stderr (and exit code 2), not a usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _settings() -> Any:
+    from workbench.config import get_settings
+
+    return get_settings()
+
+
+def _engine() -> Any:
+    from workbench.db import check_connection, get_engine
+
+    engine = get_engine()
+    check_connection(engine)
+    return engine
+
+
+def _progress(number: int, total: int, name: str) -> None:
+    print(f"  [{number}/{total}] {name}", flush=True)
+
+
+# --- init / demo -------------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from workbench import migrate
+    from workbench.db import SYSTEM, new_session
+    from workbench.demo import build_demo, has_data
+    from workbench.reference import load_reference_data
+
+    engine = _engine()
+    from workbench.db import masked_url
+
+    print(f"database: {masked_url(engine.url.render_as_string(hide_password=False))}")
+    before = migrate.current_revision(engine)
+    migrate.upgrade(engine)
+    print(f"schema: {before or 'empty'} -> {migrate.current_revision(engine)}")
+    with new_session(engine) as session:
+        report = load_reference_data(session, data_dir=_settings().data_dir, actor=SYSTEM)
+        for table, counts in report.counts.items():
+            print(f"reference {table}: {counts['inserted']} inserted, {counts['updated']} updated, "
+                  f"{counts['unchanged']} unchanged")
+        if args.demo:
+            if has_data(session):
+                print("demo: the database already holds people; demo data left as it is")
+            else:
+                print("demo: building the demo office")
+                build_demo(session, seed=args.seed, years=1, progress=_progress)
+                print("demo: done (users admin, protocol, analyst, officer, viewer; see README for the password)")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    import time
+
+    from workbench import migrate
+    from workbench.db import SYSTEM, new_session
+    from workbench.demo import build_demo
+    from workbench.reference import load_reference_data
+
+    started = time.perf_counter()
+    engine = _engine()
+    migrate.upgrade(engine)
+    with new_session(engine) as session:
+        load_reference_data(session, data_dir=_settings().data_dir, actor=SYSTEM)
+        print(f"demo: {args.years} fiscal year(s), seed {args.seed}")
+        build_demo(session, seed=args.seed, years=args.years, progress=_progress)
+    print(f"demo: done in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+# --- serve / lab -------------------------------------------------------------------------------------
+
+def voila_command(args: argparse.Namespace) -> list[str]:
+    """The standalone Voila command line for ``workbench serve`` (kept separate so tests can read it)."""
+    settings = _settings()
+    command = [
+        sys.executable, "-m", "voila", str(settings.dashboards_dir),
+        "--no-browser", f"--port={args.port}", f"--Voila.ip={args.host}",
+        "--strip_sources=True", "--show_tracebacks=False",
+        "--MappingKernelManager.cull_idle_timeout=900", "--MappingKernelManager.cull_interval=60",
+    ]
+    if args.token:
+        command.append(f"--token={args.token}")
+    return command
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    settings = _settings()
+    if not settings.dashboards_dir.is_dir():
+        raise WorkbenchError(f"ไม่พบโฟลเดอร์แดชบอร์ด {settings.dashboards_dir}",
+                             f"dashboards folder {settings.dashboards_dir} not found", field="WORKBENCH_DASHBOARDS_DIR")
+    _engine()
+    print(f"serving {settings.dashboards_dir} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)
+    return _run_foreground(voila_command(args))
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    settings = _settings()
+    command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={settings.notebooks_dir.parent}",
+               f"--port={args.port}", f"--ServerApp.ip={args.host}"]
+    if args.no_browser:
+        command.append("--no-browser")
+    return _run_foreground(command)
+
+
+def _run_foreground(command: list[str]) -> int:
+    try:
+        return subprocess.call(command, env=os.environ.copy())
+    except KeyboardInterrupt:
+        return 0
+
+
+# --- users -------------------------------------------------------------------------------------------
+
+def _read_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("password: ")
+    if first != getpass.getpass("again: "):
+        raise WorkbenchError("รหัสผ่านสองครั้งไม่ตรงกัน", "the two passwords differ", field="password")
+    return first
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from workbench.db import SYSTEM, new_session, transaction
+    from workbench.models.base import Clearance
+    from workbench.services import people, users
+
+    password = _read_password(args)
+    engine = _engine()
+    with new_session(engine) as session, transaction(session, actor=SYSTEM):
+        person_id = args.person_id
+        if person_id is None:
+            given, _, family = args.name.strip().partition(" ")
+            person_id = people.create_person(session, actor=SYSTEM, data={
+                "given_name_th": given, "family_name_th": family.strip()}).id
+        user = users.create_user(session, actor=SYSTEM, data={
+            "username": args.username, "person_id": person_id, "role": args.role,
+            "clearance": Clearance[args.clearance.upper()], "password": password,
+        })
+    print(f"user {user.username} added (id {user.id}, role {user.role}, clearance {args.clearance})")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from sqlmodel import select
+
+    from workbench.db import new_session
+    from workbench.models.base import Clearance
+    from workbench.models.users import User
+
+    with new_session(_engine()) as session:
+        for user in session.exec(select(User).order_by(User.username)).all():
+            state = "active" if user.is_active else "disabled"
+            print(f"{user.id:>4}  {user.username:<20} {user.role:<18} {Clearance(user.clearance).name.lower():<13} {state}")
+    return 0
+
+
+def cmd_version(args: argparse.Namespace) -> int:
+    print(f"workbench {__version__}")
+    return 0
+
+
+# --- parser ------------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    from workbench.models.users import Role
+
+    parser = _Parser(prog="workbench", description="Senate Foreign Affairs Workbench (สำนักงานต่างประเทศ วุฒิสภา)")
+    parser.add_argument("--database", metavar="URL", help="database URL for this command (else WORKBENCH_DATABASE_URL)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True)
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
+            into: Any = commands) -> argparse.ArgumentParser:
+        sub = into.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    init = add("init", cmd_init, "create or upgrade the database to the newest schema and load reference data")
+    init.add_argument("--demo", action="store_true", help="also fill an empty database with the demo office")
+    init.add_argument("--seed", type=int, default=2569, help="random seed of the demo office (default 2569)")
+
+    demo = add("demo", cmd_demo, "build a scaled synthetic office into an empty database (for benchmarks)")
+    demo.add_argument("--years", type=int, default=1, help="fiscal years of history (default 1)")
+    demo.add_argument("--seed", type=int, default=2569, help="random seed (default 2569)")
+
+    serve = add("serve", cmd_serve, "serve the dashboards with Voila (standalone, no code execution from the browser)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    serve.add_argument("--token", default="", help="require this token in the URL (?token=...)")
+
+    lab = add("lab", cmd_lab, "open JupyterLab on the project for analysts")
+    lab.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    lab.add_argument("--port", type=int, default=8888, help="port (default 8888)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+
+    user = add("user", lambda a: _usage(user), "manage users: add, list")
+    user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
+    user_add = add("add", cmd_user_add, "add a user (password from a prompt, or one line on stdin)", user_commands)
+    user_add.add_argument("username", help="login name: lower-case letters, digits, . _ -")
+    user_add.add_argument("--role", required=True, choices=[r.value for r in Role], help="what the user may do")
+    user_add.add_argument("--clearance", default="none", choices=["none", "confidential", "secret", "top_secret"],
+                          help="secrecy clearance: none, confidential (ลับ), secret (ลับมาก), top_secret (ลับที่สุด)")
+    who = user_add.add_mutually_exclusive_group(required=True)
+    who.add_argument("--person-id", type=int, help="id of the existing staff person")
+    who.add_argument("--name", help="Thai given and family name of a new staff person")
+    user_add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add("list", cmd_user_list, "list users with role, clearance and state", user_commands)
+
+    add("version", cmd_version, "print the workbench version")
+    return parser
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.database:
+        os.environ["WORKBENCH_DATABASE_URL"] = args.database
+    try:
+        from workbench.config import get_settings
+        from workbench.db import reset_default_engine
+
+        get_settings.cache_clear()
+        reset_default_engine()
+        return args.handler(args)
+    except WorkbenchError as exc:
+        print(f"workbench: {exc.bilingual()}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("workbench: interrupted", file=sys.stderr)
+        return EXIT_ERROR
+    except pydantic.ValidationError as exc:
+        problem = exc.errors()[0]
+        name = "WORKBENCH_" + str(problem["loc"][0]).upper() if problem["loc"] else "WORKBENCH_*"
+        print(f"workbench: ค่าตั้ง {name} ไม่ถูกต้อง / setting {name} is not valid: {problem['msg']}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for anything unforeseen
+        from workbench.db import redact_secrets
+
+        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        print(f"workbench: unexpected error ({type(exc).__name__}): {redact_secrets(text)}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def run() -> NoReturn:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

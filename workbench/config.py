@@ -1,0 +1,64 @@
+"""One settings object, read from the environment (prefix ``WORKBENCH_``) and an optional ``.env`` file.
+
+Every field here is documented in the README's settings table; ``tests/test_readme.py`` keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """The workbench's settings. Environment variables win over ``.env``; both win over the defaults."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="WORKBENCH_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    database_url: str = Field(
+        default="",
+        description="SQLAlchemy URL of the database; empty means the SQLite file data/workbench.db.",
+    )
+    lang: Literal["th", "en"] = Field(default="th", description="Interface language: th (default) or en.")
+    office_code: str = Field(
+        default="สว 0010",
+        description="The office's letter code, printed before outgoing numbers (to confirm with the office).",
+    )
+    data_dir: Path = Field(
+        default=PROJECT_ROOT / "data", description="Folder of reference CSVs and the default SQLite file."
+    )
+    dashboards_dir: Path = Field(
+        default=PROJECT_ROOT / "dashboards", description="Folder of Voila dashboards served by `workbench serve`."
+    )
+    notebooks_dir: Path = Field(
+        default=PROJECT_ROOT / "notebooks", description="Folder of analyst notebooks opened by `workbench lab`."
+    )
+    export_dir: Path = Field(
+        default=PROJECT_ROOT / "exports", description="Folder where exported files (XLSX, ICS, DOCX, PDF) are written."
+    )
+    echo_sql: bool = Field(default=False, description="Log every SQL statement (for debugging).")
+
+    @field_validator("database_url")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return value.strip()
+
+    @property
+    def effective_database_url(self) -> str:
+        """The URL actually used: the configured one, or the SQLite file under ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'workbench.db').as_posix()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (cached; call ``get_settings.cache_clear()`` after changing the environment)."""
+    return Settings()

@@ -1,0 +1,210 @@
+"""Core of the demo office: principals, senators, committees, Secretariat staff, users, embassies, ambassadors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import select
+
+from workbench.demo import DEMO_PASSWORD, DemoContext, demo_builder
+from workbench.models.base import Clearance
+from workbench.models.people import Gender, OrgClassification, Organization, Person, Post
+from workbench.models.users import Role
+from workbench.services import people as people_service
+from workbench.services import users as users_service
+
+FICTIONAL = "บุคคลสมมติสำหรับการสาธิตระบบ (fictional person for the demo office)"
+
+# Thai given names (with romanisation) and invented family names: plainly fictional combinations.
+GIVEN_NAMES = [
+    ("สมชาย", "Somchai", Gender.MALE), ("สมศรี", "Somsri", Gender.FEMALE), ("ประเสริฐ", "Prasert", Gender.MALE),
+    ("วิไลวรรณ", "Wilaiwan", Gender.FEMALE), ("อนันต์", "Anan", Gender.MALE), ("กาญจนา", "Kanchana", Gender.FEMALE),
+    ("ธีรพงษ์", "Theerapong", Gender.MALE), ("พรทิพย์", "Pornthip", Gender.FEMALE), ("วีระ", "Weera", Gender.MALE),
+    ("สุนีย์", "Sunee", Gender.FEMALE), ("ชาญวิทย์", "Chanwit", Gender.MALE), ("นภา", "Napa", Gender.FEMALE),
+    ("ปิยะ", "Piya", Gender.MALE), ("รัตนา", "Rattana", Gender.FEMALE), ("สุรชัย", "Surachai", Gender.MALE),
+    ("อรุณี", "Arunee", Gender.FEMALE), ("เกียรติศักดิ์", "Kiattisak", Gender.MALE), ("จันทร์เพ็ญ", "Chanpen", Gender.FEMALE),
+    ("ณัฐพล", "Nattapon", Gender.MALE), ("ศิริพร", "Siriporn", Gender.FEMALE),
+]
+FAMILY_NAMES = [
+    ("สมมติวงศ์", "Sommatiwong"), ("ตัวอย่างกุล", "Tua-yangkul"), ("ทดลองดี", "Thotlongdee"),
+    ("สาธิตสกุล", "Sathitsakul"), ("จำลองชัย", "Chamlongchai"), ("แบบฝึกสุข", "Baebfueksuk"),
+    ("นามสมมติ", "Nam-sommati"), ("ทดสอบศรี", "Thotsopsri"), ("ตัวแทนไทย", "Tuathaenthai"),
+    ("ฝึกหัดดี", "Fuekhatdee"),
+]
+FOREIGN_GIVEN = ["Alex", "Maria", "Kenji", "Amina", "Lukas", "Sofia", "Rahul", "Elena", "Omar", "Hana", "Pablo",
+                 "Ingrid", "Tomas", "Leila", "Marco", "Yuki", "Daniel", "Chloe", "Ivan", "Grace"]
+FOREIGN_FAMILY = ["Example", "Sample", "Demo", "Placeholder", "Fictional", "Testwell", "Mockford", "Pseudonym"]
+
+# Countries with an embassy in the demo office's Bangkok (ISO alpha-2), chosen to cover every region.
+EMBASSY_COUNTRIES = ["JP", "CN", "KR", "IN", "SG", "MY", "ID", "VN", "LA", "KH", "FR", "DE", "GB", "IT", "RU",
+                     "US", "CA", "BR", "AU", "NZ", "FJ", "ZA", "KE", "EG", "SA", "AE"]
+
+STAFF_GROUPS = {  # work group code -> (number of staff, role of their user accounts)
+    "fao-admin": (4, Role.ADMIN_OFFICER),
+    "fao-protocol": (5, Role.PROTOCOL_OFFICER),
+    "fao-ir": (5, Role.ANALYST),
+}
+
+DEMO_USERS = [  # username, role, clearance, where the person works
+    ("admin", Role.ADMINISTRATOR, Clearance.TOP_SECRET, "fao"),
+    ("protocol", Role.PROTOCOL_OFFICER, Clearance.CONFIDENTIAL, "fao-protocol"),
+    ("analyst", Role.ANALYST, Clearance.SECRET, "fao-ir"),
+    ("officer", Role.ADMIN_OFFICER, Clearance.NONE, "fao-admin"),
+    ("viewer", Role.VIEWER, Clearance.NONE, "fao"),
+]
+
+
+class _Names:
+    """Deterministic fictional names: each call gives the next unused combination."""
+
+    def __init__(self, context: DemoContext) -> None:
+        self.rng = context.rng
+        self.used: set[tuple[str, str]] = set()
+
+    def thai(self) -> tuple[tuple[str, str, Gender], tuple[str, str]]:
+        while True:
+            given, family = self.rng.choice(GIVEN_NAMES), self.rng.choice(FAMILY_NAMES)
+            if (given[0], family[0]) not in self.used or len(self.used) > 150:
+                self.used.add((given[0], family[0]))
+                return given, family
+
+    def foreign(self) -> tuple[str, str]:
+        return self.rng.choice(FOREIGN_GIVEN), self.rng.choice(FOREIGN_FAMILY)
+
+
+def _thai_person(context: DemoContext, names: _Names, honorific: str | None = None) -> Person:
+    (given_th, given_en, gender), (family_th, family_en) = names.thai()
+    title_th = honorific or ("นาย" if gender == Gender.MALE else "นาง")
+    title_en = "Mr." if gender == Gender.MALE else "Ms."
+    thailand = people_service.country_by_iso2(context.session, "TH")
+    return people_service.create_person(context.session, actor=context.actor, data={
+        "honorific_th": title_th, "given_name_th": given_th, "family_name_th": family_th,
+        "honorific_en": title_en, "given_name_en": given_en, "family_name_en": family_en,
+        "gender": gender, "nationality_id": thailand.id if thailand else None, "biography": FICTIONAL,
+        "email": f"{given_en.lower()}.{family_en.lower()[:4]}@senate.example",
+    })
+
+
+def _post(context: DemoContext, code: str) -> Post:
+    post = context.session.exec(select(Post).where(Post.code == code)).first()
+    if post is None:
+        raise LookupError(f"reference post {code!r} missing: run `workbench init` first")
+    return post
+
+
+def _org(context: DemoContext, code: str) -> Organization:
+    org = people_service.organization_by_code(context.session, code)
+    if org is None:
+        raise LookupError(f"reference organisation {code!r} missing: run `workbench init` first")
+    return org
+
+
+def _member(context: DemoContext, person: Person, org: Organization, start: dt.date, *,
+            post: Post | None = None, role: tuple[str, str] = ("", ""), end: dt.date | None = None) -> None:
+    people_service.add_membership(context.session, actor=context.actor, data={
+        "person_id": person.id, "organization_id": org.id, "post_id": post.id if post else None,
+        "role_th": role[0], "role_en": role[1], "start_date": start, "end_date": end,
+    })
+
+
+@demo_builder("core", order=10)
+def build_core(context: DemoContext) -> None:
+    names = _Names(context)
+    start = context.first_day
+    _senate(context, names, start)
+    _secretariat(context, names, start)
+    _users(context)
+    _embassies(context, start)
+
+
+def _senate(context: DemoContext, names: _Names, start: dt.date) -> None:
+    senate = _org(context, "senate")
+    principals = {}
+    for code in ("senate-president", "senate-first-vice-president", "senate-second-vice-president"):
+        person = _thai_person(context, names)
+        _member(context, person, senate, start, post=_post(context, code))
+        principals[code] = person
+    senators = [_thai_person(context, names) for _ in range(24)]
+    for person in [*principals.values(), *senators]:
+        _member(context, person, senate, start, post=_post(context, "senator"))
+    committees = context.session.exec(
+        select(Organization).where(Organization.classification == OrgClassification.STANDING_COMMITTEE)
+        .order_by(Organization.id)
+    ).all()
+    for index, committee in enumerate(committees):
+        chair = senators[index % len(senators)]
+        _member(context, chair, committee, start, role=("ประธานคณะกรรมาธิการ", "Chair"))
+        for member in context.rng.sample(senators, k=min(5, len(senators))):
+            if member.id != chair.id:
+                _member(context, member, committee, start, role=("กรรมาธิการ", "Member"))
+    context.refs.update(principals=principals, senators=senators, committees=list(committees))
+
+
+def _secretariat(context: DemoContext, names: _Names, start: dt.date) -> None:
+    secretariat, office = _org(context, "senate-secretariat"), _org(context, "fao")
+    heads = [("senate-secretary-general", secretariat), ("fao-director", office)]
+    for code, org in heads:
+        _member(context, _thai_person(context, names), org, start, post=_post(context, code))
+    staff: dict[str, list[Person]] = {}
+    for group_code, (count, _role) in STAFF_GROUPS.items():
+        group = _org(context, group_code)
+        staff[group_code] = []
+        for number in range(count):
+            person = _thai_person(context, names)
+            # Staff turnover across the years covered: later hires start in later fiscal years.
+            hired = start + dt.timedelta(days=365 * (number % context.years))
+            _member(context, person, group, hired, role=("เจ้าหน้าที่", "Officer"))
+            staff[group_code].append(person)
+    context.refs["staff"] = staff
+
+
+def _users(context: DemoContext) -> None:
+    users = {}
+    for username, role, clearance, org_code in DEMO_USERS:
+        group = context.refs["staff"].get(org_code)
+        person = group.pop(0) if group else _thai_person(context, _Names(context))
+        users[username] = users_service.create_user(context.session, actor=context.actor, data={
+            "username": username, "person_id": person.id, "role": role, "clearance": clearance,
+            "password": DEMO_PASSWORD,
+        })
+        context.refs.setdefault("staff", {}).setdefault(org_code, []).insert(0, person)
+    context.refs["users"] = users
+
+
+def _embassies(context: DemoContext, start: dt.date) -> None:
+    ambassadors: dict[str, Person] = {}
+    for iso2 in EMBASSY_COUNTRIES:
+        country = people_service.country_by_iso2(context.session, iso2)
+        if country is None:
+            continue
+        embassy = people_service.create_organization(context.session, actor=context.actor, data={
+            "name_th": f"สถานเอกอัครราชทูต{country.name_th}ประจำประเทศไทย",
+            "name_en": f"Embassy of {country.name_en} in Bangkok", "classification": OrgClassification.EMBASSY,
+            "country_id": country.id, "source": "demo (fictional)",
+        })
+        people_service.create_organization(context.session, actor=context.actor, data={
+            "name_th": f"รัฐสภา{country.name_th}", "name_en": f"Parliament of {country.name_en}",
+            "classification": OrgClassification.FOREIGN_PARLIAMENT, "country_id": country.id,
+            "source": "demo (fictional)",
+        })
+        ambassadors[iso2] = _ambassadors(context, embassy, country.id, start)
+    context.refs["ambassadors"] = ambassadors
+
+
+def _ambassadors(context: DemoContext, embassy: Organization, country_id: Any, start: dt.date) -> Person:
+    """Ambassadors serve about three years; over a long demo history each embassy has several in turn."""
+    term_start, current = start - dt.timedelta(days=context.rng.randint(100, 900)), None
+    while term_start <= context.last_day:
+        given, family = context.rng.choice(FOREIGN_GIVEN), context.rng.choice(FOREIGN_FAMILY)
+        current = people_service.create_person(context.session, actor=context.actor, data={
+            "honorific_en": "H.E.", "honorific_th": "ฯพณฯ", "given_name_en": given, "family_name_en": family,
+            "given_name_th": given, "family_name_th": family, "nationality_id": country_id,
+            "biography": f"Ambassador of the demo office's fictional world. {FICTIONAL}",
+        })
+        term_end = term_start + dt.timedelta(days=3 * 365)
+        _member(context, current, embassy, term_start, role=("เอกอัครราชทูต", "Ambassador"),
+                end=term_end if term_end < context.last_day else None)
+        term_start = term_end + dt.timedelta(days=1)
+    assert current is not None
+    return current

@@ -1,0 +1,30 @@
+"""All table models, imported here so SQLModel.metadata knows every table (Alembic reads it)."""
+
+from workbench.models.audit import AuditEntry
+from workbench.models.base import Clearance, Region
+from workbench.models.countries import Country, CountryBase, CountryRead
+from workbench.models.people import (
+    Gender,
+    Membership,
+    MembershipCreate,
+    MembershipRead,
+    Organization,
+    OrganizationCreate,
+    OrganizationRead,
+    OrgClassification,
+    Person,
+    PersonCreate,
+    PersonRead,
+    PersonUpdate,
+    Post,
+    PostCreate,
+    PostRead,
+)
+from workbench.models.users import Role, User, UserCreate, UserRead, UserUpdate
+
+__all__ = [
+    "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
+    "MembershipCreate", "MembershipRead", "OrgClassification", "Organization", "OrganizationCreate",
+    "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
+    "Region", "Role", "User", "UserCreate", "UserRead", "UserUpdate",
+]

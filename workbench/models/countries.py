@@ -1,0 +1,29 @@
+"""Countries: ISO 3166-1 codes, Thai and English names, and the office's monitoring region."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlmodel import Field, SQLModel
+
+from workbench.models.base import Region, enum_column
+
+
+class CountryBase(SQLModel):
+    iso2: str = Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
+    iso3: str = Field(min_length=3, max_length=3, description="ISO 3166-1 alpha-3")
+    numeric: str = Field(default="", max_length=3)
+    name_en: str = Field(min_length=1, max_length=120)
+    name_th: str = Field(min_length=1, max_length=120)
+    region: Region = Field(sa_type=enum_column(20))
+    source: str = Field(default="", max_length=300)
+    as_of: dt.date | None = None
+
+
+class Country(CountryBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    iso2: str = Field(max_length=2, unique=True, index=True)
+
+
+class CountryRead(CountryBase):
+    id: int

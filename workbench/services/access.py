@@ -1,0 +1,39 @@
+"""Who may do what: roles decide actions, secrecy clearance decides which classified records are visible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.errors import PermissionDenied
+from workbench.models.base import Clearance
+from workbench.models.users import Role
+
+# Permission -> roles holding it. Administrators hold every permission.
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "users.manage": frozenset({Role.ADMINISTRATOR}),
+    "people.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST, Role.ADMIN_OFFICER}),
+    "reference.write": frozenset({Role.ADMINISTRATOR}),
+    "audit.read": frozenset({Role.ADMINISTRATOR}),
+}
+
+
+def has_permission(actor: Any, permission: str) -> bool:
+    if actor is None or not getattr(actor, "is_active", False):
+        return False
+    role = Role(actor.role)
+    return role == Role.ADMINISTRATOR or role in PERMISSIONS.get(permission, frozenset())
+
+
+def require(actor: Any, permission: str) -> None:
+    """Raise PermissionDenied unless ``actor`` holds ``permission``."""
+    if not has_permission(actor, permission):
+        raise PermissionDenied(
+            f"ผู้ใช้ {getattr(actor, 'username', '?')} ไม่มีสิทธิ์ทำรายการนี้ ({permission})",
+            f"user {getattr(actor, 'username', '?')} may not do this ({permission})",
+        )
+
+
+def can_see(actor: Any, classification: int | Clearance | None) -> bool:
+    """A record classified at ``classification`` is visible when the actor's clearance is at least as high."""
+    level = int(classification or 0)
+    return level == 0 or (actor is not None and int(getattr(actor, "clearance", 0)) >= level)

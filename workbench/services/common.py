@@ -1,0 +1,61 @@
+"""Helpers shared by services: schema validation with bilingual field errors, look-ups that raise NotFound."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import pydantic
+from sqlmodel import Session, SQLModel
+
+from workbench.errors import NotFound, ValidationError
+from workbench.i18n import catalogue
+
+S = TypeVar("S", bound=SQLModel)
+T = TypeVar("T")
+
+PYDANTIC_MESSAGES = {
+    "missing": ("ต้องกรอก", "is required"),
+    "string_too_short": ("ต้องไม่เว้นว่าง", "must not be empty"),
+    "string_too_long": ("ยาวเกินกำหนด", "is too long"),
+    "string_pattern_mismatch": ("มีรูปแบบไม่ถูกต้อง", "has the wrong form"),
+    "date_from_datetime_parsing": ("ไม่ใช่วันที่ที่ถูกต้อง", "is not a valid date"),
+    "date_parsing": ("ไม่ใช่วันที่ที่ถูกต้อง", "is not a valid date"),
+    "int_parsing": ("ต้องเป็นตัวเลขจำนวนเต็ม", "must be a whole number"),
+    "decimal_parsing": ("ต้องเป็นตัวเลข", "must be a number"),
+    "enum": ("ไม่อยู่ในตัวเลือกที่กำหนด", "is not one of the allowed choices"),
+    "greater_than": ("ต้องมากกว่าศูนย์", "must be greater than zero"),
+}
+
+
+def field_labels(field: str) -> tuple[str, str]:
+    """Thai and English labels of a field name (``field.<name>`` in the catalogue), or the name itself."""
+    return catalogue().get(f"field.{field}", (field, field))
+
+
+def field_error(field: str, th: str, en: str) -> ValidationError:
+    """A ValidationError for ``field`` with its labels from the catalogue."""
+    label_th, label_en = field_labels(field)
+    return ValidationError(th, en, field=field, field_th=label_th, field_en=label_en)
+
+
+def validate(schema: type[S], data: S | dict[str, Any]) -> S:
+    """``data`` checked against ``schema``; the first problem raised as a bilingual ValidationError."""
+    if isinstance(data, schema):
+        data = data.model_dump()
+    try:
+        return schema.model_validate(data)
+    except pydantic.ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else "input"
+        th, en = PYDANTIC_MESSAGES.get(error["type"], ("ไม่ถูกต้อง", error["msg"]))
+        raise field_error(field, th, en) from None
+
+
+def get_or_404(session: Session, model: type[T], record_id: Any, *, field: str = "id") -> T:
+    """The record of ``model`` with primary key ``record_id``, or NotFound naming the field."""
+    record = session.get(model, record_id) if record_id is not None else None
+    if record is None:
+        label_th, label_en = field_labels(field)
+        raise NotFound(f"ไม่พบรายการหมายเลข {record_id}", f"no record with id {record_id}",
+                       field=field, field_th=label_th, field_en=label_en)
+    return record

@@ -1,0 +1,109 @@
+"""Users: create, change role/clearance, set passwords, authenticate."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlmodel import Session, select
+
+from workbench.db import record_event, transaction
+from workbench.errors import ConflictError, ValidationError
+from workbench.models.base import utcnow
+from workbench.models.people import Person
+from workbench.models.users import User, UserCreate, UserRead, UserUpdate
+from workbench.security import hash_password, verify_password
+from workbench.services.access import require
+from workbench.services.common import field_error, get_or_404, validate
+
+MIN_PASSWORD_LENGTH = 8
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise field_error("password", f"ต้องยาวอย่างน้อย {MIN_PASSWORD_LENGTH} ตัวอักษร",
+                          f"must be at least {MIN_PASSWORD_LENGTH} characters long")
+
+
+def create_user(session: Session, *, data: UserCreate | dict[str, Any], actor: Any) -> UserRead:
+    """A new user for an existing staff person. The password is stored only as a salted scrypt hash."""
+    require(actor, "users.manage")
+    data = validate(UserCreate, data)
+    if not USERNAME.match(data.username):
+        raise field_error("username", "ใช้ได้เฉพาะอักษรอังกฤษตัวเล็ก ตัวเลข และ . _ - (2–60 ตัว)",
+                          "use lower-case letters, digits and . _ - only (2-60 characters)")
+    _check_password(data.password)
+    get_or_404(session, Person, data.person_id, field="person_id")
+    if session.exec(select(User).where(User.username == data.username)).first():
+        raise ConflictError(f"มีชื่อผู้ใช้ {data.username} อยู่แล้ว", f"username {data.username} is taken",
+                            field="username", field_th="ชื่อผู้ใช้", field_en="username")
+    user = User(**data.model_dump(exclude={"password"}), password_hash=hash_password(data.password))
+    with transaction(session, actor=actor):
+        session.add(user)
+        session.flush()
+        return UserRead.model_validate(user, from_attributes=True)
+
+
+def update_user(session: Session, *, user_id: int, data: UserUpdate | dict[str, Any], actor: Any) -> UserRead:
+    """Change a user's role, clearance or active flag."""
+    require(actor, "users.manage")
+    data = validate(UserUpdate, data)
+    user = get_or_404(session, User, user_id, field="user_id")
+    with transaction(session, actor=actor):
+        for key, value in data.model_dump(exclude_unset=True).items():
+            if value is not None:
+                setattr(user, key, value)
+        session.add(user)
+        session.flush()
+        return UserRead.model_validate(user, from_attributes=True)
+
+
+def set_password(session: Session, *, user_id: int, password: str, actor: Any) -> None:
+    """Replace a user's password (administrators, or the user themself)."""
+    if getattr(actor, "id", None) != user_id:
+        require(actor, "users.manage")
+    _check_password(password)
+    user = get_or_404(session, User, user_id, field="user_id")
+    with transaction(session, actor=actor):
+        user.password_hash = hash_password(password)
+        session.add(user)
+
+
+def authenticate(session: Session, *, username: str, password: str) -> User:
+    """The active user with these credentials. A failure is audited and raises one message for every cause,
+    so a caller cannot learn which usernames exist."""
+    user = session.exec(select(User).where(User.username == username.strip().lower())).first()
+    ok = user is not None and user.is_active and verify_password(password, user.password_hash)
+    with transaction(session, actor=user or _Anonymous(username)):
+        if not ok:
+            if user is not None:
+                user.failed_logins += 1
+                session.add(user)
+            record_event(session, actor=user or _Anonymous(username), entity="app_user",
+                         entity_id=str(user.id if user else ""), action="login_failed",
+                         details={"username": username[:60]})
+        else:
+            user.failed_logins = 0
+            user.last_login_at = utcnow()
+            session.add(user)
+    if not ok:
+        raise ValidationError("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง หรือบัญชีถูกระงับ",
+                              "wrong username or password, or the account is disabled")
+    return user
+
+
+class _Anonymous:
+    """The actor of a failed sign-in for an unknown username."""
+
+    id = None
+    role = "viewer"
+    clearance = 0
+    is_active = False
+
+    def __init__(self, username: str) -> None:
+        self.username = f"?{username[:58]}"
+
+
+def get_user(session: Session, *, username: str) -> User | None:
+    return session.exec(select(User).where(User.username == username)).first()
