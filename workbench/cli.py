@@ -232,6 +232,10 @@ def build_parser() -> argparse.ArgumentParser:
     add("list", cmd_user_list, "list users with role, clearance and state", user_commands)
 
     add("version", cmd_version, "print the workbench version")
+
+    from workbench.commands import register_all
+
+    register_all(commands, add)
     return parser
 
 

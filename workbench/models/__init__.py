@@ -1,6 +1,7 @@
 """All table models, imported here so SQLModel.metadata knows every table (Alembic reads it)."""
 
 from workbench.models.audit import AuditEntry
+from workbench.models.auth import SignInToken
 from workbench.models.base import Clearance, Region
 from workbench.models.countries import Country, CountryBase, CountryRead
 from workbench.models.people import (
@@ -26,5 +27,5 @@ __all__ = [
     "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
     "MembershipCreate", "MembershipRead", "OrgClassification", "Organization", "OrganizationCreate",
     "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
-    "Region", "Role", "User", "UserCreate", "UserRead", "UserUpdate",
+    "Region", "Role", "SignInToken", "User", "UserCreate", "UserRead", "UserUpdate",
 ]

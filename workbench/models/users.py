@@ -44,6 +44,7 @@ class User(UserBase, table=True):
     username: str = Field(max_length=60, unique=True, index=True)
     password_hash: str = Field(max_length=300)
     failed_logins: int = 0
+    last_failed_login_at: dt.datetime | None = Field(default=None, sa_type=datetime_column())
     last_login_at: dt.datetime | None = Field(default=None, sa_type=datetime_column())
     created_at: dt.datetime = created_at_field()
 
