@@ -1,4 +1,7 @@
-"""The label catalogue: every piece of UI text, Thai first, English second (``labels.csv``).
+"""The label catalogue: every piece of UI text, Thai first, English second.
+
+The catalogue is every ``*.csv`` file in this folder (``labels.csv`` for the core, one file per feature), each
+with the columns ``key,th,en``; a key may appear only once across all files.
 
 ``t("key")`` returns the label in the current language (``WORKBENCH_LANG``, default Thai);
 ``t("key", lang="en")`` asks for one language; ``both("key")`` gives "ไทย / English" for errors.
@@ -11,19 +14,20 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-CATALOGUE = Path(__file__).with_name("labels.csv")
+FOLDER = Path(__file__).parent
 
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, tuple[str, str]]:
-    """All labels as ``{key: (thai, english)}``; duplicate keys are an error."""
+    """All labels as ``{key: (thai, english)}``; a key defined twice is an error."""
     labels: dict[str, tuple[str, str]] = {}
-    with CATALOGUE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            key = row["key"].strip()
-            if key in labels:
-                raise ValueError(f"duplicate label key {key!r} in {CATALOGUE.name}")
-            labels[key] = (row["th"].strip(), row["en"].strip())
+    for path in sorted(FOLDER.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                key = row["key"].strip()
+                if key in labels:
+                    raise ValueError(f"label key {key!r} defined twice (second time in {path.name})")
+                labels[key] = (row["th"].strip(), row["en"].strip())
     return labels
 
 
