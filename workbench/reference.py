@@ -150,11 +150,50 @@ def load_posts(session: Session, rows: Iterable[dict[str, str]], report: LoadRep
         })
 
 
+def load_precedence(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
+    from workbench.models.visits import PrecedenceRank
+
+    for number, row in enumerate(rows, start=2):
+        where = f"precedence.csv:{number}"
+        _upsert(session, report, PrecedenceRank, "code", {
+            "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
+            "rank": _int(row.get("rank", ""), where, "rank"), "post_code": row.get("post_code") or None,
+            "source": row.get("source", ""), "as_of": _date(row.get("as_of", ""), where),
+        })
+
+
+def load_checklist_template(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
+    from workbench.models.visits import ChecklistTemplateItem
+
+    for number, row in enumerate(rows, start=2):
+        where = f"protocol_checklist.csv:{number}"
+        direction = row.get("direction", "both") or "both"
+        if direction not in {"inbound", "outbound", "both"}:
+            raise ValidationError(f"ทิศทาง '{direction}' ไม่ถูกต้อง ({where})", f"bad direction '{direction}' ({where})",
+                                  field="direction")
+        _upsert(session, report, ChecklistTemplateItem, "code", {
+            "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
+            "days_before": _int(row.get("days_before", ""), where, "days_before"), "direction": direction,
+            "sort_order": _int(row.get("sort_order") or "0", where, "sort_order"),
+            "source": row.get("source", ""), "as_of": _date(row.get("as_of", ""), where),
+        })
+
+
+def _int(value: str, where: str, column: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ValidationError(f"ต้องเป็นจำนวนเต็ม: '{value}' ({where})", f"must be a whole number: '{value}' ({where})",
+                              field=column) from None
+
+
 # File name -> loader, in load order. Later features append their own reference files here.
 LOADERS: list[tuple[str, Callable[[Session, Any, LoadReport], None]]] = [
     ("countries.csv", load_countries),
     ("organizations.csv", load_organizations),
     ("posts.csv", load_posts),
+    ("precedence.csv", load_precedence),
+    ("protocol_checklist.csv", load_checklist_template),
 ]
 
 

@@ -21,11 +21,24 @@ from workbench.models.people import (
     PostCreate,
     PostRead,
 )
+from workbench.models.visits import (
+    ChecklistItem,
+    ChecklistTemplateItem,
+    ConversationRecord,
+    DelegationMember,
+    Engagement,
+    EngagementParticipant,
+    FollowUp,
+    PrecedenceRank,
+    Visit,
+    VisitOfficer,
+)
 from workbench.models.users import Role, User, UserCreate, UserRead, UserUpdate
 
 __all__ = [
     "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
     "MembershipCreate", "MembershipRead", "OrgClassification", "Organization", "OrganizationCreate",
     "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
-    "Region", "Role", "SignInToken", "User", "UserCreate", "UserRead", "UserUpdate",
+    "Region", "Role", "SignInToken", "ChecklistItem", "ChecklistTemplateItem", "ConversationRecord",
+    "DelegationMember", "Engagement", "EngagementParticipant", "FollowUp", "PrecedenceRank", "Visit", "VisitOfficer", "User", "UserCreate", "UserRead", "UserUpdate",
 ]
