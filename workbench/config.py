@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     export_dir: Path = Field(
         default=PROJECT_ROOT / "exports", description="Folder where exported files (XLSX, ICS, DOCX, PDF) are written."
     )
+    record_due_days: int = Field(
+        default=7, ge=0, description="Days after a courtesy call or meeting before a missing record is overdue."
+    )
     echo_sql: bool = Field(default=False, description="Log every SQL statement (for debugging).")
 
     @field_validator("database_url")

@@ -16,9 +16,45 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def enum_column(length: int = 30) -> Any:
-    """Store a ``StrEnum`` as a plain VARCHAR: no database enum types to migrate."""
-    return sa.String(length)
+class StrEnumType(sa.types.TypeDecorator):
+    """A ``StrEnum`` stored as a plain VARCHAR (no database enum types to migrate), read back as the enum."""
+
+    impl = sa.String
+    cache_ok = True
+
+    def __init__(self, enum_type: type[enum.StrEnum], length: int = 30) -> None:
+        super().__init__(length)
+        self.enum_type = enum_type
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else self.enum_type(value).value
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return None if value is None else self.enum_type(value)
+
+
+class ClearanceType(sa.types.TypeDecorator):
+    """A secrecy level stored as an INTEGER and read back as ``Clearance``."""
+
+    impl = sa.Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> int | None:
+        return None if value is None else int(value)
+
+    def process_result_value(self, value: Any, dialect: Any) -> Any:
+        return None if value is None else Clearance(value)
+
+
+def enum_column(enum_type: type[enum.StrEnum] | int, length: int = 30) -> Any:
+    """The column type of a ``StrEnum`` field: ``enum_column(Region, 20)``."""
+    if isinstance(enum_type, int):  # plain string column of that length
+        return sa.String(enum_type)
+    return StrEnumType(enum_type, length)
+
+
+def clearance_column() -> Any:
+    return ClearanceType()
 
 
 def datetime_column() -> Any:

@@ -15,7 +15,7 @@ class CountryBase(SQLModel):
     numeric: str = Field(default="", max_length=3)
     name_en: str = Field(min_length=1, max_length=120)
     name_th: str = Field(min_length=1, max_length=120)
-    region: Region = Field(sa_type=enum_column(20))
+    region: Region = Field(sa_type=enum_column(Region, 20))
     source: str = Field(default="", max_length=300)
     as_of: dt.date | None = None
 

@@ -8,7 +8,7 @@ import enum
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from workbench.models.base import Clearance, created_at_field, datetime_column, enum_column
+from workbench.models.base import Clearance, clearance_column, created_at_field, datetime_column, enum_column
 
 
 class Role(enum.StrEnum):
@@ -22,8 +22,8 @@ class Role(enum.StrEnum):
 class UserBase(SQLModel):
     username: str = Field(min_length=2, max_length=60)
     person_id: int = Field(foreign_key="person.id")
-    role: Role = Field(sa_type=enum_column(30))
-    clearance: Clearance = Field(default=Clearance.NONE, sa_type=sa.Integer)
+    role: Role = Field(sa_type=enum_column(Role, 30))
+    clearance: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
     is_active: bool = True
 
 

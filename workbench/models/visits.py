@@ -10,7 +10,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from workbench.models.base import Clearance, created_at_field, datetime_column, enum_column
+from workbench.models.base import Clearance, clearance_column, created_at_field, datetime_column, enum_column
 
 MONEY = sa.Numeric(14, 2)
 
@@ -68,8 +68,8 @@ class Side(enum.StrEnum):
 # --- Visit ---------------------------------------------------------------------------------------------
 
 class VisitBase(SQLModel):
-    direction: Direction = Field(sa_type=enum_column(20))
-    kind: VisitKind = Field(sa_type=enum_column(30))
+    direction: Direction = Field(sa_type=enum_column(Direction, 20))
+    kind: VisitKind = Field(sa_type=enum_column(VisitKind, 30))
     title_th: str = Field(min_length=1, max_length=300)
     title_en: str = Field(default="", max_length=300)
     principal_id: int | None = Field(default=None, foreign_key="person.id",
@@ -79,7 +79,7 @@ class VisitBase(SQLModel):
     start_date: dt.date = Field(index=True)
     end_date: dt.date = Field(index=True)
     cities: str = Field(default="", max_length=300)
-    classification: Clearance = Field(default=Clearance.NONE, sa_type=sa.Integer)
+    classification: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
     notes: str = Field(default="", sa_type=sa.Text)
 
 
@@ -104,7 +104,7 @@ class VisitUpdate(SQLModel):
 
 class Visit(VisitBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    status: VisitStatus = Field(default=VisitStatus.PROPOSED, sa_type=enum_column(20))
+    status: VisitStatus = Field(default=VisitStatus.PROPOSED, sa_type=enum_column(VisitStatus, 20))
     status_reason: str = Field(default="", max_length=500)
     created_at: dt.datetime = created_at_field()
     created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
@@ -127,7 +127,7 @@ class VisitOfficer(SQLModel, table=True):
 class DelegationMemberBase(SQLModel):
     visit_id: int = Field(foreign_key="visit.id", index=True)
     person_id: int = Field(foreign_key="person.id")
-    role: MemberRole = Field(default=MemberRole.MEMBER, sa_type=enum_column(20))
+    role: MemberRole = Field(default=MemberRole.MEMBER, sa_type=enum_column(MemberRole, 20))
     arrival: dt.datetime | None = Field(default=None, sa_type=datetime_column())
     departure: dt.datetime | None = Field(default=None, sa_type=datetime_column())
     dietary: str = Field(default="", max_length=300)
@@ -149,7 +149,7 @@ class DelegationMember(DelegationMemberBase, table=True):
 
 class EngagementBase(SQLModel):
     visit_id: int | None = Field(default=None, foreign_key="visit.id", index=True)
-    kind: EngagementKind = Field(sa_type=enum_column(30))
+    kind: EngagementKind = Field(sa_type=enum_column(EngagementKind, 30))
     title_th: str = Field(min_length=1, max_length=300)
     title_en: str = Field(default="", max_length=300)
     start: dt.datetime = Field(sa_type=datetime_column(), index=True, description="local time (Bangkok)")
@@ -159,7 +159,7 @@ class EngagementBase(SQLModel):
     organization_id: int | None = Field(default=None, foreign_key="organization.id")
     host_id: int | None = Field(default=None, foreign_key="person.id", description="host of a reception")
     cost_estimate: Decimal | None = Field(default=None, sa_type=MONEY, ge=0, decimal_places=2)
-    classification: Clearance = Field(default=Clearance.NONE, sa_type=sa.Integer)
+    classification: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
     notes: str = Field(default="", sa_type=sa.Text)
 
 
@@ -187,7 +187,7 @@ class EngagementUpdate(SQLModel):
 
 class Engagement(EngagementBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    status: EngagementStatus = Field(default=EngagementStatus.PLANNED, sa_type=enum_column(20))
+    status: EngagementStatus = Field(default=EngagementStatus.PLANNED, sa_type=enum_column(EngagementStatus, 20))
     created_at: dt.datetime = created_at_field()
 
 
@@ -205,7 +205,7 @@ class EngagementParticipant(SQLModel, table=True):
 
     engagement_id: int = Field(foreign_key="engagement.id", primary_key=True)
     person_id: int = Field(foreign_key="person.id", primary_key=True, index=True)
-    side: Side = Field(sa_type=enum_column(10))
+    side: Side = Field(sa_type=enum_column(Side, 10))
     is_principal: bool = False
     precedence_code: str | None = Field(default=None, foreign_key="precedence_rank.code", max_length=60,
                                         description="rank for seating; default from the person's post")
@@ -219,7 +219,7 @@ class ConversationRecordBase(SQLModel):
     attendees: str = Field(default="", sa_type=sa.Text)
     topics: str = Field(default="", sa_type=sa.Text)
     summary: str = Field(min_length=1, sa_type=sa.Text)
-    classification: Clearance = Field(default=Clearance.NONE, sa_type=sa.Integer)
+    classification: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
 
 
 class ConversationRecordCreate(ConversationRecordBase):

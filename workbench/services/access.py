@@ -14,6 +14,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "people.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST, Role.ADMIN_OFFICER}),
     "reference.write": frozenset({Role.ADMINISTRATOR}),
     "audit.read": frozenset({Role.ADMINISTRATOR}),
+    "visits.read": frozenset(Role),
+    "visits.write": frozenset({Role.PROTOCOL_OFFICER}),
+    "records.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
 }
 
 
