@@ -1,0 +1,202 @@
+"""Engagements (courtesy calls, meetings, receptions, site visits, airport welcomes and farewells).
+
+A Senate principal cannot be booked into two overlapping engagements: the error names the one that clashes.
+An engagement inside a visit falls within the visit's dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from workbench.db import transaction
+from workbench.errors import ConflictError, NotFound
+from workbench.models.countries import Country
+from workbench.models.people import Organization, Person
+from workbench.models.visits import (
+    Engagement,
+    EngagementCreate,
+    EngagementParticipant,
+    EngagementRead,
+    EngagementStatus,
+    EngagementUpdate,
+    Side,
+    Visit,
+)
+from workbench.services.access import can_see, require
+from workbench.services.common import field_error, get_or_404, validate
+from workbench.thai import format_datetime
+
+
+def _read(session: Session, engagement: Engagement) -> EngagementRead:
+    rows = session.exec(select(EngagementParticipant).where(
+        EngagementParticipant.engagement_id == engagement.id)).all()
+    return EngagementRead.model_validate({
+        **engagement.model_dump(),
+        "principal_ids": sorted(r.person_id for r in rows if r.is_principal),
+        "guest_ids": sorted(r.person_id for r in rows if r.side == Side.GUEST),
+    })
+
+
+def get_engagement(session: Session, *, engagement_id: int, actor: Any) -> Engagement:
+    require(actor, "visits.read")
+    engagement = session.get(Engagement, engagement_id)
+    if engagement is None or not can_see(actor, engagement.classification):
+        raise NotFound(f"ไม่พบกิจกรรมหมายเลข {engagement_id}", f"no engagement with id {engagement_id}",
+                       field="engagement_id", field_th="กิจกรรม", field_en="engagement")
+    return engagement
+
+
+def read_engagement(session: Session, *, engagement_id: int, actor: Any) -> EngagementRead:
+    return _read(session, get_engagement(session, engagement_id=engagement_id, actor=actor))
+
+
+def _check(session: Session, values: dict[str, Any], *, start: dt.datetime, end: dt.datetime) -> None:
+    if end <= start:
+        raise field_error("end", "ต้องหลังเวลาเริ่ม", "must be after the start")
+    for key, model in (("country_id", Country), ("organization_id", Organization), ("host_id", Person)):
+        if values.get(key) is not None:
+            get_or_404(session, model, values[key], field=key)
+    for key in ("principal_ids", "guest_ids"):
+        for person_id in values.get(key) or []:
+            get_or_404(session, Person, person_id, field=key)
+    if values.get("visit_id") is not None:
+        visit = get_or_404(session, Visit, values["visit_id"], field="visit_id")
+        if not (visit.start_date <= start.date() and end.date() <= visit.end_date):
+            raise field_error("start", "ต้องอยู่ในช่วงวันของการเยือน", "must fall within the visit's dates")
+    if values.get("cost_estimate") is not None and values["cost_estimate"] < 0:
+        raise field_error("cost_estimate", "ต้องไม่ติดลบ", "must not be negative")
+
+
+def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datetime, end: dt.datetime,
+                  ignore_id: int | None = None) -> None:
+    """Refuse when a principal already has a (not cancelled) engagement overlapping [start, end)."""
+    if not principal_ids:
+        return
+    statement = (
+        select(Engagement, EngagementParticipant.person_id)
+        .join(EngagementParticipant, col(EngagementParticipant.engagement_id) == col(Engagement.id))
+        .where(col(EngagementParticipant.person_id).in_(principal_ids), col(EngagementParticipant.is_principal),
+               Engagement.status != EngagementStatus.CANCELLED, Engagement.start < end, Engagement.end > start)
+        .order_by(col(Engagement.start))
+    )
+    for engagement, person_id in session.exec(statement).all():
+        if engagement.id == ignore_id:
+            continue
+        person = session.get(Person, person_id)
+        who_th, who_en = (person.display_name("th"), person.display_name("en")) if person else ("?", "?")
+        when = f"{format_datetime(engagement.start)}"
+        raise ConflictError(
+            f"{who_th} มีกิจกรรมซ้อนเวลา: #{engagement.id} «{engagement.title_th}» {when}",
+            f"{who_en} is already booked: #{engagement.id} «{engagement.title_en or engagement.title_th}» "
+            f"at {engagement.start:%Y-%m-%d %H:%M}",
+            field="principal_ids", field_th="ผู้บริหารที่ร่วม", field_en="principals",
+        )
+
+
+def _set_participants(session: Session, engagement: Engagement, *, principal_ids: list[int],
+                      guest_ids: list[int]) -> None:
+    from workbench.services.protocol import default_precedence
+
+    for row in session.exec(select(EngagementParticipant).where(
+            EngagementParticipant.engagement_id == engagement.id)).all():
+        session.delete(row)
+    session.flush()
+    host_side = list(dict.fromkeys(principal_ids))
+    if engagement.host_id is not None and engagement.host_id not in host_side:
+        host_side.insert(0, engagement.host_id)
+    for person_id in host_side:
+        session.add(EngagementParticipant(
+            engagement_id=engagement.id, person_id=person_id, side=Side.HOST,
+            is_principal=person_id in principal_ids, precedence_code=default_precedence(session, person_id)))
+    for person_id in dict.fromkeys(guest_ids):
+        if person_id not in host_side:
+            session.add(EngagementParticipant(engagement_id=engagement.id, person_id=person_id, side=Side.GUEST,
+                                              precedence_code=default_precedence(session, person_id)))
+
+
+def create_engagement(session: Session, *, data: EngagementCreate | dict[str, Any], actor: Any) -> EngagementRead:
+    require(actor, "visits.write")
+    data = validate(EngagementCreate, data)
+    if not data.title_th.strip():
+        raise field_error("title_th", "ต้องกรอก", "is required")
+    values = data.model_dump()
+    _check(session, values, start=data.start, end=data.end)
+    _refuse_clash(session, principal_ids=data.principal_ids, start=data.start, end=data.end)
+    with transaction(session, actor=actor):
+        engagement = Engagement(**data.model_dump(exclude={"principal_ids", "guest_ids"}))
+        session.add(engagement)
+        session.flush()
+        _set_participants(session, engagement, principal_ids=data.principal_ids, guest_ids=data.guest_ids)
+        session.flush()
+        return _read(session, engagement)
+
+
+def update_engagement(session: Session, *, engagement_id: int, data: EngagementUpdate | dict[str, Any],
+                      actor: Any) -> EngagementRead:
+    require(actor, "visits.write")
+    data = validate(EngagementUpdate, data)
+    engagement = get_engagement(session, engagement_id=engagement_id, actor=actor)
+    current = _read(session, engagement)
+    changes = data.model_dump(exclude_unset=True)
+    principal_ids = changes.pop("principal_ids", None)
+    guest_ids = changes.pop("guest_ids", None)
+    merged = {**current.model_dump(), **changes}
+    if principal_ids is not None:
+        merged["principal_ids"] = principal_ids
+    if guest_ids is not None:
+        merged["guest_ids"] = guest_ids
+    _check(session, merged, start=merged["start"], end=merged["end"])
+    if engagement.status != EngagementStatus.CANCELLED:
+        _refuse_clash(session, principal_ids=merged["principal_ids"], start=merged["start"], end=merged["end"],
+                      ignore_id=engagement.id)
+    with transaction(session, actor=actor):
+        for key, value in changes.items():
+            setattr(engagement, key, value)
+        session.add(engagement)
+        session.flush()
+        if principal_ids is not None or guest_ids is not None or "host_id" in changes:
+            _set_participants(session, engagement, principal_ids=merged["principal_ids"],
+                              guest_ids=merged["guest_ids"])
+            session.flush()
+        return _read(session, engagement)
+
+
+def set_engagement_status(session: Session, *, engagement_id: int, status: EngagementStatus | str,
+                          actor: Any) -> EngagementRead:
+    """Mark an engagement held or cancelled (a cancelled one frees its principals' time)."""
+    require(actor, "visits.write")
+    engagement = get_engagement(session, engagement_id=engagement_id, actor=actor)
+    try:
+        target = EngagementStatus(status)
+    except ValueError:
+        raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
+    if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
+        principal_ids = _read(session, engagement).principal_ids
+        _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,
+                      ignore_id=engagement.id)
+    with transaction(session, actor=actor):
+        engagement.status = target
+        session.add(engagement)
+        session.flush()
+        return _read(session, engagement)
+
+
+def list_engagements(session: Session, *, actor: Any, start: dt.datetime | None = None,
+                     end: dt.datetime | None = None, visit_id: int | None = None,
+                     kind: str | None = None) -> list[EngagementRead]:
+    """Engagements overlapping [start, end) that the actor may see, earliest first."""
+    require(actor, "visits.read")
+    statement = select(Engagement)
+    if start is not None:
+        statement = statement.where(Engagement.end > start)
+    if end is not None:
+        statement = statement.where(Engagement.start < end)
+    if visit_id is not None:
+        statement = statement.where(Engagement.visit_id == visit_id)
+    if kind:
+        statement = statement.where(Engagement.kind == kind)
+    rows = session.exec(statement.order_by(col(Engagement.start), col(Engagement.id))).all()
+    return [_read(session, e) for e in rows if can_see(actor, e.classification)]

@@ -1,0 +1,238 @@
+"""Visits: scheduling, the status workflow, delegation members and the per-visit protocol checklist.
+
+Status workflow (only these transitions are allowed; postponing or cancelling needs a reason):
+proposed → approved → confirmed → completed → reported; proposed/approved/confirmed → postponed or cancelled;
+postponed → proposed (re-planned) or cancelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from workbench.db import transaction
+from workbench.errors import NotFound, ValidationError
+from workbench.models.countries import Country
+from workbench.models.people import Organization, Person
+from workbench.models.visits import (
+    ChecklistItem,
+    ChecklistTemplateItem,
+    DelegationMember,
+    DelegationMemberCreate,
+    Visit,
+    VisitCreate,
+    VisitOfficer,
+    VisitRead,
+    VisitStatus,
+    VisitUpdate,
+)
+from workbench.services.access import can_see, require
+from workbench.services.common import field_error, get_or_404, validate
+
+S = VisitStatus
+TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
+    S.PROPOSED: frozenset({S.APPROVED, S.POSTPONED, S.CANCELLED}),
+    S.APPROVED: frozenset({S.CONFIRMED, S.POSTPONED, S.CANCELLED}),
+    S.CONFIRMED: frozenset({S.COMPLETED, S.POSTPONED, S.CANCELLED}),
+    S.COMPLETED: frozenset({S.REPORTED}),
+    S.REPORTED: frozenset(),
+    S.POSTPONED: frozenset({S.PROPOSED, S.CANCELLED}),
+    S.CANCELLED: frozenset(),
+}
+NEEDS_REASON = frozenset({S.POSTPONED, S.CANCELLED})
+
+
+def _read(session: Session, visit: Visit) -> VisitRead:
+    officers = session.exec(select(VisitOfficer.person_id).where(VisitOfficer.visit_id == visit.id)).all()
+    return VisitRead.model_validate({**visit.model_dump(), "officer_ids": sorted(officers)})
+
+
+def get_visit(session: Session, *, visit_id: int, actor: Any) -> Visit:
+    """The visit, if it exists and the actor may see it (a classified visit is 'not found' to others)."""
+    require(actor, "visits.read")
+    visit = session.get(Visit, visit_id)
+    if visit is None or not can_see(actor, visit.classification):
+        raise NotFound(f"ไม่พบการเยือนหมายเลข {visit_id}", f"no visit with id {visit_id}", field="visit_id",
+                       field_th="การเยือน", field_en="visit")
+    return visit
+
+
+def _check_references(session: Session, values: dict[str, Any]) -> None:
+    if values.get("country_id") is not None:
+        get_or_404(session, Country, values["country_id"], field="country_id")
+    for key in ("principal_id",):
+        if values.get(key) is not None:
+            get_or_404(session, Person, values[key], field=key)
+    if values.get("organization_id") is not None:
+        get_or_404(session, Organization, values["organization_id"], field="organization_id")
+    for person_id in values.get("officer_ids") or []:
+        get_or_404(session, Person, person_id, field="officer_ids")
+
+
+def _check_dates(start: dt.date, end: dt.date) -> None:
+    if end < start:
+        raise field_error("end_date", "ต้องไม่ก่อนวันเริ่มต้น", "must not be before the start date")
+
+
+def schedule_visit(session: Session, *, data: VisitCreate | dict[str, Any], actor: Any) -> VisitRead:
+    """A new visit (status proposed) with its protocol checklist made from the template."""
+    require(actor, "visits.write")
+    data = validate(VisitCreate, data)
+    if not data.title_th.strip():
+        raise field_error("title_th", "ต้องกรอก", "is required")
+    _check_dates(data.start_date, data.end_date)
+    _check_references(session, data.model_dump())
+    with transaction(session, actor=actor):
+        visit = Visit(**data.model_dump(exclude={"officer_ids"}), created_by_id=getattr(actor, "id", None))
+        session.add(visit)
+        session.flush()
+        for person_id in sorted(set(data.officer_ids)):
+            session.add(VisitOfficer(visit_id=visit.id, person_id=person_id))
+        _make_checklist(session, visit, owner_id=data.officer_ids[0] if data.officer_ids else None)
+        session.flush()
+        return _read(session, visit)
+
+
+def _make_checklist(session: Session, visit: Visit, *, owner_id: int | None) -> None:
+    template = session.exec(select(ChecklistTemplateItem).order_by(col(ChecklistTemplateItem.sort_order))).all()
+    for item in template:
+        if item.direction not in ("both", visit.direction):
+            continue
+        due = (visit.start_date - dt.timedelta(days=item.days_before) if item.days_before >= 0
+               else visit.end_date + dt.timedelta(days=-item.days_before))
+        session.add(ChecklistItem(visit_id=visit.id, code=item.code, label_th=item.label_th, label_en=item.label_en,
+                                  owner_id=owner_id, due_date=due))
+
+
+def update_visit(session: Session, *, visit_id: int, data: VisitUpdate | dict[str, Any], actor: Any) -> VisitRead:
+    """Change a visit's details (not its status: see change_status). Dates stay in order."""
+    require(actor, "visits.write")
+    data = validate(VisitUpdate, data)
+    visit = get_visit(session, visit_id=visit_id, actor=actor)
+    changes = data.model_dump(exclude_unset=True)
+    _check_references(session, changes)
+    _check_dates(changes.get("start_date") or visit.start_date, changes.get("end_date") or visit.end_date)
+    if "title_th" in changes and not (changes["title_th"] or "").strip():
+        raise field_error("title_th", "ต้องกรอก", "is required")
+    with transaction(session, actor=actor):
+        officers = changes.pop("officer_ids", None)
+        for key, value in changes.items():
+            setattr(visit, key, value)
+        session.add(visit)
+        if officers is not None:
+            for link in session.exec(select(VisitOfficer).where(VisitOfficer.visit_id == visit.id)).all():
+                session.delete(link)
+            session.flush()
+            for person_id in sorted(set(officers)):
+                session.add(VisitOfficer(visit_id=visit.id, person_id=person_id))
+        session.flush()
+        return _read(session, visit)
+
+
+def change_status(session: Session, *, visit_id: int, status: VisitStatus | str, reason: str = "",
+                  actor: Any) -> VisitRead:
+    """Move a visit along its workflow; anything out of order is refused, naming both states."""
+    require(actor, "visits.write")
+    visit = get_visit(session, visit_id=visit_id, actor=actor)
+    try:
+        target = VisitStatus(status)
+    except ValueError:
+        raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
+    current = VisitStatus(visit.status)
+    if target not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "-"
+        raise field_error("status", f"เปลี่ยนจาก {current.value} เป็น {target.value} ไม่ได้ (ทำได้: {allowed})",
+                          f"cannot go from {current.value} to {target.value} (allowed: {allowed})")
+    if target in NEEDS_REASON and not reason.strip():
+        raise field_error("status_reason", "ต้องระบุเหตุผลเมื่อเลื่อนหรือยกเลิก", "a reason is required to postpone or cancel")
+    with transaction(session, actor=actor):
+        visit.status = target
+        visit.status_reason = reason.strip()
+        session.add(visit)
+        session.flush()
+        return _read(session, visit)
+
+
+def add_delegation_member(session: Session, *, data: DelegationMemberCreate | dict[str, Any],
+                          actor: Any) -> DelegationMember:
+    require(actor, "visits.write")
+    data = validate(DelegationMemberCreate, data)
+    get_visit(session, visit_id=data.visit_id, actor=actor)
+    get_or_404(session, Person, data.person_id, field="person_id")
+    if data.arrival and data.departure and data.departure < data.arrival:
+        raise field_error("departure", "ต้องไม่ก่อนวันเวลาเดินทางมาถึง", "must not be before the arrival")
+    if session.exec(select(DelegationMember).where(DelegationMember.visit_id == data.visit_id,
+                                                   DelegationMember.person_id == data.person_id)).first():
+        raise field_error("person_id", "บุคคลนี้อยู่ในคณะแล้ว", "this person is already in the delegation")
+    with transaction(session, actor=actor):
+        member = DelegationMember(**data.model_dump())
+        session.add(member)
+        session.flush()
+        return member
+
+
+def delegation(session: Session, *, visit_id: int, actor: Any) -> list[tuple[DelegationMember, Person]]:
+    get_visit(session, visit_id=visit_id, actor=actor)
+    rows = session.exec(select(DelegationMember, Person).join(Person, col(Person.id) == col(DelegationMember.person_id))
+                        .where(DelegationMember.visit_id == visit_id).order_by(col(DelegationMember.id))).all()
+    return [(member, person) for member, person in rows]
+
+
+def checklist(session: Session, *, visit_id: int, actor: Any) -> list[ChecklistItem]:
+    get_visit(session, visit_id=visit_id, actor=actor)
+    return list(session.exec(select(ChecklistItem).where(ChecklistItem.visit_id == visit_id)
+                             .order_by(col(ChecklistItem.due_date), col(ChecklistItem.id))).all())
+
+
+def set_checklist_item(session: Session, *, item_id: int, done: bool | None = None, owner_id: int | None = None,
+                       actor: Any) -> ChecklistItem:
+    require(actor, "visits.write")
+    item = get_or_404(session, ChecklistItem, item_id, field="item_id")
+    get_visit(session, visit_id=item.visit_id, actor=actor)
+    if owner_id is not None:
+        get_or_404(session, Person, owner_id, field="owner_id")
+    with transaction(session, actor=actor):
+        if done is not None and done != item.done:
+            from workbench.models.base import utcnow
+
+            item.done, item.done_at = done, (utcnow() if done else None)
+        if owner_id is not None:
+            item.owner_id = owner_id
+        session.add(item)
+        return item
+
+
+def overdue_checklist(session: Session, *, actor: Any, today: dt.date) -> list[tuple[ChecklistItem, Visit]]:
+    """Checklist items past their due date and not done, of visits still going ahead."""
+    require(actor, "visits.read")
+    rows = session.exec(
+        select(ChecklistItem, Visit).join(Visit, col(Visit.id) == col(ChecklistItem.visit_id))
+        .where(col(ChecklistItem.done).is_(False), ChecklistItem.due_date < today,
+               col(Visit.status).not_in([S.CANCELLED.value, S.POSTPONED.value]))
+        .order_by(col(ChecklistItem.due_date))
+    ).all()
+    return [(item, visit) for item, visit in rows if can_see(actor, visit.classification)]
+
+
+def list_visits(session: Session, *, actor: Any, start: dt.date | None = None, end: dt.date | None = None,
+                direction: str | None = None, status: str | None = None) -> list[VisitRead]:
+    """Visits overlapping [start, end] that the actor may see, earliest first."""
+    require(actor, "visits.read")
+    statement = select(Visit)
+    if start is not None:
+        statement = statement.where(Visit.end_date >= start)
+    if end is not None:
+        statement = statement.where(Visit.start_date <= end)
+    if direction:
+        statement = statement.where(Visit.direction == direction)
+    if status:
+        statement = statement.where(Visit.status == status)
+    visits = session.exec(statement.order_by(col(Visit.start_date), col(Visit.id))).all()
+    return [_read(session, v) for v in visits if can_see(actor, v.classification)]
+
+
+def ensure_exists(session: Session, visit_id: int | None) -> None:
+    if visit_id is not None and session.get(Visit, visit_id) is None:
+        raise ValidationError(f"ไม่พบการเยือนหมายเลข {visit_id}", f"no visit with id {visit_id}", field="visit_id")
