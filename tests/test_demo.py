@@ -66,3 +66,17 @@ def test_more_years_make_more_history(session):
     build_demo(session, seed=3, years=3, today=DEMO_TODAY)
     ambassadors = session.exec(select(func.count()).select_from(Membership).where(Membership.role_en == "Ambassador")).one()
     assert ambassadors > 26  # several ambassadors in turn per embassy over three years
+
+
+def test_demo_year_of_visits_calls_receptions_and_records(demo_session):
+    from workbench.db import SYSTEM
+    from workbench.models.visits import ConversationRecord, Engagement, Visit
+    from workbench.services.records import overdue_records
+
+    visits = demo_session.exec(select(Visit)).all()
+    assert {v.direction for v in visits} == {"inbound", "outbound"}
+    kinds = {e.kind for e in demo_session.exec(select(Engagement)).all()}
+    assert {"courtesy_call", "meeting", "reception", "airport_welcome"} <= kinds
+    assert len(demo_session.exec(select(ConversationRecord)).all()) >= 5
+    import datetime as dt
+    assert overdue_records(demo_session, actor=SYSTEM, now=dt.datetime(2026, 11, 25, 12), due_days=7)

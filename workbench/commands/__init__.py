@@ -9,7 +9,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-MODULES: list[str] = []  # e.g. "workbench.commands.visits"
+MODULES: list[str] = [
+    "workbench.commands.visits",
+]
 
 
 def register_all(commands: Any, add: Any) -> None:

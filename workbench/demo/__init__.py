@@ -65,8 +65,18 @@ def builders() -> list[tuple[str, Builder]]:
     return [(name, function) for _, name, function in _BUILDERS]
 
 
+# Modules whose import registers a builder; each feature adds its own line.
+FEATURE_MODULES = [
+    "workbench.demo.core",
+    "workbench.demo.visits",
+]
+
+
 def _import_feature_builders() -> None:
-    from workbench.demo import core  # noqa: F401  (registers itself)
+    from importlib import import_module
+
+    for name in FEATURE_MODULES:
+        import_module(name)
 
 
 def has_data(session: Session) -> bool:

@@ -1,0 +1,58 @@
+"""Helpers shared by domain sub-commands: dates in ISO or Thai form, the acting user, table output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from workbench.errors import ValidationError
+
+
+def parse_day(text: str) -> dt.date:
+    """2026-12-01, or a Thai date such as 1/12/2569 or 1 ธันวาคม 2569."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    from workbench.thai import parse_date
+
+    try:
+        return parse_date(text)
+    except (ValueError, TypeError):
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-12-01 or 1/12/2569)") from None
+
+
+def add_actor_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME",
+                        help="act as this user (their role and clearance decide what is shown); default: the "
+                             "system operator, who sees everything")
+
+
+def actor(session: Any, args: argparse.Namespace) -> Any:
+    from workbench.db import SYSTEM
+    from workbench.services.users import get_user
+
+    if not getattr(args, "as_user", None):
+        return SYSTEM
+    user = get_user(session, username=args.as_user)
+    if user is None or not user.is_active:
+        raise ValidationError(f"ไม่พบผู้ใช้ที่ใช้งานได้ชื่อ {args.as_user}", f"no active user named {args.as_user}",
+                              field="--as")
+    return user
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> None:
+    """A plain aligned text table (wide Thai characters are counted as one column each)."""
+    widths = [max([len(header)] + [len(str(row.get(key, ""))) for row in rows]) for key, header in columns]
+    print("  ".join(header.ljust(width) for (_, header), width in zip(columns, widths, strict=True)).rstrip())
+    for row in rows:
+        print("  ".join(str(row.get(key, "")).ljust(width) for (key, _), width in zip(columns, widths, strict=True)).rstrip())
+
+
+def print_json(rows: Sequence[dict[str, Any]]) -> None:
+    from workbench.models.base import jsonable
+
+    print(json.dumps(jsonable(list(rows)), ensure_ascii=False, indent=2))
