@@ -152,3 +152,35 @@ def organization_by_code(session: Session, code: str) -> Organization | None:
 
 def country_by_iso2(session: Session, iso2: str) -> Country | None:
     return session.exec(select(Country).where(Country.iso2 == iso2.upper())).first()
+
+
+# --- look-ups for pickers ----------------------------------------------------------------------------
+
+def countries(session: Session) -> list[Country]:
+    """Every country, by Thai name (for country drop-downs; sorted here so every database gives one order)."""
+    return sorted(session.exec(select(Country)).all(), key=lambda c: (c.name_th, c.iso2))
+
+
+def search_people(session: Session, *, text: str = "", limit: int = 30) -> list[Person]:
+    """People whose Thai or English name contains ``text`` (case-insensitive), by Thai then English name."""
+    statement = select(Person)
+    for word in text.split():
+        pattern = f"%{word.lower()}%"
+        statement = statement.where(or_(*(_lower(column).like(pattern) for column in (
+            Person.given_name_th, Person.family_name_th, Person.given_name_en, Person.family_name_en))))
+    statement = statement.order_by(col(Person.given_name_th), col(Person.given_name_en), col(Person.id))
+    return list(session.exec(statement.limit(max(limit, 0))).all())
+
+
+def get_people(session: Session, *, ids: list[int]) -> list[Person]:
+    """The people with these ids, in the order asked (unknown ids are left out)."""
+    if not ids:
+        return []
+    found = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids))).all()}
+    return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+def _lower(column: Any) -> Any:
+    from sqlmodel import func
+
+    return func.lower(col(column))
