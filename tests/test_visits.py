@@ -124,3 +124,14 @@ def test_list_visits_by_range_and_direction(session):
     found = visits.list_visits(session, actor=SYSTEM, start=dt.date(2026, 11, 1), end=dt.date(2026, 12, 31))
     assert [v.title_th for v in found] == ["ข"]
     assert [v.title_th for v in visits.list_visits(session, actor=SYSTEM, direction="inbound")] == ["ก"]
+
+
+def test_several_checklist_items_are_ticked_at_once(session):
+    visit = make_visit(session)
+    items = visits.checklist(session, visit_id=visit.id, actor=SYSTEM)
+    assert visits.complete_checklist_items(session, visit_id=visit.id, item_ids=[i.id for i in items[:3]],
+                                           actor=SYSTEM) == 3
+    assert [i.done for i in visits.checklist(session, visit_id=visit.id, actor=SYSTEM)][:4] == [True, True, True, False]
+    other = make_visit(session)
+    with pytest.raises(ValidationError):
+        visits.complete_checklist_items(session, visit_id=other.id, item_ids=[items[5].id], actor=SYSTEM)

@@ -93,9 +93,9 @@ def _visit(context: DemoContext, direction: str, kind: str, iso2: str, title_th:
     })
     for status in _status_for(context, start, end):
         visits.change_status(context.session, visit_id=visit.id, status=status, actor=context.actor)
-    for item in visits.checklist(context.session, visit_id=visit.id, actor=context.actor):
-        if item.due_date < context.today - dt.timedelta(days=3) or context.rng.random() < 0.2:
-            visits.set_checklist_item(context.session, item_id=item.id, done=True, actor=context.actor)
+    done = [item.id for item in visits.checklist(context.session, visit_id=visit.id, actor=context.actor)
+            if item.due_date < context.today - dt.timedelta(days=3) or context.rng.random() < 0.2]
+    visits.complete_checklist_items(context.session, visit_id=visit.id, item_ids=done, actor=context.actor)
     return visit
 
 

@@ -97,24 +97,27 @@ def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datet
 
 
 def _set_participants(session: Session, engagement: Engagement, *, principal_ids: list[int],
-                      guest_ids: list[int]) -> None:
+                      guest_ids: list[int], replace: bool = True) -> None:
     from workbench.services.protocol import default_precedence
 
-    for row in session.exec(select(EngagementParticipant).where(
-            EngagementParticipant.engagement_id == engagement.id)).all():
-        session.delete(row)
-    session.flush()
+    if replace:
+        for row in session.exec(select(EngagementParticipant).where(
+                EngagementParticipant.engagement_id == engagement.id)).all():
+            session.delete(row)
+        session.flush()
     host_side = list(dict.fromkeys(principal_ids))
     if engagement.host_id is not None and engagement.host_id not in host_side:
         host_side.insert(0, engagement.host_id)
     for person_id in host_side:
         session.add(EngagementParticipant(
             engagement_id=engagement.id, person_id=person_id, side=Side.HOST,
-            is_principal=person_id in principal_ids, precedence_code=default_precedence(session, person_id)))
+            is_principal=person_id in principal_ids,
+            precedence_code=default_precedence(session, person_id, engagement.start.date())))
     for person_id in dict.fromkeys(guest_ids):
         if person_id not in host_side:
-            session.add(EngagementParticipant(engagement_id=engagement.id, person_id=person_id, side=Side.GUEST,
-                                              precedence_code=default_precedence(session, person_id)))
+            session.add(EngagementParticipant(
+                engagement_id=engagement.id, person_id=person_id, side=Side.GUEST,
+                precedence_code=default_precedence(session, person_id, engagement.start.date())))
 
 
 def create_engagement(session: Session, *, data: EngagementCreate | dict[str, Any], actor: Any) -> EngagementRead:
@@ -129,7 +132,8 @@ def create_engagement(session: Session, *, data: EngagementCreate | dict[str, An
         engagement = Engagement(**data.model_dump(exclude={"principal_ids", "guest_ids"}))
         session.add(engagement)
         session.flush()
-        _set_participants(session, engagement, principal_ids=data.principal_ids, guest_ids=data.guest_ids)
+        _set_participants(session, engagement, principal_ids=data.principal_ids, guest_ids=data.guest_ids,
+                          replace=False)
         session.flush()
         return _read(session, engagement)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, or_, select
 
 from workbench.db import transaction
 from workbench.models.people import Membership, Person, Post
@@ -33,20 +33,21 @@ UNRANKED = 999
 def default_precedence(session: Session, person_id: int, on: dt.date | None = None) -> str | None:
     """The rank a person holds by their current Senate post, or 'ambassador' for a serving ambassador."""
     day = on or dt.date.today()
-    memberships = [m for m in session.exec(select(Membership).where(Membership.person_id == person_id)).all()
-                   if m.active_on(day)]
-    post_ids = [m.post_id for m in memberships if m.post_id is not None]
-    if post_ids:
-        rank = session.exec(
-            select(PrecedenceRank).join(Post, col(Post.code) == col(PrecedenceRank.post_code))
-            .where(col(Post.id).in_(post_ids)).order_by(col(PrecedenceRank.rank))
-        ).first()
-        if rank is not None:
-            return rank.code
-    if any(m.role_en == "Ambassador" for m in memberships):
-        ambassador = session.exec(select(PrecedenceRank).where(PrecedenceRank.code == "ambassador")).first()
-        return ambassador.code if ambassador else None
-    return None
+    current = (Membership.person_id == person_id, Membership.start_date <= day,
+               or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day))
+    by_post = session.exec(
+        select(PrecedenceRank.code)
+        .join(Post, col(Post.code) == col(PrecedenceRank.post_code))
+        .join(Membership, col(Membership.post_id) == col(Post.id))
+        .where(*current).order_by(col(PrecedenceRank.rank)).limit(1)
+    ).first()
+    if by_post is not None:
+        return by_post
+    ambassador = session.exec(
+        select(PrecedenceRank.code).join(Membership, Membership.role_en == "Ambassador")
+        .where(PrecedenceRank.code == "ambassador", *current).limit(1)
+    ).first()
+    return ambassador
 
 
 @dataclass(frozen=True)
