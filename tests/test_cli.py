@@ -118,6 +118,16 @@ def test_serve_runs_standalone_voila_without_sources_or_tracebacks():
     from workbench.cli import voila_command
 
     command = voila_command(args)
-    assert command[1:3] == ["-m", "voila"]
+    assert command[1:3] == ["-m", "workbench.serve"]  # standalone Voila with / redirected to the home page
     assert "--strip_sources=True" in command and "--show_tracebacks=False" in command
     assert "--port=9000" in command and "--Voila.ip=127.0.0.1" in command
+    assert "--MappingKernelManager.cull_idle_timeout=900" in command
+    assert "--preheat_kernel=True" in command
+
+
+def test_serve_no_preheat_starts_kernels_on_request():
+    from workbench.cli import voila_command
+
+    command = voila_command(build_parser().parse_args(["serve", "--no-preheat", "--token", "s3cret"]))
+    assert not any(part.startswith("--preheat_kernel") for part in command)
+    assert "--token=s3cret" in command

@@ -95,14 +95,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
 # --- serve / lab -------------------------------------------------------------------------------------
 
 def voila_command(args: argparse.Namespace) -> list[str]:
-    """The standalone Voila command line for ``workbench serve`` (kept separate so tests can read it)."""
+    """The standalone Voila command line for ``workbench serve`` (kept separate so tests can read it).
+
+    ``python -m workbench.serve`` is Voila with ``/`` redirected to the home dashboard. Pre-heated kernels run
+    each dashboard's imports before anyone asks; dashboards touch data only after the request arrives
+    (``workbench.ui.app.dashboard_app`` waits for it). Only the widget front-ends are loaded into pages.
+    """
     settings = _settings()
     command = [
-        sys.executable, "-m", "voila", str(settings.dashboards_dir),
-        "--no-browser", f"--port={args.port}", f"--Voila.ip={args.host}",
+        sys.executable, "-m", "workbench.serve", str(settings.dashboards_dir),
+        "--no-browser", f"--port={args.port}", f"--Voila.ip={args.host}", "--Voila.port_retries=0",
         "--strip_sources=True", "--show_tracebacks=False",
         "--MappingKernelManager.cull_idle_timeout=900", "--MappingKernelManager.cull_interval=60",
+        "--VoilaConfiguration.extension_allowlist=@jupyter-widgets/jupyterlab-manager",
+        "--VoilaConfiguration.extension_allowlist=@voila-dashboards/widgets-manager8",
     ]
+    if args.preheat:
+        command += ["--preheat_kernel=True", "--pool_size=1"]
     if args.token:
         command.append(f"--token={args.token}")
     return command
@@ -114,6 +123,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise WorkbenchError(f"ไม่พบโฟลเดอร์แดชบอร์ด {settings.dashboards_dir}",
                              f"dashboards folder {settings.dashboards_dir} not found", field="WORKBENCH_DASHBOARDS_DIR")
     _engine()
+    # Dashboard kernels run in dashboards/, where a .env in the working folder would not be found: hand them the
+    # settings as resolved here, so every kernel uses the same database and language as this command.
+    os.environ["WORKBENCH_DATABASE_URL"] = settings.effective_database_url
+    for name, value in settings.model_dump(exclude={"database_url"}).items():
+        os.environ[f"WORKBENCH_{name.upper()}"] = str(value)
+    if args.host not in ("0.0.0.0", "::", ""):  # pre-heated kernels fetch their request from this address
+        os.environ["VOILA_APP_IP"] = args.host
     print(f"serving {settings.dashboards_dir} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)
     return _run_foreground(voila_command(args))
 
@@ -212,6 +228,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     serve.add_argument("--token", default="", help="require this token in the URL (?token=...)")
+    serve.add_argument("--no-preheat", dest="preheat", action="store_false",
+                       help="start each dashboard's kernel on request instead of keeping one pre-heated")
 
     lab = add("lab", cmd_lab, "open JupyterLab on the project for analysts")
     lab.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")

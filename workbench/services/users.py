@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -70,22 +72,62 @@ def set_password(session: Session, *, user_id: int, password: str, actor: Any) -
         session.add(user)
 
 
-def authenticate(session: Session, *, username: str, password: str) -> User:
+THROTTLE_AFTER = 3  # consecutive failures before further attempts must wait
+THROTTLE_CAP_SECONDS = 60
+
+
+class TooManyAttempts(ValidationError):
+    """Sign-in refused without checking the password: too many recent failures for this user."""
+
+    def __init__(self, wait_seconds: int) -> None:
+        self.wait_seconds = wait_seconds
+        super().__init__(f"ลงชื่อเข้าใช้ผิดหลายครั้ง โปรดรอ {wait_seconds} วินาทีแล้วลองใหม่",
+                         f"too many failed sign-ins; wait {wait_seconds} seconds and try again",
+                         field="password", field_th="รหัสผ่าน", field_en="Password")
+
+
+def throttle_delay(failed_logins: int) -> int:
+    """Seconds a user must wait after ``failed_logins`` consecutive failures: none for the first
+    THROTTLE_AFTER - 1, then 1, 2, 4, ... seconds, never more than THROTTLE_CAP_SECONDS."""
+    if failed_logins < THROTTLE_AFTER:
+        return 0
+    return min(2 ** min(failed_logins - THROTTLE_AFTER, 10), THROTTLE_CAP_SECONDS)
+
+
+def _wait_left(user: User, now: dt.datetime) -> int:
+    delay = throttle_delay(user.failed_logins)
+    if not delay or user.last_failed_login_at is None:
+        return 0
+    left = (user.last_failed_login_at + dt.timedelta(seconds=delay) - now).total_seconds()
+    return max(0, math.ceil(left))
+
+
+def authenticate(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> User:
     """The active user with these credentials. A failure is audited and raises one message for every cause,
-    so a caller cannot learn which usernames exist."""
+    so a caller cannot learn which usernames exist. After THROTTLE_AFTER consecutive failures a user's further
+    attempts are refused (and audited) until a growing delay has passed, without the password being checked."""
+    now = now or utcnow()
     user = session.exec(select(User).where(User.username == username.strip().lower())).first()
+    actor = user or _Anonymous(username)
+    wait = _wait_left(user, now) if user is not None else 0
+    if wait:
+        with transaction(session, actor=actor):
+            record_event(session, actor=actor, entity="app_user", entity_id=str(user.id),
+                         action="login_throttled", details={"username": username[:60], "wait_seconds": wait})
+        raise TooManyAttempts(wait)
     ok = user is not None and user.is_active and verify_password(password, user.password_hash)
-    with transaction(session, actor=user or _Anonymous(username)):
+    with transaction(session, actor=actor):
         if not ok:
             if user is not None:
                 user.failed_logins += 1
+                user.last_failed_login_at = now
                 session.add(user)
-            record_event(session, actor=user or _Anonymous(username), entity="app_user",
+            record_event(session, actor=actor, entity="app_user",
                          entity_id=str(user.id if user else ""), action="login_failed",
                          details={"username": username[:60]})
         else:
             user.failed_logins = 0
-            user.last_login_at = utcnow()
+            user.last_login_at = now
             session.add(user)
     if not ok:
         raise ValidationError("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง หรือบัญชีถูกระงับ",
