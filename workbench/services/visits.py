@@ -256,3 +256,8 @@ def list_visits(session: Session, *, actor: Any, start: dt.date | None = None, e
 def ensure_exists(session: Session, visit_id: int | None) -> None:
     if visit_id is not None and session.get(Visit, visit_id) is None:
         raise ValidationError(f"ไม่พบการเยือนหมายเลข {visit_id}", f"no visit with id {visit_id}", field="visit_id")
+
+
+def read_visit(session: Session, *, visit_id: int, actor: Any) -> VisitRead:
+    """The visit as forms and detail panels show it (with its responsible officers), if the actor may see it."""
+    return _read(session, get_visit(session, visit_id=visit_id, actor=actor))
