@@ -23,6 +23,8 @@ from workbench.db import SYSTEM, make_engine, new_session, reset_default_engine
 from workbench.demo import build_demo
 from workbench.reference import load_reference_data
 
+pytest_plugins = ["tests.browser"]
+
 DATA_DIR = PROJECT_ROOT / "data"
 DEMO_TODAY = dt.date(2026, 11, 25)  # the demo office used by tests is built as of this day
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}

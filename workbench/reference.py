@@ -20,6 +20,7 @@ from workbench.errors import ValidationError
 from workbench.models.base import Region
 from workbench.models.countries import Country
 from workbench.models.people import OrgClassification, Organization, Post
+from workbench.reference_budget import LOADERS as BUDGET_LOADERS
 
 
 @dataclass
@@ -194,6 +195,7 @@ LOADERS: list[tuple[str, Callable[[Session, Any, LoadReport], None]]] = [
     ("posts.csv", load_posts),
     ("precedence.csv", load_precedence),
     ("protocol_checklist.csv", load_checklist_template),
+    *BUDGET_LOADERS,
 ]
 
 

@@ -3,6 +3,19 @@
 from workbench.models.audit import AuditEntry
 from workbench.models.auth import SignInToken
 from workbench.models.base import Clearance, Region
+from workbench.models.budget import (
+    AccommodationRate,
+    AllowanceRate,
+    Allotment,
+    BudgetLine,
+    Commitment,
+    CountryRateGroup,
+    Disbursement,
+    DisbursementTarget,
+    Transfer,
+    TravelCostDefault,
+    TravelGrade,
+)
 from workbench.models.countries import Country, CountryBase, CountryRead
 from workbench.models.people import (
     Gender,
@@ -41,4 +54,6 @@ __all__ = [
     "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
     "Region", "Role", "SignInToken", "ChecklistItem", "ChecklistTemplateItem", "ConversationRecord",
     "DelegationMember", "Engagement", "EngagementParticipant", "FollowUp", "PrecedenceRank", "Visit", "VisitOfficer", "User", "UserCreate", "UserRead", "UserUpdate",
+    "AccommodationRate", "AllowanceRate", "Allotment", "BudgetLine", "Commitment", "CountryRateGroup",
+    "Disbursement", "DisbursementTarget", "Transfer", "TravelCostDefault", "TravelGrade",
 ]

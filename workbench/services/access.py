@@ -14,6 +14,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "people.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST, Role.ADMIN_OFFICER}),
     "reference.write": frozenset({Role.ADMINISTRATOR}),
     "audit.read": frozenset({Role.ADMINISTRATOR}),
+    "budget.write": frozenset({Role.ADMIN_OFFICER}),
+    "budget.read": frozenset({Role.ADMIN_OFFICER, Role.PROTOCOL_OFFICER, Role.ANALYST, Role.VIEWER}),
     "visits.read": frozenset(Role),
     "visits.write": frozenset({Role.PROTOCOL_OFFICER}),
     "records.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),

@@ -1,0 +1,66 @@
+"""The dashboards as staff meet them: `workbench serve` in Chromium, in Thai, with sign-in and hand-over links."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser import click, open_dashboard, sign_in, wait_for_text
+
+pytestmark = pytest.mark.browser
+
+ROLES = [("admin", "ผู้ดูแลระบบ"), ("protocol", "เจ้าหน้าที่พิธีการทูต"), ("analyst", "นักวิเคราะห์"),
+         ("officer", "เจ้าหน้าที่บริหารทั่วไป"), ("viewer", "ผู้ดูข้อมูล")]
+AUDIT_TITLE = "ประวัติการบันทึกข้อมูล"
+
+
+def test_the_front_door_is_the_thai_home_page_with_its_sign_in_form(page, voila_server):
+    open_dashboard(page, voila_server, "/")
+    assert re.search(r"/voila/render/home\.ipynb$", page.url)
+    wait_for_text(page, "ลงชื่อเข้าใช้")
+    assert page.get_by_role("button", name="เข้าสู่ระบบ").is_visible()
+    assert page.locator("label", has_text="ชื่อผู้ใช้").is_visible()
+
+
+def test_each_demo_role_signs_in_and_sees_the_dashboards_its_role_allows(page, voila_server):
+    open_dashboard(page, voila_server)
+    for username, role in ROLES:
+        sign_in(page, username)
+        wait_for_text(page, f"· {role}")
+        wait_for_text(page, "แดชบอร์ดที่ท่านเปิดได้")
+        listed = page.locator(".wb-dashboard-audit").count()
+        assert listed == (1 if username == "admin" else 0), username
+        if username != "admin":
+            wait_for_text(page, "ยังไม่มีแดชบอร์ดที่ท่านเปิดได้")
+        click(page, "ออกจากระบบ")
+        wait_for_text(page, "ออกจากระบบแล้ว")
+
+
+def test_a_wrong_password_fails_cleanly_and_the_form_stays(page, voila_server):
+    open_dashboard(page, voila_server)
+    sign_in(page, "protocol", "not-the-password")
+    wait_for_text(page, "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง หรือบัญชีถูกระงับ")
+    assert page.get_by_role("button", name="เข้าสู่ระบบ").is_visible()
+    assert page.get_by_text("ผู้ใช้:").count() == 0
+    assert "Traceback" not in page.content()
+
+
+def test_a_hand_over_link_opens_a_dashboard_once_without_signing_in_again(page, voila_server):
+    open_dashboard(page, voila_server)
+    sign_in(page, "admin")
+    page.locator(".wb-dashboard-audit button").click()
+    page.wait_for_url(re.compile(r"/audit\.ipynb\?handoff="))
+    page.locator(".wb-audit").wait_for()
+    wait_for_text(page, "ผู้ทำรายการ")  # the audit table, no sign-in form on the way
+    assert page.get_by_role("button", name="เข้าสู่ระบบ").count() == 0
+    used_link = page.url
+
+    click(page, "หน้าหลัก")  # and home again, with a fresh token
+    page.wait_for_url(re.compile(r"/home\.ipynb\?handoff="))
+    page.locator(".wb-home").wait_for()
+
+    open_dashboard(page, voila_server, used_link.removeprefix(voila_server.url))
+    wait_for_text(page, "ลิงก์นี้หมดอายุหรือถูกใช้ไปแล้ว โปรดลงชื่อเข้าใช้")
+    assert page.get_by_role("button", name="เข้าสู่ระบบ").is_visible()
+    assert page.locator(".wb-audit").count() == 0
