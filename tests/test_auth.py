@@ -88,6 +88,19 @@ def test_a_throttled_attempt_does_not_count_as_another_failure(session):
     assert users.get_user(session, username="ploy").failed_logins == 3
 
 
+def test_an_unknown_username_is_throttled_the_same_way(session):
+    """The refusal must not tell a caller whether the username exists."""
+    now = utcnow()
+    for _ in range(3):
+        fail(session, "nobody", now=now)
+    with pytest.raises(users.TooManyAttempts) as caught:
+        users.authenticate(session, username="nobody", password="guess", now=now)
+    assert caught.value.wait_seconds == 1
+    with pytest.raises(ValidationError) as later:
+        users.authenticate(session, username="nobody", password="guess", now=now + dt.timedelta(seconds=1))
+    assert not isinstance(later.value, users.TooManyAttempts)
+
+
 def test_a_disabled_user_cannot_sign_in_and_the_attempt_is_audited(session):
     user = make_user(session, username="gone", password=PASSWORD)
     users.update_user(session, user_id=user.id, data={"is_active": False}, actor=SYSTEM)

@@ -235,11 +235,11 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
 
 
 def record_event(session: Session, *, actor: Any, entity: str, entity_id: str, action: str,
-                 details: dict[str, Any] | None = None) -> None:
+                 details: dict[str, Any] | None = None, at: Any = None) -> None:
     """Audit something that is not a row change (a failed sign-in, a classified record opened)."""
     session.connection().execute(
         sa.insert(AuditEntry.__table__),
-        [{"at": utcnow(), "actor_id": getattr(actor, "id", None),
+        [{"at": at or utcnow(), "actor_id": getattr(actor, "id", None),
           "actor_name": getattr(actor, "username", str(actor)), "entity": entity, "entity_id": entity_id,
           "action": action, "changes": jsonable(details or {})}],
     )

@@ -7,10 +7,11 @@ import math
 import re
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 
 from workbench.db import record_event, transaction
 from workbench.errors import ConflictError, ValidationError
+from workbench.models.audit import AuditEntry
 from workbench.models.base import utcnow
 from workbench.models.people import Person
 from workbench.models.users import User, UserCreate, UserRead, UserUpdate
@@ -102,6 +103,23 @@ def _wait_left(user: User, now: dt.datetime) -> int:
     return max(0, math.ceil(left))
 
 
+UNKNOWN_FAILURE_WINDOW = dt.timedelta(hours=1)
+
+
+def _unknown_wait(session: Session, username: str, now: dt.datetime) -> int:
+    """The same throttling for a username that does not exist, counted from the audit trail, so the refusal
+    never tells a caller whether a username exists."""
+    count, last = session.exec(
+        select(func.count(), func.max(AuditEntry.at)).where(
+            AuditEntry.action == "login_failed", AuditEntry.actor_name == _Anonymous(username).username,
+            AuditEntry.at >= now - UNKNOWN_FAILURE_WINDOW)
+    ).one()
+    delay = throttle_delay(count)
+    if not delay or last is None:
+        return 0
+    return max(0, math.ceil((last + dt.timedelta(seconds=delay) - now).total_seconds()))
+
+
 def authenticate(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> User:
     """The active user with these credentials. A failure is audited and raises one message for every cause,
     so a caller cannot learn which usernames exist. After THROTTLE_AFTER consecutive failures a user's further
@@ -109,10 +127,10 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
     now = now or utcnow()
     user = session.exec(select(User).where(User.username == username.strip().lower())).first()
     actor = user or _Anonymous(username)
-    wait = _wait_left(user, now) if user is not None else 0
+    wait = _wait_left(user, now) if user is not None else _unknown_wait(session, username, now)
     if wait:
         with transaction(session, actor=actor):
-            record_event(session, actor=actor, entity="app_user", entity_id=str(user.id),
+            record_event(session, actor=actor, entity="app_user", entity_id=str(user.id) if user else "",
                          action="login_throttled", details={"username": username[:60], "wait_seconds": wait})
         raise TooManyAttempts(wait)
     ok = user is not None and user.is_active and verify_password(password, user.password_hash)
@@ -124,7 +142,7 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
                 session.add(user)
             record_event(session, actor=actor, entity="app_user",
                          entity_id=str(user.id if user else ""), action="login_failed",
-                         details={"username": username[:60]})
+                         details={"username": username[:60]}, at=now)
         else:
             user.failed_logins = 0
             user.last_login_at = now
