@@ -11,6 +11,7 @@ from typing import Any
 
 MODULES: list[str] = [
     "workbench.commands.visits",
+    "workbench.commands.budget",
 ]
 
 

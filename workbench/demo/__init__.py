@@ -69,6 +69,7 @@ def builders() -> list[tuple[str, Builder]]:
 FEATURE_MODULES = [
     "workbench.demo.core",
     "workbench.demo.visits",
+    "workbench.demo.budget",
 ]
 
 
