@@ -10,6 +10,7 @@ packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi "TlwgTypist\|Garuda\|Loma" || packages+=(fonts-thai-tlwg fontconfig)
 command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)  # reads PDF exports back in tests
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
@@ -35,6 +36,8 @@ DO \$\$ BEGIN
     CREATE ROLE $PG_ROLE LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
   END IF;
 END \$\$;
+-- lets the test suite drop its databases even while autovacuum is visiting them
+GRANT pg_signal_backend TO $PG_ROLE;
 SQL
   echo "system-setup: PostgreSQL $version is running on 127.0.0.1:5432 (role $PG_ROLE)"
 fi

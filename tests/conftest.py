@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,8 +82,16 @@ class PostgresBackend:
         return self.url(name)
 
     def drop(self, name: str) -> None:
-        with self.admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self.prefix}_{name}" WITH (FORCE)')
+        """Drop a test database; an autovacuum worker may still be visiting it, so try a few times."""
+        for attempt in range(5):
+            try:
+                with self.admin.connect() as connection:
+                    connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{self.prefix}_{name}" WITH (FORCE)')
+                return
+            except sa.exc.DBAPIError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
 
 @pytest.fixture(scope="session")
