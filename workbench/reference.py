@@ -21,6 +21,7 @@ from workbench.models.base import Region
 from workbench.models.countries import Country
 from workbench.models.people import OrgClassification, Organization, Post
 from workbench.reference_budget import LOADERS as BUDGET_LOADERS
+from workbench.reference_briefing import LOADERS as BRIEFING_LOADERS
 
 
 @dataclass
@@ -196,6 +197,7 @@ LOADERS: list[tuple[str, Callable[[Session, Any, LoadReport], None]]] = [
     ("precedence.csv", load_precedence),
     ("protocol_checklist.csv", load_checklist_template),
     *BUDGET_LOADERS,
+    *BRIEFING_LOADERS,
 ]
 
 

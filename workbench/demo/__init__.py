@@ -70,6 +70,7 @@ FEATURE_MODULES = [
     "workbench.demo.core",
     "workbench.demo.visits",
     "workbench.demo.budget",
+    "workbench.demo.briefing",
 ]
 
 

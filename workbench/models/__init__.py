@@ -16,6 +16,17 @@ from workbench.models.budget import (
     TravelCostDefault,
     TravelGrade,
 )
+from workbench.models.briefing import (
+    Agreement,
+    BriefingPack,
+    BriefingPackPoint,
+    Chamber,
+    ChamberSnapshot,
+    CountryFact,
+    MonitoringNote,
+    Parliament,
+    TalkingPoint,
+)
 from workbench.models.countries import Country, CountryBase, CountryRead
 from workbench.models.people import (
     Gender,
@@ -57,3 +68,5 @@ __all__ = [
     "AccommodationRate", "AllowanceRate", "Allotment", "BudgetLine", "Commitment", "CountryRateGroup",
     "Disbursement", "DisbursementTarget", "Transfer", "TravelCostDefault", "TravelGrade",
 ]
+__all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
+            "MonitoringNote", "Parliament", "TalkingPoint"]

@@ -19,6 +19,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "visits.read": frozenset(Role),
     "visits.write": frozenset({Role.PROTOCOL_OFFICER}),
     "records.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
+    "briefing.read": frozenset(Role),
+    "briefing.write": frozenset({Role.ANALYST}),
 }
 
 

@@ -1,0 +1,157 @@
+"""Reference loaders of the briefing feature (appended to ``workbench.reference.LOADERS``).
+
+* ``country_facts.csv``: the seed of the country profiles (countryinfo and CLDR figures, see the file's script);
+  one reference value per country and key, updated in place when the file changes. Analysts' values are separate
+  rows and are never touched.
+* ``parliaments.csv``: parliaments entered as reference data (Thailand's National Assembly); one reference
+  snapshot per chamber and ``as_of`` date, so a row with a new date adds a snapshot and keeps the old one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from sqlmodel import Session, select
+
+from workbench.errors import ValidationError
+from workbench.models.briefing import (
+    ChamberSnapshot,
+    ChamberSnapshotCreate,
+    ChamberType,
+    CountryFact,
+    Designation,
+    FactKey,
+    Origin,
+    Structure,
+)
+from workbench.models.countries import Country
+from workbench.services import countries
+
+LoadReport = Any  # workbench.reference.LoadReport (not imported here: reference.py imports this module)
+
+
+def _choice(*args: Any) -> Any:
+    from workbench.reference import _choice as choice
+
+    return choice(*args)
+
+
+def _date(*args: Any) -> Any:
+    from workbench.reference import _date as date
+
+    return date(*args)
+
+
+def _int(*args: Any) -> Any:
+    from workbench.reference import _int as whole
+
+    return whole(*args)
+
+
+def _countries(session: Session) -> dict[str, int]:
+    return {c.iso2: c.id for c in session.exec(select(Country)).all()}
+
+
+def _country(codes: dict[str, int], iso2: str, where: str, column: str) -> int:
+    if iso2.upper() not in codes:
+        raise ValidationError(f"ไม่รู้จักประเทศ '{iso2}' ({where})", f"unknown country '{iso2}' ({where})", field=column)
+    return codes[iso2.upper()]
+
+
+def load_country_facts(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
+    codes = _countries(session)
+    existing = {(f.country_id, FactKey(f.key)): f for f in session.exec(
+        select(CountryFact).where(CountryFact.origin == Origin.REFERENCE)).all()}
+    for number, row in enumerate(rows, start=2):
+        where = f"country_facts.csv:{number}"
+        country_id = _country(codes, row["iso2"], where, "iso2")
+        key = FactKey(_choice(FactKey, row["key"], where, "key"))
+        if not row.get("value") or not row.get("source"):
+            raise ValidationError(f"ต้องมีค่าและแหล่งที่มา ({where})", f"value and source are required ({where})",
+                                  field="value")
+        values = {"value": row["value"], "source": row["source"], "as_of": _date(row.get("as_of", ""), where),
+                  "note": row.get("note", "")}
+        fact = existing.get((country_id, key))
+        if fact is None:
+            fact = CountryFact(country_id=country_id, key=key, origin=Origin.REFERENCE, **values)
+            session.add(fact)
+            existing[(country_id, key)] = fact
+            report.add("country_fact", "inserted")
+            continue
+        changed = {name: value for name, value in values.items() if getattr(fact, name) != value}
+        for name, value in changed.items():
+            setattr(fact, name, value)
+        if changed:
+            session.add(fact)
+        report.add("country_fact", "updated" if changed else "unchanged")
+    session.flush()
+
+
+def _optional_int(value: str, where: str, column: str) -> int | None:
+    return _int(value, where, column) if value else None
+
+
+def _percent(value: str, where: str) -> Decimal | None:
+    if not value:
+        return None
+    try:
+        return Decimal(value).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise ValidationError(f"ร้อยละไม่ถูกต้อง '{value}' ({where})", f"bad percentage '{value}' ({where})",
+                              field="women_pct") from None
+
+
+def load_parliaments(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
+    codes = _countries(session)
+    for number, row in enumerate(rows, start=2):
+        where = f"parliaments.csv:{number}"
+        country_id = _country(codes, row["country_iso2"], where, "country_iso2")
+        as_of = _date(row.get("as_of", ""), where)
+        if as_of is None or not row.get("source"):
+            raise ValidationError(f"ต้องมีแหล่งที่มาและวันที่ ({where})", f"source and as_of are required ({where})",
+                                  field="as_of")
+        existed = countries.parliament_exists(session, country_id)
+        parliament = countries.ensure_parliament(
+            session, country_id=country_id, structure=_choice(Structure, row["structure"], where, "structure"),
+            name_th=row.get("parliament_name_th", ""), name_en=row.get("parliament_name_en", ""),
+            source=row["source"], as_of=as_of)
+        report.add("parliament", "unchanged" if existed else "inserted")
+        chamber_type = ChamberType(_choice(ChamberType, row["chamber_type"], where, "chamber_type"))
+        chamber = countries.ensure_chamber(session, parliament_id=parliament.id, chamber_type=chamber_type,
+                                           name_th=row.get("chamber_name_th", ""), name_en=row.get("chamber_name_en", ""))
+        values: dict[str, Any] = {
+            "as_of": as_of, "source": row["source"],
+            "statutory_seats": _optional_int(row.get("statutory_seats", ""), where, "statutory_seats"),
+            "current_members": _optional_int(row.get("current_members", ""), where, "current_members"),
+            "women_members": _optional_int(row.get("women_members", ""), where, "women_members"),
+            "women_pct": _percent(row.get("women_pct", ""), where),
+            "electoral_system": row.get("electoral_system", ""),
+            "designation": _choice(Designation, row["designation"], where, "designation") if row.get("designation")
+            else None,
+            "term_years": _optional_int(row.get("term_years", ""), where, "term_years"),
+            "speaker": row.get("speaker", ""), "last_election": _date(row.get("last_election", ""), where),
+            "next_election": row.get("next_election", ""), "note": row.get("note", ""),
+        }
+        countries.check_snapshot(ChamberSnapshotCreate(chamber_id=chamber.id, **values))
+        snapshot = session.exec(select(ChamberSnapshot).where(
+            ChamberSnapshot.chamber_id == chamber.id, ChamberSnapshot.origin == Origin.REFERENCE,
+            ChamberSnapshot.as_of == as_of)).first()
+        if snapshot is None:
+            session.add(ChamberSnapshot(chamber_id=chamber.id, origin=Origin.REFERENCE, **values))
+            session.flush()
+            report.add("chamber_snapshot", "inserted")
+            continue
+        changed = {name: value for name, value in values.items() if getattr(snapshot, name) != value}
+        for name, value in changed.items():
+            setattr(snapshot, name, value)
+        if changed:
+            session.add(snapshot)
+        report.add("chamber_snapshot", "updated" if changed else "unchanged")
+
+
+LOADERS = [
+    ("country_facts.csv", load_country_facts),
+    ("parliaments.csv", load_parliaments),
+]
