@@ -12,6 +12,7 @@ from typing import Any
 MODULES: list[str] = [
     "workbench.commands.visits",
     "workbench.commands.budget",
+    "workbench.commands.briefing",
 ]
 
 

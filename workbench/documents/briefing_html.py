@@ -1,0 +1,142 @@
+"""A briefing pack as HTML: the export itself (fonts embedded, so the file reads the same anywhere, offline) and the
+source of the PDF (fonts by local file URL). Every piece of text is escaped: nothing a user typed becomes markup.
+
+When the pack holds classified items, a banner with the classification is fixed to the top and the bottom of the
+page; printed (``briefing_pdf``), fixed elements repeat on every page, so every page states the classification.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from workbench.i18n import t
+from workbench.services.briefing import Pack, PackItem, PackSection, show_datetime
+
+FontMode = Literal["file", "embed", "none"]
+FONT_FAMILY = "Sarabun"
+FONT_FILES = {400: "Sarabun-Regular.ttf", 700: "Sarabun-Bold.ttf"}
+CLASSIFIED_COLOUR = "#b71c1c"
+
+
+def font_path(weight: int = 400) -> Path:
+    """The Sarabun TTF shipped by the ``fontpkg-sarabun`` package (OFL)."""
+    import fontpkg_sarabun
+
+    return Path(fontpkg_sarabun.__file__).parent / "files" / FONT_FILES[weight]
+
+
+@lru_cache(maxsize=2)
+def _embedded(weight: int) -> str:
+    return "data:font/ttf;base64," + base64.b64encode(font_path(weight).read_bytes()).decode("ascii")
+
+
+def font_faces(mode: FontMode) -> str:
+    if mode == "none":
+        return ""
+    faces = []
+    for weight in FONT_FILES:
+        url = _embedded(weight) if mode == "embed" else font_path(weight).as_uri()
+        faces.append(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
+                     f'src: url("{url}") format("truetype"); }}')
+    return "\n".join(faces)
+
+
+STYLE = """
+@page { size: A4; margin: 24mm 18mm 22mm 18mm; }
+body { font-family: "Sarabun", "TH Sarabun New", "TH SarabunPSK", sans-serif; font-size: 16pt; line-height: 1.4;
+       color: #111; margin: 0; }
+.wb-brief h1 { font-size: 22pt; margin: 0 0 2mm 0; }
+.wb-brief h2 { font-size: 18pt; margin: 7mm 0 2mm 0; border-bottom: 1px solid #999; break-after: avoid; }
+.wb-brief h3 { font-size: 16pt; margin: 3mm 0 0 0; break-after: avoid; }
+.wb-brief .subtitle { font-size: 18pt; margin: 0 0 4mm 0; }
+.wb-brief .meta { color: #444; font-size: 14pt; }
+.wb-brief .mark { color: #b71c1c; font-weight: 700; }
+.wb-brief table { border-collapse: collapse; width: 100%; font-size: 14pt; }
+.wb-brief th, .wb-brief td { border: 1px solid #888; padding: 1mm 2mm; vertical-align: top; text-align: left; }
+.wb-brief th { background: #eee; }
+.wb-brief .item { break-inside: avoid; margin-bottom: 2mm; }
+.wb-brief p { margin: 1mm 0; white-space: pre-wrap; }
+.banner { text-align: center; color: #b71c1c; font-weight: 700; font-size: 16pt; }
+@media print { .banner { display: none; } }
+"""
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text or ""))
+
+
+def _mark(level: int, lang: str) -> str:
+    return f'<span class="mark">[{_e(t(f"clearance.{level}", lang))}]</span> ' if level else ""
+
+
+def _item(item: PackItem, lang: str) -> str:
+    parts = [f'<div class="item"><h3>{_mark(item.classification, lang)}{_e(item.heading)}</h3>']
+    if item.meta:
+        parts.append(f'<div class="meta">{_e(item.meta)}</div>')
+    if item.body:
+        parts.append(f"<p>{_e(item.body)}</p>")
+    if item.link:
+        parts.append(f'<div class="meta">{_e(item.link)}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _section(section: PackSection, lang: str) -> str:
+    parts = [f'<section class="wb-section wb-section-{_e(section.kind)}"><h2>{_e(section.title)}</h2>']
+    parts += [f"<p>{_e(text)}</p>" for text in section.paragraphs]
+    if section.table is not None:
+        head = "".join(f"<th>{_e(cell)}</th>" for cell in section.table.headers)
+        body = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>"
+                       for row in section.table.rows)
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    parts += [_item(item, lang) for item in section.items]
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def render_fragment(pack: Pack) -> str:
+    """The pack's content as an HTML fragment (for the dashboard's preview and inside the full document)."""
+    lang = pack.lang
+    label = pack.classification_label()
+    parts = ['<div class="wb-brief">']
+    if label:
+        parts.append(f'<div class="mark banner">{_e(t("brief.classified_banner", lang, level=label))}</div>')
+    parts.append(f"<h1>{_e(pack.title)}</h1><div class=\"subtitle\">{_e(pack.subtitle)}</div>")
+    parts += [_section(section, lang) for section in pack.all_sections()]
+    parts.append(f'<div class="meta">{_e(show_datetime(pack.generated_at, lang))}</div></div>')
+    return "".join(parts)
+
+
+def _css_string(text: str) -> str:
+    return '"' + "".join(ch if ch.isalnum() or ch in " :.-()" else f"\\{ord(ch):06x}" for ch in text) + '"'
+
+
+def page_boxes(pack: Pack) -> str:
+    """Printed pages: the classification at the top and bottom of every page, page numbers bottom right."""
+    boxes = [f"@bottom-right {{ content: counter(page) \" / \" counter(pages); font-family: {FONT_FAMILY}; "
+             f"font-size: 12pt; }}"]
+    label = pack.classification_label()
+    if label:
+        text = _css_string(t("brief.classified_banner", pack.lang, level=label))
+        style = f"color: {CLASSIFIED_COLOUR}; font-family: {FONT_FAMILY}; font-size: 16pt; font-weight: 700;"
+        boxes += [f"@top-center {{ content: {text}; {style} }}", f"@bottom-center {{ content: {text}; {style} }}"]
+    return "@page { " + " ".join(boxes) + " }"
+
+
+def render_html(pack: Pack, *, fonts: FontMode = "embed") -> str:
+    """The whole pack as one HTML document (``fonts="embed"``: self-contained; ``"file"``: for printing here).
+
+    On screen a classified pack shows its classification at the top and the bottom; printed, every page carries
+    it in the page's top and bottom margins."""
+    label = pack.classification_label()
+    bottom = ""
+    if label:  # the fragment opens with the classification; the screen version repeats it at the end
+        bottom = f'<div class="banner">{_e(t("brief.classified_banner", pack.lang, level=label))}</div>'
+    return (f'<!DOCTYPE html>\n<html lang="{_e(pack.lang)}"><head><meta charset="utf-8">'
+            f"<title>{_e(pack.title)}: {_e(pack.subtitle)}</title>"
+            f"<style>{font_faces(fonts)}\n{STYLE}\n{page_boxes(pack)}</style></head>"
+            f"<body>{render_fragment(pack)}{bottom}</body></html>\n")
