@@ -30,6 +30,7 @@ HOME = "home"
 DASHBOARDS: list[Dashboard] = [
     Dashboard(HOME, "home.ipynb", "dash.home.title", "dash.home.about"),
     Dashboard("audit", "audit.ipynb", "dash.audit.title", "dash.audit.about", permission="audit.read"),
+    Dashboard("briefing", "briefing.ipynb", "dash.briefing.title", "dash.briefing.about", permission="briefing.read"),
 ]
 
 
