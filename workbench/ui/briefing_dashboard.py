@@ -57,7 +57,7 @@ class BriefingDashboard(widgets.VBox):
         self.preview = widgets.HTML("")
         self.preview.add_class("wb-pack-preview")
         self.editor = TalkingPointsEditor(on_change=guarded(self.notice)(self._edited), lang=self.lang)
-        self.save_button = widgets.Button(description=t("brief.ui.save"), icon="save", button_style="primary",
+        self.save_button = widgets.Button(description=t("brief.ui.save"), button_style="primary",
                                           disabled=not has_permission(user, "briefing.write"),
                                           tooltip=t("brief.ui.save_help"))
         self.downloads = PackDownloads(make=self._make, notice=self.notice)

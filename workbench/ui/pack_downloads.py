@@ -31,7 +31,7 @@ class PackDownloads(widgets.VBox):
         self.make = make
         self.notice = notice
         self.payload = b""
-        self.buttons = {kind: widgets.Button(description=t(f"brief.ui.download_{kind}"), icon="download")
+        self.buttons = {kind: widgets.Button(description=t(f"brief.ui.download_{kind}"))
                         for kind in KINDS}
         self.link = widgets.HTML("")
         self.link.add_class("wb-download")
