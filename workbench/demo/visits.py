@@ -44,6 +44,13 @@ def build_visits(context: DemoContext) -> None:
         _fiscal_year(context, *fiscal_year_bounds(fy))
 
 
+def _country(context: DemoContext, iso2: str):
+    cache = context.refs.setdefault("countries", {})
+    if iso2 not in cache:
+        cache[iso2] = people.country_by_iso2(context.session, iso2)
+    return cache[iso2]
+
+
 def _principals(context: DemoContext) -> list[Person]:
     return [person for _, person in people.principals(context.session, on=context.today)][:3]
 
@@ -82,7 +89,7 @@ def _status_for(context: DemoContext, start: dt.date, end: dt.date) -> list[str]
 
 def _visit(context: DemoContext, direction: str, kind: str, iso2: str, title_th: str, title_en: str,
            start: dt.date, end: dt.date, principal: Person, officers: list[Person]):
-    country = people.country_by_iso2(context.session, iso2)
+    country = _country(context, iso2)
     if country is None:
         return None
     visit = visits.schedule_visit(context.session, actor=context.actor, data={
@@ -141,7 +148,7 @@ def _courtesy_calls(context: DemoContext, first: dt.date, last: dt.date, princip
         if day.weekday() < 5:
             iso2, ambassador = ambassadors[number % len(ambassadors)]
             principal = principals[number % len(principals)]
-            country = people.country_by_iso2(context.session, iso2)
+            country = _country(context, iso2)
             start = dt.datetime.combine(day, dt.time(context.rng.choice([10, 11, 14, 15])))
             name = ambassador.display_name("en")
             call = _book(context, {

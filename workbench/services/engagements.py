@@ -98,7 +98,7 @@ def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datet
 
 def _set_participants(session: Session, engagement: Engagement, *, principal_ids: list[int],
                       guest_ids: list[int], replace: bool = True) -> None:
-    from workbench.services.protocol import default_precedence
+    from workbench.services.protocol import default_precedences
 
     if replace:
         for row in session.exec(select(EngagementParticipant).where(
@@ -108,16 +108,14 @@ def _set_participants(session: Session, engagement: Engagement, *, principal_ids
     host_side = list(dict.fromkeys(principal_ids))
     if engagement.host_id is not None and engagement.host_id not in host_side:
         host_side.insert(0, engagement.host_id)
+    guests = [person_id for person_id in dict.fromkeys(guest_ids) if person_id not in host_side]
+    ranks = default_precedences(session, host_side + guests, engagement.start.date())
     for person_id in host_side:
-        session.add(EngagementParticipant(
-            engagement_id=engagement.id, person_id=person_id, side=Side.HOST,
-            is_principal=person_id in principal_ids,
-            precedence_code=default_precedence(session, person_id, engagement.start.date())))
-    for person_id in dict.fromkeys(guest_ids):
-        if person_id not in host_side:
-            session.add(EngagementParticipant(
-                engagement_id=engagement.id, person_id=person_id, side=Side.GUEST,
-                precedence_code=default_precedence(session, person_id, engagement.start.date())))
+        session.add(EngagementParticipant(engagement_id=engagement.id, person_id=person_id, side=Side.HOST,
+                                          is_principal=person_id in principal_ids, precedence_code=ranks[person_id]))
+    for person_id in guests:
+        session.add(EngagementParticipant(engagement_id=engagement.id, person_id=person_id, side=Side.GUEST,
+                                          precedence_code=ranks[person_id]))
 
 
 def create_engagement(session: Session, *, data: EngagementCreate | dict[str, Any], actor: Any) -> EngagementRead:

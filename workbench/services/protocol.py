@@ -30,24 +30,33 @@ from workbench.services.access import require
 UNRANKED = 999
 
 
-def default_precedence(session: Session, person_id: int, on: dt.date | None = None) -> str | None:
-    """The rank a person holds by their current Senate post, or 'ambassador' for a serving ambassador."""
-    day = on or dt.date.today()
-    current = (Membership.person_id == person_id, Membership.start_date <= day,
-               or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day))
+def default_precedences(session: Session, person_ids: list[int], on: dt.date) -> dict[int, str | None]:
+    """Each person's rank on a day: the most senior rank of their current Senate posts, else 'ambassador' for
+    a serving ambassador, else none. Two queries for any number of people."""
+    if not person_ids:
+        return {}
+    current = (col(Membership.person_id).in_(person_ids), Membership.start_date <= on,
+               or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= on))
+    ranks: dict[int, str | None] = dict.fromkeys(person_ids)
     by_post = session.exec(
-        select(PrecedenceRank.code)
-        .join(Post, col(Post.code) == col(PrecedenceRank.post_code))
-        .join(Membership, col(Membership.post_id) == col(Post.id))
-        .where(*current).order_by(col(PrecedenceRank.rank)).limit(1)
-    ).first()
-    if by_post is not None:
-        return by_post
-    ambassador = session.exec(
-        select(PrecedenceRank.code).join(Membership, Membership.role_en == "Ambassador")
-        .where(PrecedenceRank.code == "ambassador", *current).limit(1)
-    ).first()
-    return ambassador
+        select(Membership.person_id, PrecedenceRank.code)
+        .join(Post, col(Post.id) == col(Membership.post_id))
+        .join(PrecedenceRank, col(PrecedenceRank.post_code) == col(Post.code))
+        .where(*current).order_by(col(PrecedenceRank.rank).desc())
+    ).all()
+    for person_id, code in by_post:  # most senior last, so it wins
+        ranks[person_id] = code
+    ambassador = session.exec(select(PrecedenceRank.code).where(PrecedenceRank.code == "ambassador")).first()
+    if ambassador:
+        serving = session.exec(select(Membership.person_id).where(Membership.role_en == "Ambassador", *current)).all()
+        for person_id in serving:
+            ranks[person_id] = ranks[person_id] or ambassador
+    return ranks
+
+
+def default_precedence(session: Session, person_id: int, on: dt.date | None = None) -> str | None:
+    """One person's default rank (see default_precedences)."""
+    return default_precedences(session, [person_id], on or dt.date.today())[person_id]
 
 
 @dataclass(frozen=True)
