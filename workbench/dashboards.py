@@ -31,6 +31,7 @@ DASHBOARDS: list[Dashboard] = [
     Dashboard(HOME, "home.ipynb", "dash.home.title", "dash.home.about"),
     Dashboard("audit", "audit.ipynb", "dash.audit.title", "dash.audit.about", permission="audit.read"),
     Dashboard("briefing", "briefing.ipynb", "dash.briefing.title", "dash.briefing.about", permission="briefing.read"),
+    Dashboard("budget", "budget.ipynb", "dash.budget.title", "dash.budget.about", permission="budget.read"),
 ]
 
 

@@ -1,0 +1,52 @@
+"""BudgetLinesTable: per line allocated / allotted / committed / disbursed / available, with the year's total."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+from traitlets import List
+
+from workbench.i18n import t
+from workbench.services.budget_export import COLUMNS, MONEY_COLUMNS, headers, summary_rows
+from workbench.services.budget_reports import YearSummary
+from workbench.thai import format_baht
+
+SHOWN = [c for c in COLUMNS if c not in ("category", "expense_type")]
+
+
+class BudgetLinesTable(widgets.VBox):
+    """Shows a ``YearSummary``. Public state: ``rows`` (the shown cells as text, totals last). Every cell is
+    escaped text; amounts in baht with Thai grouping (1,234.50)."""
+
+    rows = List()
+
+    def __init__(self) -> None:
+        self.heading = widgets.HTML(f"<h3>{html.escape(t('budget.lines.heading'))}</h3>")
+        self.table = widgets.HTML("")
+        super().__init__([self.heading, self.table])
+        self.add_class("wb-budget-lines")
+
+    def show(self, summary: YearSummary) -> None:
+        if not summary.lines:
+            self.rows = []
+            self.table.value = html.escape(t("budget.lines.none"))
+            return
+        rows = []
+        for row in summary_rows(summary):
+            rows.append({c: format_baht(row[c]) if c in MONEY_COLUMNS else
+                         f"{row[c]}%" if c == "disbursed_percent" else str(row[c]) for c in SHOWN})
+        rows[-1]["code"] = ""
+        self.rows = rows
+        names = dict(zip(COLUMNS, headers(), strict=True))
+        head = "".join(f"<th>{html.escape(names[c])}</th>" for c in SHOWN)
+        body = "".join(
+            f'<tr class="{"wb-total" if index == len(rows) - 1 else ""}">' + "".join(
+                f'<td style="text-align:{"right" if c in MONEY_COLUMNS or c == "disbursed_percent" else "left"}">'
+                f"{html.escape(row[c])}</td>" for c in SHOWN) + "</tr>"
+            for index, row in enumerate(rows))
+        self.table.value = f'<table class="wb-table wb-budget-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    def reset(self) -> None:
+        self.rows = []
+        self.table.value = ""
