@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     record_due_days: int = Field(
         default=7, ge=0, description="Days after a courtesy call or meeting before a missing record is overdue."
     )
+    chromium: str = Field(
+        default="/usr/bin/chromium", description="Chromium used headless to print PDF documents (Debian's package)."
+    )
     echo_sql: bool = Field(default=False, description="Log every SQL statement (for debugging).")
 
     @field_validator("database_url")

@@ -25,7 +25,9 @@ CHROMIUM_FLAGS = [
 
 
 def chromium_path() -> str:
-    wanted = os.environ.get("WORKBENCH_CHROMIUM") or "/usr/bin/chromium"
+    from workbench.config import get_settings
+
+    wanted = get_settings().chromium
     found = wanted if Path(wanted).is_file() else shutil.which(wanted) or shutil.which("chromium")
     if not found:
         raise ConfigurationError(
