@@ -1,0 +1,48 @@
+"""Choices for the visit widgets' drop-downs, read once through the services (not a widget)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+
+from workbench.db import new_session
+from workbench.i18n import current_lang
+from workbench.services import people
+
+Choice = tuple[str, int]
+
+
+@dataclass
+class Choices:
+    """Principals (senior first), countries (by Thai name) and person look-ups, for one language."""
+
+    engine: Engine
+    today: dt.date
+    lang: str = field(default_factory=current_lang)
+    principals: list[Choice] = field(default_factory=list)
+    countries: list[Choice] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        with new_session(self.engine) as session:
+            self.principals = [(f"{person.display_name(self.lang)} ({post.label_th if self.lang == 'th' else post.label_en or post.label_th})",
+                                person.id) for post, person in people.principals(session, on=self.today)]
+            self.countries = [(c.name_th if self.lang == "th" else c.name_en, c.id)
+                              for c in people.countries(session)]
+            if self.lang != "th":
+                self.countries.sort()
+
+    def search_people(self, text: str) -> list[Choice]:
+        with new_session(self.engine) as session:
+            return [(p.display_name(self.lang), p.id) for p in people.search_people(session, text=text, limit=40)]
+
+    def person_names(self, ids: list[int]) -> list[Choice]:
+        with new_session(self.engine) as session:
+            return [(p.display_name(self.lang), p.id) for p in people.get_people(session, ids=list(ids))]
+
+    def name_of(self, person_id: int | None) -> str:
+        if person_id is None:
+            return ""
+        found = self.person_names([person_id])
+        return found[0][0] if found else f"#{person_id}"
