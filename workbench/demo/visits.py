@@ -60,7 +60,7 @@ def _officers(context: DemoContext) -> list[Person]:
 
 
 def _fiscal_year(context: DemoContext, first: dt.date, last: dt.date) -> None:
-    rng, session = context.rng, context.session
+    rng = context.rng
     principals, officers = _principals(context), _officers(context)
     span = (last - first).days
     for index, (iso2, title_th, title_en) in enumerate(INBOUND):

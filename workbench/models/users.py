@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from workbench.models.base import Clearance, clearance_column, created_at_field, datetime_column, enum_column

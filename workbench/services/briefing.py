@@ -25,7 +25,6 @@ from workbench.models.briefing import (
     BriefingPack,
     BriefingPackCreate,
     BriefingPackPoint,
-    ChamberType,
     FactKey,
     NUMERIC_FACTS,
     TalkingPoint,

@@ -59,3 +59,19 @@ def get_or_404(session: Session, model: type[T], record_id: Any, *, field: str =
         raise NotFound(f"ไม่พบรายการหมายเลข {record_id}", f"no record with id {record_id}",
                        field=field, field_th=label_th, field_en=label_en)
     return record
+
+
+def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Any, permission: str, field: str) -> T:
+    """The record with this id if the actor holds ``permission`` and is cleared for its classification.
+
+    A classified record the actor may not see is reported exactly like a missing one, so its existence leaks
+    nothing."""
+    from workbench.services.access import can_see, require
+
+    require(actor, permission)
+    record = session.get(model, record_id) if record_id is not None else None
+    if record is None or not can_see(actor, getattr(record, "classification", 0)):
+        label_th, label_en = field_labels(field)
+        raise NotFound(f"ไม่พบ{label_th}หมายเลข {record_id}", f"no {label_en.lower()} with id {record_id}",
+                       field=field, field_th=label_th, field_en=label_en)
+    return record

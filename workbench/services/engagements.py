@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.db import transaction
-from workbench.errors import ConflictError, NotFound
+from workbench.errors import ConflictError
 from workbench.models.countries import Country
 from workbench.models.people import Organization, Person
 from workbench.models.visits import (
@@ -26,7 +26,7 @@ from workbench.models.visits import (
     Visit,
 )
 from workbench.services.access import can_see, require
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.services.common import field_error, get_or_404, get_visible, validate
 from workbench.thai import format_datetime
 
 
@@ -41,12 +41,8 @@ def _read(session: Session, engagement: Engagement) -> EngagementRead:
 
 
 def get_engagement(session: Session, *, engagement_id: int, actor: Any) -> Engagement:
-    require(actor, "visits.read")
-    engagement = session.get(Engagement, engagement_id)
-    if engagement is None or not can_see(actor, engagement.classification):
-        raise NotFound(f"ไม่พบกิจกรรมหมายเลข {engagement_id}", f"no engagement with id {engagement_id}",
-                       field="engagement_id", field_th="กิจกรรม", field_en="engagement")
-    return engagement
+    return get_visible(session, Engagement, engagement_id, actor=actor, permission="visits.read",
+                       field="engagement_id")
 
 
 def read_engagement(session: Session, *, engagement_id: int, actor: Any) -> EngagementRead:

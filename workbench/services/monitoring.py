@@ -16,7 +16,6 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from workbench.db import transaction
-from workbench.errors import NotFound
 from workbench.models.base import utcnow
 from workbench.models.briefing import (
     Agreement,
@@ -29,7 +28,7 @@ from workbench.models.briefing import (
 )
 from workbench.models.countries import Country
 from workbench.services.access import can_see, require
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.services.common import field_error, get_or_404, get_visible, validate
 from workbench.services.countries import clearance_of
 
 
@@ -102,12 +101,7 @@ def create_note(session: Session, *, data: MonitoringNoteCreate | dict[str, Any]
 
 
 def get_note(session: Session, *, note_id: int, actor: Any) -> MonitoringNote:
-    require(actor, "briefing.read")
-    note = session.get(MonitoringNote, note_id)
-    if note is None or not can_see(actor, note.classification):
-        raise NotFound(f"ไม่พบบันทึกติดตามหมายเลข {note_id}", f"no monitoring note with id {note_id}",
-                       field="note_id", field_th="บันทึกติดตาม", field_en="Monitoring note")
-    return note
+    return get_visible(session, MonitoringNote, note_id, actor=actor, permission="briefing.read", field="note_id")
 
 
 def revise_note(session: Session, *, note_id: int, data: dict[str, Any], actor: Any) -> MonitoringNote:
@@ -186,12 +180,8 @@ def create_talking_point(session: Session, *, data: TalkingPointCreate | dict[st
 
 
 def get_talking_point(session: Session, *, point_id: int, actor: Any) -> TalkingPoint:
-    require(actor, "briefing.read")
-    point = session.get(TalkingPoint, point_id)
-    if point is None or not can_see(actor, point.classification):
-        raise NotFound(f"ไม่พบประเด็นการสนทนาหมายเลข {point_id}", f"no talking point with id {point_id}",
-                       field="talking_point_id", field_th="ประเด็นการสนทนา", field_en="Talking point")
-    return point
+    return get_visible(session, TalkingPoint, point_id, actor=actor, permission="briefing.read",
+                       field="talking_point_id")
 
 
 def revise_talking_point(session: Session, *, point_id: int, data: dict[str, Any], actor: Any) -> TalkingPoint:

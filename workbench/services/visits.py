@@ -13,7 +13,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.db import transaction
-from workbench.errors import NotFound, ValidationError
+from workbench.errors import ValidationError
 from workbench.models.countries import Country
 from workbench.models.people import Organization, Person
 from workbench.models.visits import (
@@ -29,7 +29,7 @@ from workbench.models.visits import (
     VisitUpdate,
 )
 from workbench.services.access import can_see, require
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.services.common import field_error, get_or_404, get_visible, validate
 
 S = VisitStatus
 TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
@@ -51,12 +51,7 @@ def _read(session: Session, visit: Visit) -> VisitRead:
 
 def get_visit(session: Session, *, visit_id: int, actor: Any) -> Visit:
     """The visit, if it exists and the actor may see it (a classified visit is 'not found' to others)."""
-    require(actor, "visits.read")
-    visit = session.get(Visit, visit_id)
-    if visit is None or not can_see(actor, visit.classification):
-        raise NotFound(f"ไม่พบการเยือนหมายเลข {visit_id}", f"no visit with id {visit_id}", field="visit_id",
-                       field_th="การเยือน", field_en="visit")
-    return visit
+    return get_visible(session, Visit, visit_id, actor=actor, permission="visits.read", field="visit_id")
 
 
 def _check_references(session: Session, values: dict[str, Any]) -> None:
