@@ -398,3 +398,16 @@ def test_the_demo_month_renders_with_a_bounded_number_of_widgets(demo_engine, de
     assert app.calendar.item_count > 0
     buttons = sum(len(b) for b in app.calendar.item_buttons.values())
     assert buttons <= 3 * 30
+
+
+def test_a_new_form_after_a_save_starts_empty(engine, protocol, president):
+    app = app_for(engine, protocol)
+    form = app.new_engagement()
+    fill_call(form, president.id, "คารวะ", dt.datetime(2026, 12, 14, 10, 0))
+    form.fields.inputs["classification"].value = 1
+    form.save_button.click()
+    again = app.new_engagement()
+    assert again.record_id is None
+    assert again.fields.inputs["title_th"].value == ""
+    assert again.fields.inputs["principal_ids"].value == ()
+    assert again.fields.inputs["classification"].value == 0

@@ -28,9 +28,9 @@ class CalendarExport(widgets.VBox):
     def __init__(self, shown: Callable[[], tuple[dt.date, dt.date, list[CalendarItem]]]) -> None:
         self._shown = shown
         self.heading = widgets.HTML(f"<b>{html.escape(t('export.heading'))}</b>")
-        self.ics_button = widgets.Button(description=t("export.ics"), icon="calendar",
+        self.ics_button = widgets.Button(description=t("export.ics"),
                                          layout=widgets.Layout(width="auto"))
-        self.xlsx_button = widgets.Button(description=t("export.xlsx"), icon="table",
+        self.xlsx_button = widgets.Button(description=t("export.xlsx"),
                                           layout=widgets.Layout(width="auto"))
         self.link = DownloadLink()
         self.notice = Notice()

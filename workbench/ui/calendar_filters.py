@@ -43,7 +43,7 @@ class CalendarFilters(widgets.VBox):
                      if s.value not in {v for _, v in statuses}]
         self.status = widgets.Dropdown(description=t("filter.status"), style=NARROW, layout=layout,
                                        options=_all(statuses))
-        self.clear_button = widgets.Button(description=t("filter.clear"), icon="times",
+        self.clear_button = widgets.Button(description=t("filter.clear"),
                                            layout=widgets.Layout(width="auto"))
         self.inputs = [self.direction, self.kind, self.principal, self.country, self.region, self.status]
         super().__init__([widgets.HBox([*self.inputs[:3]], layout=widgets.Layout(flex_flow="row wrap")),

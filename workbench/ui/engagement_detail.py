@@ -45,7 +45,7 @@ class EngagementDetail(widgets.VBox):
         self.notice = Notice()
         self.heading = widgets.HTML()
         self.info = widgets.VBox()
-        self.edit_button = widgets.Button(description=t("detail.edit"), icon="pencil")
+        self.edit_button = widgets.Button(description=t("detail.edit"))
         self.status_buttons = widgets.HBox()
         self.record = widgets.VBox()
         self.reception = widgets.VBox()
@@ -53,7 +53,7 @@ class EngagementDetail(widgets.VBox):
                                           layout=widgets.Layout(width="95%"))
         self.amend_button = widgets.Button(description=t("detail.amend"))
         self.write_record_button = widgets.Button(description=t("detail.write_record"), button_style="primary",
-                                                  icon="pencil-square-o", layout=widgets.Layout(width="auto"))
+                                                  layout=widgets.Layout(width="auto"))
         writes = [widgets.HBox([self.edit_button, self.status_buttons])] if self.can_write else []
         super().__init__([self.heading, self.notice, self.info, *writes, self.record, self.reception])
         self.add_class("wb-engagement-detail")
@@ -105,7 +105,7 @@ class EngagementDetail(widgets.VBox):
         if current.notes:
             rows.append(text_block(current.notes))
         if current.visit_id:
-            open_visit = widgets.Button(description=field_label("visit_id"), icon="arrow-up",
+            open_visit = widgets.Button(description=field_label("visit_id"),
                                         layout=widgets.Layout(width="auto"))
             open_visit.on_click(self._guard(lambda _b, number=current.visit_id: self._on_open("visit", number)))
             rows.append(open_visit)
@@ -143,7 +143,7 @@ class EngagementDetail(widgets.VBox):
                                           t("detail.follow_up_done") if item.done else "") if p)
             entry: list[widgets.Widget] = [widgets.Label(text)]
             if not item.done and self.can_record:
-                done = widgets.Button(description=t("detail.mark_done"), icon="check", layout=widgets.Layout(width="auto"))
+                done = widgets.Button(description=t("detail.mark_done"), layout=widgets.Layout(width="auto"))
                 done.on_click(self._guard(lambda _b, number=item.id: self.complete(number)))
                 entry.append(done)
             rows.append(widgets.HBox(entry))

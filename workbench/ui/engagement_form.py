@@ -83,7 +83,11 @@ class EngagementForm(widgets.VBox):
         return SchemaForm(schema, overrides=overrides, exclude=EXCLUDE, first=FIRST, nullable_from=CREATE)
 
     def _show(self, schema: type, heading_key: str, around: dt.date) -> None:
-        self.fields = self._build(schema, around)
+        if self.fields.schema is schema and self.fields.inputs:  # the same form again: clear, not rebuild
+            self.fields.reset()
+            self.fields.inputs["visit_id"].options = self._visit_options(around)
+        else:
+            self.fields = self._build(schema, around)
         self.heading.value = f"<h3>{html.escape(t(heading_key))}</h3>"
         self.children = (self.heading, self.fields, self.notice, self.buttons)
         self.notice.reset()

@@ -23,7 +23,7 @@ class FollowUpList(widgets.VBox):
         self.choices = choices
         self.heading = widgets.Label(t("form.follow_ups"))
         self.rows = widgets.VBox()
-        self.add_button = widgets.Button(description=t("form.add_follow_up"), icon="plus")
+        self.add_button = widgets.Button(description=t("form.add_follow_up"))
         super().__init__([self.heading, self.rows, self.add_button])
         self.add_class("wb-follow-ups")
         self.add_button.on_click(lambda _b: self.add_row())
@@ -32,7 +32,7 @@ class FollowUpList(widgets.VBox):
         owner = PersonPicker(field_label("owner_id"), search=self.choices.search_people,
                              names=self.choices.person_names, multiple=False)
         form = SchemaForm(FollowUpCreate, overrides={"owner_id": owner})
-        remove = widgets.Button(description=t("form.remove"), icon="trash")
+        remove = widgets.Button(description=t("form.remove"))
         row = widgets.VBox([form, remove], layout=widgets.Layout(border="1px solid #ddd", padding="4px",
                                                                  margin="2px 0"))
         remove.on_click(lambda _b: self._remove(row))

@@ -164,9 +164,11 @@ class SchemaForm(widgets.VBox):
             widget.value = value if value is not None else ([] if isinstance(widget.value, list) else None)
 
     def reset(self) -> None:
-        for widget in self.inputs.values():
+        """Every input back to its field's default (empty where there is none)."""
+        for name, widget in self.inputs.items():
             if hasattr(widget, "reset"):
                 widget.reset()
-            else:
-                self._write(widget, None)
+                continue
+            info = self.schema.model_fields[name]
+            self._write(widget, None if info.is_required() else info.get_default(call_default_factory=True))
 

@@ -56,7 +56,7 @@ class VisitDetail(widgets.VBox):
         self.notice = Notice()
         self.heading = widgets.HTML()
         self.info = widgets.VBox()
-        self.edit_button = widgets.Button(description=t("detail.edit"), icon="pencil")
+        self.edit_button = widgets.Button(description=t("detail.edit"))
         self.reason = widgets.Text(description=t("detail.reason"), style=DESCRIPTION_STYLE)
         self.status_buttons = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self.delegation = widgets.VBox()
@@ -64,10 +64,10 @@ class VisitDetail(widgets.VBox):
                                           names=choices.person_names, multiple=False)
         self.member_role = widgets.Dropdown(description=field_label("role"), style=DESCRIPTION_STYLE,
                                             options=[(t(f"member_role.{r.value}"), r.value) for r in MemberRole])
-        self.add_member_button = widgets.Button(description=t("detail.add_member"), icon="user-plus")
+        self.add_member_button = widgets.Button(description=t("detail.add_member"))
         self.checklist = widgets.VBox()
         self.engagements = widgets.VBox()
-        self.add_engagement_button = widgets.Button(description=t("detail.add_engagement"), icon="plus",
+        self.add_engagement_button = widgets.Button(description=t("detail.add_engagement"),
                                                     layout=widgets.Layout(width="auto"))
         writes = [self.edit_button, self.reason, self.status_buttons] if self.can_write else []
         member_form = [self.member_picker, self.member_role, self.add_member_button] if self.can_write else []

@@ -41,7 +41,7 @@ class VisitForm(widgets.VBox):
         self.notice = Notice()
         self.save_button = widgets.Button(description=t("form.save"), button_style="primary")
         self.close_button = widgets.Button(description=t("form.cancel"))
-        self.fields = SchemaForm(VisitCreate)  # replaced by new() / edit()
+        self.fields = SchemaForm(VisitCreate, exclude=VisitCreate.model_fields)  # built by new() / edit()
         super().__init__([self.heading, self.fields, self.notice,
                           widgets.HBox([self.save_button, self.close_button])])
         self.add_class("wb-visit-form")
@@ -64,7 +64,10 @@ class VisitForm(widgets.VBox):
         return SchemaForm(schema, overrides=overrides, exclude=EXCLUDE, first=FIRST, nullable_from=CREATE)
 
     def _show(self, schema: type, heading_key: str) -> None:
-        self.fields = self._build(schema)
+        if self.fields.schema is schema and self.fields.inputs:  # same kind of form again: clear, not rebuild
+            self.fields.reset()
+        else:
+            self.fields = self._build(schema)
         self.heading.value = f"<h3>{html.escape(t(heading_key))}</h3>"
         self.children = (self.heading, self.fields, self.notice, self.children[-1])
         self.notice.reset()

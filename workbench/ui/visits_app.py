@@ -51,9 +51,9 @@ class VisitsApp(widgets.VBox):
         self.notice = Notice()
         self._guard = guarded(self.notice)
         self.heading = widgets.HTML(f"<h2>{html.escape(t('app.visits.heading'))}</h2>")
-        self.new_visit_button = widgets.Button(description=t("form.new_visit"), icon="plane",
+        self.new_visit_button = widgets.Button(description=t("form.new_visit"),
                                                layout=widgets.Layout(width="auto"))
-        self.new_engagement_button = widgets.Button(description=t("form.new_engagement"), icon="plus",
+        self.new_engagement_button = widgets.Button(description=t("form.new_engagement"),
                                                     button_style="primary", layout=widgets.Layout(width="auto"))
         self.filters = CalendarFilters(self.choices)
         self.calendar = CalendarView(load=self._load, on_select=self._selected, today=self.today)
