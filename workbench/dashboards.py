@@ -32,6 +32,7 @@ DASHBOARDS: list[Dashboard] = [
     Dashboard("audit", "audit.ipynb", "dash.audit.title", "dash.audit.about", permission="audit.read"),
     Dashboard("briefing", "briefing.ipynb", "dash.briefing.title", "dash.briefing.about", permission="briefing.read"),
     Dashboard("budget", "budget.ipynb", "dash.budget.title", "dash.budget.about", permission="budget.read"),
+    Dashboard("visits", "visits.ipynb", "dash.visits.title", "dash.visits.about", permission="visits.read"),
 ]
 
 
