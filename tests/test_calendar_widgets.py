@@ -411,3 +411,15 @@ def test_a_new_form_after_a_save_starts_empty(engine, protocol, president):
     assert again.fields.inputs["title_th"].value == ""
     assert again.fields.inputs["principal_ids"].value == ()
     assert again.fields.inputs["classification"].value == 0
+
+
+def test_the_calendar_speaks_english_when_asked(engine, session, protocol, monkeypatch):
+    from workbench.config import get_settings
+
+    make_engagement(session, title_th="คารวะ", title_en="Courtesy call")
+    monkeypatch.setenv("WORKBENCH_LANG", "en")
+    get_settings.cache_clear()
+    app = app_for(engine, protocol)
+    assert app.calendar.title == "December 2026 (B.E. 2569)"
+    assert app.calendar.titles_on(DEC(2)) == ["10:00 Courtesy call"]
+    assert app.new_engagement_button.description == "New engagement"

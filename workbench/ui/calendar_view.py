@@ -12,7 +12,6 @@ import calendar
 import datetime as dt
 import html
 from collections.abc import Callable
-from typing import Any
 
 import ipywidgets as widgets
 from traitlets import Instance, Int, Unicode, observe
@@ -93,7 +92,6 @@ class CalendarView(widgets.VBox):
         self.next_button.on_click(guard(lambda _b: self.step(+1)))
         self.today_button.on_click(guard(lambda _b: self.go_to(self.today)))
         self.view_buttons.observe(guard(lambda c: setattr(self, "view", c["new"])), names="value")
-        self._rendering = False
         self.anchor = self.today
         guard(self.refresh)()
 
@@ -248,7 +246,7 @@ class CalendarView(widgets.VBox):
     def _button(self, item: CalendarItem, day: dt.date, *, width: str | None = None) -> widgets.Button:
         title = item.title(self.lang)
         starts_today = item.start.date() == day
-        prefix = "" if item.all_day or not starts_today else t("cal.time", time=f"{item.start:%H.%M}") + " "
+        prefix = "" if item.all_day or not starts_today else t("cal.time", time=item.start.strftime("%H.%M" if self.lang == "th" else "%H:%M")) + " "
         colour = KIND_COLOURS.get(str(item.kind), OTHER_COLOUR)
         button = widgets.Button(description=prefix + title, tooltip=self._tooltip(item),
                                 layout=widgets.Layout(width=width or "98%", height="auto", margin="1px 0",

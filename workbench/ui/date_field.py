@@ -11,7 +11,7 @@ from traitlets import Any as AnyTrait
 from workbench.i18n import t
 from workbench.thai import format_date
 
-DESCRIPTION_STYLE = {"description_width": "13em"}
+DESCRIPTION_STYLE = {"description_width": "10em"}
 
 
 class DateField(widgets.HBox):
@@ -27,7 +27,8 @@ class DateField(widgets.HBox):
         self.date = widgets.DatePicker(description=description, style=DESCRIPTION_STYLE)
         self.time = widgets.TimePicker(step=300, layout=widgets.Layout(width="9em"))
         self.be = widgets.Label("")
-        super().__init__([self.date, self.time, self.be] if with_time else [self.date, self.be])
+        super().__init__([self.date, self.time, self.be] if with_time else [self.date, self.be],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
         self.add_class("wb-date-field")
         self._syncing = False
         self.date.observe(self._from_parts, names="value")

@@ -46,7 +46,7 @@ class EngagementDetail(widgets.VBox):
         self.heading = widgets.HTML()
         self.info = widgets.VBox()
         self.edit_button = widgets.Button(description=t("detail.edit"))
-        self.status_buttons = widgets.HBox()
+        self.status_buttons = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self.record = widgets.VBox()
         self.reception = widgets.VBox()
         self.amendment = widgets.Textarea(description=t("detail.amend_text"), rows=2, style=DESCRIPTION_STYLE,
@@ -54,7 +54,9 @@ class EngagementDetail(widgets.VBox):
         self.amend_button = widgets.Button(description=t("detail.amend"))
         self.write_record_button = widgets.Button(description=t("detail.write_record"), button_style="primary",
                                                   layout=widgets.Layout(width="auto"))
-        writes = [widgets.HBox([self.edit_button, self.status_buttons])] if self.can_write else []
+        self.edit_button.layout.width = "auto"
+        writes = [widgets.HBox([self.edit_button, self.status_buttons], layout=widgets.Layout(flex_flow="row wrap"))
+                  ] if self.can_write else []
         super().__init__([self.heading, self.notice, self.info, *writes, self.record, self.reception])
         self.add_class("wb-engagement-detail")
         guard = self._guard = guarded(self.notice)

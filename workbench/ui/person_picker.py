@@ -34,6 +34,8 @@ class PersonPicker(widgets.VBox):
             self.choices = widgets.SelectMultiple(description=description, rows=rows, style=DESCRIPTION_STYLE)
         else:
             self.choices = widgets.Dropdown(description=description, style=DESCRIPTION_STYLE)
+        for part in (self.query, self.choices):
+            part.layout.width = "95%"
         super().__init__([self.choices, self.query])
         self.add_class("wb-person-picker")
         self._syncing = False

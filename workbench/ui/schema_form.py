@@ -106,6 +106,8 @@ class SchemaForm(widgets.VBox):
             info = schema.model_fields[name]
             widget = overrides.get(name) or build_input(name, info, required=info.is_required())
             if widget is not None:
+                if isinstance(widget, (widgets.Dropdown, widgets.SelectMultiple, widgets.Text, widgets.Textarea)):
+                    widget.layout.width = "95%"
                 widget.add_class(f"wb-field-{name}")
                 self.inputs[name] = widget
         super().__init__(list(self.inputs.values()))
