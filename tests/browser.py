@@ -34,6 +34,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
+from tests.conftest import DEMO_TODAY
 from workbench.config import PROJECT_ROOT
 from workbench.db import make_engine
 
@@ -103,7 +104,9 @@ def start_server(backend, template: str, workdir: Path, *, extra_args: tuple[str
     log_path = workdir / "serve.log"
     environment = {k: v for k, v in os.environ.items()
                    if not k.startswith(("WORKBENCH_", "JUPYTERHUB_", "VOILA_")) or k == "WORKBENCH_CHROMIUM"}
-    environment.update({"WORKBENCH_DATABASE_URL": database_url, "WORKBENCH_DASHBOARDS_DIR":
+    # the demo office is built around DEMO_TODAY: the served dashboards see that day as today
+    environment.update({"WORKBENCH_TODAY": DEMO_TODAY.isoformat(),
+                        "WORKBENCH_DATABASE_URL": database_url, "WORKBENCH_DASHBOARDS_DIR":
                         str(PROJECT_ROOT / "dashboards"), "PYTHONUNBUFFERED": "1", **(env or {})})
     with log_path.open("w") as log:
         process = subprocess.Popen(

@@ -10,6 +10,7 @@ import pytest
 from sqlmodel import select
 
 from tests.browser import open_dashboard, sign_in
+from tests.conftest import DEMO_TODAY
 from workbench.db import SYSTEM, new_session
 from workbench.models.base import Clearance
 from workbench.models.countries import Country
@@ -25,7 +26,7 @@ SECRET_CALL = "ภารกิจลับมากทดสอบ"
 
 @pytest.fixture(scope="module")
 def arranged(voila_server):
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = DEMO_TODAY + dt.timedelta(days=1)  # the served dashboards' today
     with new_session(voila_server.engine) as session:
         fiji = session.exec(select(Country).where(Country.iso2 == "FJ")).one()
         call = engagements.create_engagement(session, actor=SYSTEM, data={
@@ -37,7 +38,7 @@ def arranged(voila_server):
             "start": dt.datetime.combine(tomorrow, dt.time(7, 30)), "end": dt.datetime.combine(tomorrow, dt.time(8, 0))})
         for title, level in ((OPEN_NOTE, Clearance.NONE), (SECRET_NOTE, Clearance.SECRET)):
             monitoring.create_note(session, actor=SYSTEM, data={
-                "country_id": fiji.id, "noted_on": dt.date.today() - dt.timedelta(days=2), "category": "political",
+                "country_id": fiji.id, "noted_on": DEMO_TODAY - dt.timedelta(days=2), "category": "political",
                 "title": title, "summary": title, "classification": level})
         return call
 

@@ -27,3 +27,17 @@ def test_dotenv_file_is_read(monkeypatch, tmp_path):
     (tmp_path / ".env").write_text("WORKBENCH_LANG=en\nWORKBENCH_OFFICE_CODE=TEST 1\n", "utf-8")
     settings = Settings()
     assert (settings.lang, settings.office_code) == ("en", "TEST 1")
+
+
+def test_the_office_clock_is_bangkok_time_unless_pinned(monkeypatch):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from workbench import clock
+    from workbench.config import get_settings
+
+    get_settings.cache_clear()
+    assert clock.today() == dt.datetime.now(ZoneInfo("Asia/Bangkok")).date()
+    monkeypatch.setenv("WORKBENCH_TODAY", "2026-11-25")
+    get_settings.cache_clear()
+    assert clock.today() == dt.date(2026, 11, 25) and clock.now().date() == dt.date(2026, 11, 25)

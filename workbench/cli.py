@@ -127,7 +127,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # settings as resolved here, so every kernel uses the same database and language as this command.
     os.environ["WORKBENCH_DATABASE_URL"] = settings.effective_database_url
     for name, value in settings.model_dump(exclude={"database_url"}).items():
-        os.environ[f"WORKBENCH_{name.upper()}"] = str(value)
+        if value is not None:
+            os.environ[f"WORKBENCH_{name.upper()}"] = str(value)
     if args.host not in ("0.0.0.0", "::", ""):  # pre-heated kernels fetch their request from this address
         os.environ["VOILA_APP_IP"] = args.host
     print(f"serving {settings.dashboards_dir} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)

@@ -5,6 +5,7 @@ Every field here is documented in the README's settings table; ``tests/test_read
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -45,6 +46,9 @@ class Settings(BaseSettings):
     )
     record_due_days: int = Field(
         default=7, ge=0, description="Days after a courtesy call or meeting before a missing record is overdue."
+    )
+    today: dt.date | None = Field(
+        default=None, description="Pin today's date (demonstrations and training on the demo office); unset in real use."
     )
     chromium: str = Field(
         default="/usr/bin/chromium", description="Chromium used headless to print PDF documents (Debian's package)."

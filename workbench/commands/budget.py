@@ -8,10 +8,10 @@ is checked and audited exactly as from the dashboard.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from workbench import clock
 from workbench.commands.common import actor, add_actor_option, parse_day, print_json, print_table
 
 
@@ -120,7 +120,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     with _session() as session:
         summary = budget_reports.year_summary(session, fiscal_year=args.fy, actor=actor(session, args),
-                                              today=args.on or dt.date.today())
+                                              today=args.on or clock.today())
     if args.format == "csv":
         print(budget_export.summary_csv(summary), end="")
     elif args.format == "json":

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from workbench import clock
 from workbench.db import SYSTEM, transaction
 from workbench.errors import ValidationError
 from workbench.models.people import Person
@@ -94,7 +95,7 @@ def build_demo(session: Session, *, seed: int = 2569, years: int = 1, today: dt.
         raise ValidationError("ฐานข้อมูลมีข้อมูลอยู่แล้ว ข้อมูลสาธิตใส่ได้เฉพาะฐานข้อมูลว่าง",
                               "the database already holds data; demo data goes only into an empty database",
                               field="database")
-    context = DemoContext(session=session, rng=random.Random(seed), today=today or dt.date.today(), years=years)
+    context = DemoContext(session=session, rng=random.Random(seed), today=today or clock.today(), years=years)
     steps = builders()
     with transaction(session, actor=SYSTEM):
         for number, (name, function) in enumerate(steps, start=1):

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlmodel import Session, col, func, or_, select
 
+from workbench import clock
 from workbench.db import transaction
 from workbench.errors import NotFound
 from workbench.i18n import current_lang, t
@@ -214,7 +215,7 @@ def briefable_engagements(session: Session, *, actor: Any, lang: str | None = No
     (default today): upcoming ones first (soonest first), then past ones (latest first)."""
     require(actor, "briefing.read")
     lang = lang or current_lang()
-    day = around or dt.date.today()
+    day = around or clock.today()
     first = dt.datetime.combine(day - dt.timedelta(days=days_before), dt.time())
     last = dt.datetime.combine(day + dt.timedelta(days=days_after), dt.time())
     rows = session.exec(
@@ -255,7 +256,7 @@ def assemble_pack(session: Session, *, engagement_id: int, actor: Any, lang: str
     hosts = [person for part, person in participants if part.side == Side.HOST and part.is_principal]
     title = (engagement.title_th if lang == "th" else engagement.title_en) or engagement.title_th
     sections = [
-        _cover(session, engagement, country, hosts, guests, lang, today or dt.date.today()),
+        _cover(session, engagement, country, hosts, guests, lang, today or clock.today()),
         _biographies(session, guests, day, lang),
         _profile(session, country, actor, lang),
         _parliaments(session, country, actor, lang),

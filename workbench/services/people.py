@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, or_, select
 
+from workbench import clock
 from workbench.db import transaction
 from workbench.models.people import (
     Membership,
@@ -120,7 +121,7 @@ def end_membership(session: Session, *, membership_id: int, end_date: dt.date, a
 
 def holders(session: Session, *, post_code: str, on: dt.date | None = None) -> list[Person]:
     """Who holds the post with this code on a day (default today)."""
-    day = on or dt.date.today()
+    day = on or clock.today()
     statement = (
         select(Person)
         .join(Membership, col(Membership.person_id) == col(Person.id))
@@ -134,7 +135,7 @@ def holders(session: Session, *, post_code: str, on: dt.date | None = None) -> l
 
 def principals(session: Session, *, on: dt.date | None = None) -> list[tuple[Post, Person]]:
     """Holders of single-holder posts on a day, senior first (post precedence)."""
-    day = on or dt.date.today()
+    day = on or clock.today()
     statement = (
         select(Post, Person)
         .join(Membership, col(Membership.post_id) == col(Post.id))

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, or_, select
 
+from workbench import clock
 from workbench.db import transaction
 from workbench.models.people import Membership, Person, Post
 from workbench.models.visits import (
@@ -56,7 +57,7 @@ def default_precedences(session: Session, person_ids: list[int], on: dt.date) ->
 
 def default_precedence(session: Session, person_id: int, on: dt.date | None = None) -> str | None:
     """One person's default rank (see default_precedences)."""
-    return default_precedences(session, [person_id], on or dt.date.today())[person_id]
+    return default_precedences(session, [person_id], on or clock.today())[person_id]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from sqlalchemy.engine import Engine
 from traitlets import Int
 
+from workbench import clock
 from workbench.db import new_session
 from workbench.i18n import t
 from workbench.services import budget_export, budget_reports
@@ -37,7 +38,7 @@ class BudgetDashboard(widgets.VBox):
 
     def __init__(self, engine: Engine, user: Any, *, today: dt.date | None = None) -> None:
         self.engine, self.user = engine, user
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.summary: budget_reports.YearSummary | None = None
         with new_session(engine) as session:
             years = budget_reports.year_choices(session, actor=user, today=self.today)
