@@ -12,6 +12,7 @@ import ipywidgets as widgets
 from sqlalchemy.engine import Engine
 from traitlets import Int
 
+from workbench import clock
 from workbench.config import get_settings
 from workbench.db import new_session
 from workbench.i18n import current_lang, t
@@ -46,7 +47,7 @@ class AttentionPanel(widgets.VBox):
         self._guard = guarded(self.notice)
 
     def refresh(self, first: dt.date, last: dt.date) -> None:
-        now = dt.datetime.combine(self.today, dt.datetime.now().time())
+        now = dt.datetime.combine(self.today, clock.now().time())
         with new_session(self.engine) as session:
             warnings = schedule_warnings(session, actor=self.user, first=first, last=last)
             late_records = records.overdue_records(session, actor=self.user, now=now,

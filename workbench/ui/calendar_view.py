@@ -16,6 +16,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 from traitlets import Instance, Int, Unicode, observe
 
+from workbench import clock
 from workbench.i18n import current_lang, t
 from workbench.services.calendar import CalendarItem
 from workbench.thai import be_year, format_date, format_month_year
@@ -69,7 +70,7 @@ class CalendarView(widgets.VBox):
                  on_select: Callable[[CalendarItem], None] | None = None, today: dt.date | None = None) -> None:
         self._load = load
         self._on_select = on_select or (lambda _item: None)
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.lang = current_lang()
         self.notice = Notice()
         self.view_buttons = widgets.ToggleButtons(options=[(t(f"cal.view.{v}"), v) for v in VIEWS], value="month",

@@ -11,6 +11,7 @@ from typing import Any
 import ipywidgets as widgets
 from sqlalchemy.engine import Engine
 
+from workbench import clock
 from workbench.db import new_session
 from workbench.i18n import t
 from workbench.services.access import has_permission
@@ -45,7 +46,7 @@ class VisitsApp(widgets.VBox):
 
     def __init__(self, engine: Engine, user: Any, *, today: dt.date | None = None) -> None:
         self.engine, self.user = engine, user
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         self.choices = Choices(engine, self.today)
         self.can_write = has_permission(user, "visits.write")
         self.notice = Notice()
