@@ -12,6 +12,7 @@ from icalendar import Calendar
 from sqlmodel import select
 
 from tests.browser import click, fill, open_dashboard, sign_in, wait_for_text
+from tests.conftest import DEMO_TODAY
 from workbench.db import SYSTEM, new_session
 from workbench.models.visits import ConversationRecord, Engagement
 from workbench.services import engagements
@@ -117,7 +118,7 @@ def test_a_protocol_officer_books_a_call_is_refused_a_clash_records_it_and_expor
 
 def test_a_title_with_markup_is_shown_as_text(page, voila_server):
     hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>"
-    early = dt.datetime.combine(dt.date.today(), dt.time(5, 0))  # the calendar opens on the server's today
+    early = dt.datetime.combine(DEMO_TODAY, dt.time(5, 0))  # the served calendar opens on the demo office's today
     with new_session(voila_server.engine) as session:
         engagements.create_engagement(session, actor=SYSTEM, data={
             "kind": "meeting", "title_th": hostile, "start": early, "end": early + dt.timedelta(minutes=30)})
