@@ -87,3 +87,13 @@ def test_listing_by_range(session):
     found = engagements.list_engagements(session, actor=SYSTEM, start=dt.datetime(2027, 1, 1),
                                          end=dt.datetime(2027, 2, 1))
     assert [e.title_th for e in found] == ["มกราคม"]
+
+
+def test_engagement_status_moves_only_along_its_workflow(session):
+    call = make_engagement(session)
+    assert engagements.set_engagement_status(session, engagement_id=call.id, status="held", actor=SYSTEM).status == "held"
+    for refused in ("planned", "cancelled"):
+        with pytest.raises(ValidationError) as caught:
+            engagements.set_engagement_status(session, engagement_id=call.id, status=refused, actor=SYSTEM)
+        assert caught.value.field == "status"
+    assert session.get(Engagement, call.id).status == "held"

@@ -162,15 +162,30 @@ def update_engagement(session: Session, *, engagement_id: int, data: EngagementU
         return _read(session, engagement)
 
 
+E = EngagementStatus
+# planned → held or cancelled; a cancelled engagement may be planned again (if its principals are free);
+# a held one stays held (its record of conversation hangs on it).
+ENGAGEMENT_TRANSITIONS: dict[EngagementStatus, frozenset[EngagementStatus]] = {
+    E.PLANNED: frozenset({E.HELD, E.CANCELLED}),
+    E.CANCELLED: frozenset({E.PLANNED}),
+    E.HELD: frozenset(),
+}
+
+
 def set_engagement_status(session: Session, *, engagement_id: int, status: EngagementStatus | str,
                           actor: Any) -> EngagementRead:
-    """Mark an engagement held or cancelled (a cancelled one frees its principals' time)."""
+    """Mark an engagement held or cancelled, or plan a cancelled one again (only ENGAGEMENT_TRANSITIONS)."""
     require(actor, "visits.write")
     engagement = get_engagement(session, engagement_id=engagement_id, actor=actor)
     try:
         target = EngagementStatus(status)
     except ValueError:
         raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
+    current = EngagementStatus(engagement.status)
+    if target not in ENGAGEMENT_TRANSITIONS[current]:
+        allowed = ", ".join(sorted(s.value for s in ENGAGEMENT_TRANSITIONS[current])) or "-"
+        raise field_error("status", f"เปลี่ยนจาก {current.value} เป็น {target.value} ไม่ได้ (ทำได้: {allowed})",
+                          f"cannot go from {current.value} to {target.value} (allowed: {allowed})")
     if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
         principal_ids = _read(session, engagement).principal_ids
         _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,

@@ -113,9 +113,7 @@ class EngagementDetail(widgets.VBox):
             rows.append(open_visit)
         self.info.children = rows
         buttons = []
-        for target in EngagementStatus:
-            if target.value == current.status:
-                continue
+        for target in sorted(engagements.ENGAGEMENT_TRANSITIONS[EngagementStatus(current.status)]):
             button = widgets.Button(description=t("detail.engagement_status_to",
                                                   status=t(f"engagement_status.{target.value}")),
                                     layout=widgets.Layout(width="auto"))
