@@ -192,7 +192,9 @@ def _descendants(widget):
     return found
 
 
-def test_a_reception_is_estimated_from_its_guest_list(dashboard):
+def test_a_reception_is_estimated_from_its_guest_list(dashboard, demo_session):
+    from workbench.models.visits import EngagementParticipant
+
     est = dashboard.estimator
     est.mode.value = "reception"
     assert est.reception_box in est.children and est.trip_box not in est.children
@@ -200,4 +202,7 @@ def test_a_reception_is_estimated_from_its_guest_list(dashboard):
     est.per_head.value = "1,800"
     est.estimate_button.click()
     assert est.notice.label.value == ""
-    assert est.total == "1,800.00"  # the demo reception's list holds its host only: 1 × 1,800
+    heads = len(demo_session.exec(select(EngagementParticipant).where(
+        EngagementParticipant.engagement_id == est.reception.value)).all())
+    assert heads > 1
+    assert est.total == f"{heads * 1800:,}.00"  # everyone on the guest list, hosts included, × 1,800

@@ -80,3 +80,15 @@ def test_demo_year_of_visits_calls_receptions_and_records(demo_session):
     assert len(demo_session.exec(select(ConversationRecord)).all()) >= 5
     import datetime as dt
     assert overdue_records(demo_session, actor=SYSTEM, now=dt.datetime(2026, 11, 25, 12), due_days=7)
+
+
+def test_demo_receptions_seat_hosts_and_guests_alternately(demo_session):
+    from workbench.db import SYSTEM
+    from workbench.models.visits import Engagement
+    from workbench.services.protocol import reception_summary, seating_plan
+
+    reception = demo_session.exec(select(Engagement).where(Engagement.kind == "reception")).first()
+    seats = seating_plan(demo_session, engagement_id=reception.id, actor=SYSTEM)
+    assert [s.side for s in seats[:4]] == ["host", "guest", "host", "guest"]
+    assert seats[0].person_id == reception.host_id
+    assert reception_summary(demo_session, engagement_id=reception.id, actor=SYSTEM).guests >= 3

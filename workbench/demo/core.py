@@ -195,6 +195,7 @@ def _embassies(context: DemoContext, start: dt.date) -> None:
 def _ambassadors(context: DemoContext, embassy: Organization, country_id: Any, start: dt.date) -> Person:
     """Ambassadors serve about three years; over a long demo history each embassy has several in turn."""
     term_start, current = start - dt.timedelta(days=context.rng.randint(100, 900)), None
+    terms = context.refs.setdefault("ambassador_terms", {}).setdefault(country_id, [])
     while term_start <= context.last_day:
         given, family = context.rng.choice(FOREIGN_GIVEN), context.rng.choice(FOREIGN_FAMILY)
         current = people_service.create_person(context.session, actor=context.actor, data={
@@ -205,6 +206,7 @@ def _ambassadors(context: DemoContext, embassy: Organization, country_id: Any, s
         term_end = term_start + dt.timedelta(days=3 * 365)
         _member(context, current, embassy, term_start, role=("เอกอัครราชทูต", "Ambassador"),
                 end=term_end if term_end < context.last_day else None)
+        terms.append((current, term_start, term_end))
         term_start = term_end + dt.timedelta(days=1)
     assert current is not None
     return current

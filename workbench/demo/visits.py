@@ -10,7 +10,7 @@ from workbench.demo import DemoContext, demo_builder
 from workbench.errors import ConflictError
 from workbench.models.base import Clearance
 from workbench.models.people import Person
-from workbench.services import engagements, people, records, visits
+from workbench.services import engagements, people, protocol, records, visits
 from workbench.thai import fiscal_year, fiscal_year_bounds
 
 INBOUND = [  # (iso2, Thai title, English title)
@@ -72,8 +72,11 @@ def _fiscal_year(context: DemoContext, first: dt.date, last: dt.date) -> None:
             _inbound_programme(context, visit, principals[index % len(principals)])
     for index, (iso2, title_th, title_en, kind) in enumerate(OUTBOUND):
         start = first + dt.timedelta(days=int(span * (index + 0.3) / len(OUTBOUND)) + rng.randint(0, 9))
-        _visit(context, "outbound", kind, iso2, title_th, title_en, start,
-               start + dt.timedelta(days=rng.randint(4, 7)), principals[index % len(principals)], officers)
+        head = principals[index % len(principals)]
+        visit = _visit(context, "outbound", kind, iso2, title_th, title_en, start,
+                       start + dt.timedelta(days=rng.randint(4, 7)), head, officers)
+        if visit is not None:
+            _outbound_delegation(context, visit, head)
     _courtesy_calls(context, first, last, principals)
 
 
@@ -117,8 +120,42 @@ def _book(context: DemoContext, data: dict, *, tries: int = 6):
     return None
 
 
+GUEST_DIETS = ["", "", "vegetarian", "halal", "no pork", "no shellfish"]
+GUEST_ROLES = [("head", "Hon."), ("member", "Hon."), ("member", "Hon."), ("secretary", "Mr."), ("interpreter", "Ms.")]
+
+
+def _delegation(context: DemoContext, visit) -> list[Person]:
+    """Three to five fictional members of a visiting delegation, with roles and dietary needs."""
+    from workbench.demo.core import FICTIONAL, FOREIGN_FAMILY, FOREIGN_GIVEN
+
+    members = []
+    for role, title in GUEST_ROLES[: context.rng.randint(3, 5)]:
+        given, family = context.rng.choice(FOREIGN_GIVEN), context.rng.choice(FOREIGN_FAMILY)
+        person = people.create_person(context.session, actor=context.actor, data={
+            "honorific_en": title, "given_name_en": given, "family_name_en": family,
+            "nationality_id": visit.country_id, "biography": f"Member of a visiting delegation. {FICTIONAL}"})
+        visits.add_delegation_member(context.session, actor=context.actor, data={
+            "visit_id": visit.id, "person_id": person.id, "role": role, "dietary": context.rng.choice(GUEST_DIETS)})
+        members.append(person)
+    return members
+
+
+def _outbound_delegation(context: DemoContext, visit, principal: Person) -> None:
+    """The principal heads it; two senators and a protocol officer as secretary go too."""
+    senators = [p for p in context.refs.get("senators", []) if p.id != principal.id]
+    officers = _officers(context)
+    team = [(principal, "head")] + [(p, "member") for p in context.rng.sample(senators, k=min(2, len(senators)))]
+    if officers:
+        team.append((context.rng.choice(officers), "secretary"))
+    for person, role in team:
+        visits.add_delegation_member(context.session, actor=context.actor, data={
+            "visit_id": visit.id, "person_id": person.id, "role": role})
+
+
 def _inbound_programme(context: DemoContext, visit, principal: Person) -> None:
     day = visit.start_date
+    guests = _delegation(context, visit)
+    guest_ids = [g.id for g in guests]
     welcome = dt.datetime.combine(day, dt.time(9, 0))
     _book(context, {"visit_id": visit.id, "kind": "airport_welcome", "title_th": f"ต้อนรับ{visit.title_th[:60]}",
                     "title_en": "Airport welcome", "start": welcome, "end": welcome + dt.timedelta(hours=1),
@@ -128,16 +165,35 @@ def _inbound_programme(context: DemoContext, visit, principal: Person) -> None:
         "visit_id": visit.id, "kind": "meeting", "title_th": "การหารือข้อราชการกับประธานวุฒิสภา",
         "title_en": "Talks with the Senate President", "start": meeting_start,
         "end": meeting_start + dt.timedelta(hours=1, minutes=30), "venue": "อาคารรัฐสภา ห้องรับรอง 1",
-        "country_id": visit.country_id, "principal_ids": [principal.id]})
+        "country_id": visit.country_id, "principal_ids": [principal.id], "guest_ids": guest_ids})
     dinner = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(18, 30))
-    _book(context, {
+    hosts = [principal.id] + [p.id for p in context.rng.sample(context.refs.get("senators", []), k=2)]
+    reception = _book(context, {
         "visit_id": visit.id, "kind": "reception", "title_th": "งานเลี้ยงรับรองอย่างเป็นทางการ",
         "title_en": "Official dinner", "start": dinner, "end": dinner + dt.timedelta(hours=2, minutes=30),
         "venue": "ห้องจัดเลี้ยง อาคารรัฐสภา", "country_id": visit.country_id, "host_id": principal.id,
-        "principal_ids": [principal.id], "cost_estimate": Decimal(context.rng.choice([45000, 60000, 80000])),
+        "principal_ids": hosts, "guest_ids": guest_ids,
+        "cost_estimate": Decimal(context.rng.choice([45000, 60000, 80000])),
     })
+    if reception is not None:
+        members = {m.person_id: m for m, _ in visits.delegation(context.session, visit_id=visit.id, actor=context.actor)}
+        for guest in guests:
+            if members[guest.id].dietary:
+                protocol.set_dietary(context.session, engagement_id=reception.id, person_id=guest.id,
+                                     dietary=members[guest.id].dietary, actor=context.actor)
+        if guests:
+            protocol.set_precedence(context.session, engagement_id=reception.id, person_id=guests[0].id,
+                                    rank_code="foreign-parliamentarian", actor=context.actor)
     if meeting is not None and meeting.end < dt.datetime.combine(context.today, dt.time()):
         _record(context, meeting.id)
+
+
+def _serving_ambassador(context: DemoContext, iso2: str, day: dt.date) -> Person:
+    """The ambassador of that country serving on the day of the call."""
+    country = _country(context, iso2)
+    terms = context.refs.get("ambassador_terms", {}).get(country.id, [])
+    serving = [person for person, start, end in terms if start <= day <= end]
+    return serving[0] if serving else context.refs["ambassadors"][iso2]
 
 
 def _courtesy_calls(context: DemoContext, first: dt.date, last: dt.date, principals: list[Person]) -> None:
@@ -146,7 +202,8 @@ def _courtesy_calls(context: DemoContext, first: dt.date, last: dt.date, princip
     number = 0
     while day <= last and ambassadors:
         if day.weekday() < 5:
-            iso2, ambassador = ambassadors[number % len(ambassadors)]
+            iso2, _current = ambassadors[number % len(ambassadors)]
+            ambassador = _serving_ambassador(context, iso2, day)
             principal = principals[number % len(principals)]
             country = _country(context, iso2)
             start = dt.datetime.combine(day, dt.time(context.rng.choice([10, 11, 14, 15])))

@@ -69,7 +69,9 @@ class Person(PersonBase, table=True):
 
     def display_name(self, lang: str = "th") -> str:
         """Honorific and full name in ``lang``, falling back to the other language."""
-        th = f"{self.honorific_th}{self.given_name_th} {self.family_name_th}".strip()
+        # Thai writes a title against the name (นายสมชาย); an abbreviation ending in ฯ or a Latin name gets a space
+        spaced = self.honorific_th.endswith("ฯ") or self.given_name_th[:1].isascii()
+        th = f"{self.honorific_th}{' ' if spaced and self.honorific_th else ''}{self.given_name_th} {self.family_name_th}".strip()
         en = " ".join(p for p in (self.honorific_en, self.given_name_en, self.family_name_en) if p)
         if lang == "th":
             return th if self.given_name_th else en
