@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import actor, add_actor_option, parse_day
+from workbench.commands.common import actor, add_actor_option, parse_day, write_output
 
 
 def register(commands: Any, add: Any) -> None:
@@ -41,7 +41,6 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     from workbench.config import get_settings
     from workbench.db import new_session
     from workbench.documents.briefing_export import export_pack
-    from workbench.errors import ConfigurationError
     from workbench.services.briefing import assemble_pack
 
     kind = args.out.suffix.lower().lstrip(".")
@@ -50,12 +49,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
         pack = assemble_pack(session, engagement_id=args.engagement, actor=actor(session, args),
                              lang=args.lang or get_settings().lang)
     payload = export_pack(pack, kind)
-    try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_bytes(payload)
-    except OSError as exc:
-        raise ConfigurationError(f"เขียนไฟล์ {args.out} ไม่ได้ ({exc.strerror})",
-                                 f"cannot write {args.out} ({exc.strerror})", field="--out") from None
+    write_output(args.out, payload)
     label = pack.classification_label()
     classified = f"; classified: {label}" if label else ""
     print(f"briefing pack for engagement {args.engagement} written to {args.out} "

@@ -56,3 +56,15 @@ def print_json(rows: Sequence[dict[str, Any]]) -> None:
     from workbench.models.base import jsonable
 
     print(json.dumps(jsonable(list(rows)), ensure_ascii=False, indent=2))
+
+
+def write_output(path: Any, payload: bytes) -> None:
+    """Write an exported file, creating its folder; an unwritable path is one clear error naming --out."""
+    from workbench.errors import ConfigurationError
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(payload)
+    except OSError as exc:
+        raise ConfigurationError(f"เขียนไฟล์ {path} ไม่ได้ ({exc.strerror})", f"cannot write {path} ({exc.strerror})",
+                                 field="--out") from None

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import actor, add_actor_option, parse_day, print_json, print_table
+from workbench.commands.common import actor, add_actor_option, parse_day, print_json, print_table, write_output
 
 
 def register(commands: Any, add: Any) -> None:
@@ -60,7 +60,6 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     from workbench.config import get_settings
     from workbench.db import new_session
     from workbench.documents.ics import calendar_to_ics
-    from workbench.errors import ConfigurationError
     from workbench.services.calendar import calendar_items
 
     _check_range(args)
@@ -68,12 +67,7 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
     with new_session(_engine()) as session:
         items = calendar_items(session, actor=actor(session, args), first=args.first, last=args.last)
         payload = calendar_to_ics(items, lang=lang)
-    try:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_bytes(payload)
-    except OSError as exc:
-        raise ConfigurationError(f"เขียนไฟล์ {args.out} ไม่ได้ ({exc.strerror})",
-                                 f"cannot write {args.out} ({exc.strerror})", field="--out") from None
+    write_output(args.out, payload)
     print(f"{len(items)} item(s) written to {args.out}")
     return 0
 

@@ -214,14 +214,12 @@ class Ledger:
         return commitment.amount + reversed_ - paid
 
 
-@dataclass(frozen=True)
-class LineFigures:
-    line: BudgetLineRead
+class Amounts:
+    """The one place the ledger's rule is written: available = allocated − committed − disbursed."""
+
     allocated: Decimal
-    allotted: Decimal
     committed: Decimal
     disbursed: Decimal
-    drafts: Decimal = ZERO
 
     @property
     def used(self) -> Decimal:
@@ -230,6 +228,16 @@ class LineFigures:
     @property
     def available(self) -> Decimal:
         return self.allocated - self.committed - self.disbursed
+
+
+@dataclass(frozen=True)
+class LineFigures(Amounts):
+    line: BudgetLineRead
+    allocated: Decimal
+    allotted: Decimal
+    committed: Decimal
+    disbursed: Decimal
+    drafts: Decimal = ZERO
 
 
 # --- checks ----------------------------------------------------------------------------------------------------

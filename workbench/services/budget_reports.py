@@ -27,7 +27,7 @@ from sqlmodel import Session, col, select
 from workbench.models.budget import BudgetLine, CommitmentStatus, DisbursementTarget
 from workbench.models.visits import Engagement, Visit
 from workbench.services.access import can_see, require
-from workbench.services.budget import ZERO, Ledger, LineFigures, list_lines
+from workbench.services.budget import ZERO, Amounts, Ledger, LineFigures, list_lines
 from workbench.thai import fiscal_quarter_bounds, fiscal_year, fiscal_year_bounds
 
 NEAR_EXHAUSTION_SHARE = Decimal("0.10")
@@ -42,20 +42,12 @@ def percent(part: Decimal, whole: Decimal) -> Decimal:
 
 
 @dataclass(frozen=True)
-class Totals:
+class Totals(Amounts):
     allocated: Decimal
     allotted: Decimal
     committed: Decimal
     disbursed: Decimal
     drafts: Decimal
-
-    @property
-    def used(self) -> Decimal:
-        return self.committed + self.disbursed
-
-    @property
-    def available(self) -> Decimal:
-        return self.allocated - self.committed - self.disbursed
 
 
 @dataclass(frozen=True)

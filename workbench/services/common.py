@@ -75,3 +75,11 @@ def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Any,
         raise NotFound(f"ไม่พบ{label_th}หมายเลข {record_id}", f"no {label_en.lower()} with id {record_id}",
                        field=field, field_th=label_th, field_en=label_en)
     return record
+
+
+def check_transition(transitions: dict[Any, frozenset[Any]], current: Any, target: Any) -> None:
+    """Refuse a status change that its workflow does not allow, naming both states and the allowed ones."""
+    if target not in transitions[current]:
+        allowed = ", ".join(sorted(str(s.value) for s in transitions[current])) or "-"
+        raise field_error("status", f"เปลี่ยนจาก {current.value} เป็น {target.value} ไม่ได้ (ทำได้: {allowed})",
+                          f"cannot go from {current.value} to {target.value} (allowed: {allowed})")

@@ -26,7 +26,7 @@ from workbench.models.visits import (
     Visit,
 )
 from workbench.services.access import can_see, require
-from workbench.services.common import field_error, get_or_404, get_visible, validate
+from workbench.services.common import check_transition, field_error, get_or_404, get_visible, validate
 from workbench.thai import format_datetime
 
 
@@ -181,11 +181,7 @@ def set_engagement_status(session: Session, *, engagement_id: int, status: Engag
         target = EngagementStatus(status)
     except ValueError:
         raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
-    current = EngagementStatus(engagement.status)
-    if target not in ENGAGEMENT_TRANSITIONS[current]:
-        allowed = ", ".join(sorted(s.value for s in ENGAGEMENT_TRANSITIONS[current])) or "-"
-        raise field_error("status", f"เปลี่ยนจาก {current.value} เป็น {target.value} ไม่ได้ (ทำได้: {allowed})",
-                          f"cannot go from {current.value} to {target.value} (allowed: {allowed})")
+    check_transition(ENGAGEMENT_TRANSITIONS, EngagementStatus(engagement.status), target)
     if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
         principal_ids = _read(session, engagement).principal_ids
         _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,

@@ -29,7 +29,7 @@ from workbench.models.visits import (
     VisitUpdate,
 )
 from workbench.services.access import can_see, require
-from workbench.services.common import field_error, get_or_404, get_visible, validate
+from workbench.services.common import check_transition, field_error, get_or_404, get_visible, validate
 
 S = VisitStatus
 TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
@@ -135,11 +135,7 @@ def change_status(session: Session, *, visit_id: int, status: VisitStatus | str,
         target = VisitStatus(status)
     except ValueError:
         raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
-    current = VisitStatus(visit.status)
-    if target not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "-"
-        raise field_error("status", f"เปลี่ยนจาก {current.value} เป็น {target.value} ไม่ได้ (ทำได้: {allowed})",
-                          f"cannot go from {current.value} to {target.value} (allowed: {allowed})")
+    check_transition(TRANSITIONS, VisitStatus(visit.status), target)
     if target in NEEDS_REASON and not reason.strip():
         raise field_error("status_reason", "ต้องระบุเหตุผลเมื่อเลื่อนหรือยกเลิก", "a reason is required to postpone or cancel")
     with transaction(session, actor=actor):
