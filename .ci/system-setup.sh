@@ -17,7 +17,7 @@ if [ ${#packages[@]} -gt 0 ]; then
     echo "system-setup: installing ${packages[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends "${packages[@]}" postgresql-contrib >/dev/null
+    apt-get install -y -qq "${packages[@]}" postgresql-contrib >/dev/null
   else
     echo "system-setup: missing ${packages[*]} (run as root, or install them with apt-get)"
   fi
