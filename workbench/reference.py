@@ -68,22 +68,30 @@ def _bool(value: str) -> bool:
     return value.strip().lower() not in {"0", "false", "no", "n"} if value else True
 
 
-def _upsert(session: Session, report: LoadReport, model: type[SQLModel], key: str, values: dict[str, Any]) -> Any:
-    record = session.exec(select(model).where(getattr(model, key) == values[key])).first()
+def update_in_place(session: Session, report: LoadReport, table: str, record: Any, values: dict[str, Any]) -> None:
+    """Write only the values that differ, and count the row as updated or unchanged."""
+    changed = {k: v for k, v in values.items() if getattr(record, k) != v}
+    for name, value in changed.items():
+        setattr(record, name, value)
+    if changed:
+        session.add(record)
+    report.add(table, "updated" if changed else "unchanged")
+
+
+def upsert(session: Session, report: LoadReport, model: type[SQLModel], key: str | tuple[str, ...],
+           values: dict[str, Any]) -> Any:
+    """The row of ``model`` matched on its natural key (one column or several): inserted, updated or left as is."""
+    statement = select(model)
+    for column in (key,) if isinstance(key, str) else key:
+        statement = statement.where(getattr(model, column) == values[column])
+    record = session.exec(statement).first()
     if record is None:
         record = model(**values)
         session.add(record)
         session.flush()
         report.add(model.__tablename__, "inserted")
         return record
-    changed = {k: v for k, v in values.items() if getattr(record, k) != v}
-    for name, value in changed.items():
-        setattr(record, name, value)
-    if changed:
-        session.add(record)
-        report.add(model.__tablename__, "updated")
-    else:
-        report.add(model.__tablename__, "unchanged")
+    update_in_place(session, report, model.__tablename__, record, values)
     return record
 
 
@@ -98,7 +106,7 @@ def _country_values(row: dict[str, str], where: str) -> dict[str, Any]:
 
 def load_countries(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
     for number, row in enumerate(rows, start=2):
-        _upsert(session, report, Country, "iso2", _country_values(row, f"countries.csv:{number}"))
+        upsert(session, report, Country, "iso2", _country_values(row, f"countries.csv:{number}"))
 
 
 def load_organizations(session: Session, rows: list[dict[str, str]], report: LoadReport) -> None:
@@ -118,7 +126,7 @@ def load_organizations(session: Session, rows: list[dict[str, str]], report: Loa
             if iso2 and iso2 not in countries:
                 raise ValidationError(f"ไม่รู้จักประเทศ '{iso2}' ({where})", f"unknown country '{iso2}' ({where})",
                                       field="country_iso2")
-            _upsert(session, report, Organization, "code", {
+            upsert(session, report, Organization, "code", {
                 "code": row["code"], "abbreviation": row.get("abbreviation", ""), "name_th": row["name_th"],
                 "name_en": row.get("name_en", ""),
                 "classification": _choice(OrgClassification, row["classification"], where, "classification"),
@@ -143,7 +151,7 @@ def load_posts(session: Session, rows: Iterable[dict[str, str]], report: LoadRep
         except ValueError:
             raise ValidationError(f"ลำดับอาวุโสต้องเป็นตัวเลข ({where})", f"precedence must be a number ({where})",
                                   field="precedence") from None
-        _upsert(session, report, Post, "code", {
+        upsert(session, report, Post, "code", {
             "code": row["code"], "organization_id": codes[row["organization_code"]], "label_th": row["label_th"],
             "label_en": row.get("label_en", ""), "precedence": precedence,
             "single_holder": _bool(row.get("single_holder", "")),
@@ -157,7 +165,7 @@ def load_precedence(session: Session, rows: Iterable[dict[str, str]], report: Lo
 
     for number, row in enumerate(rows, start=2):
         where = f"precedence.csv:{number}"
-        _upsert(session, report, PrecedenceRank, "code", {
+        upsert(session, report, PrecedenceRank, "code", {
             "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
             "rank": _int(row.get("rank", ""), where, "rank"), "post_code": row.get("post_code") or None,
             "source": row.get("source", ""), "as_of": _date(row.get("as_of", ""), where),
@@ -173,7 +181,7 @@ def load_checklist_template(session: Session, rows: Iterable[dict[str, str]], re
         if direction not in {"inbound", "outbound", "both"}:
             raise ValidationError(f"ทิศทาง '{direction}' ไม่ถูกต้อง ({where})", f"bad direction '{direction}' ({where})",
                                   field="direction")
-        _upsert(session, report, ChecklistTemplateItem, "code", {
+        upsert(session, report, ChecklistTemplateItem, "code", {
             "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
             "days_before": _int(row.get("days_before", ""), where, "days_before"), "direction": direction,
             "sort_order": _int(row.get("sort_order") or "0", where, "sort_order"),

@@ -50,6 +50,13 @@ def _int(*args: Any) -> Any:
     return whole(*args)
 
 
+
+
+def update_in_place(session: Session, report: LoadReport, table: str, record: Any, values: dict[str, Any]) -> None:
+    from workbench.reference import update_in_place as run
+
+    run(session, report, table, record, values)
+
 def _countries(session: Session) -> dict[str, int]:
     return {c.iso2: c.id for c in session.exec(select(Country)).all()}
 
@@ -80,12 +87,7 @@ def load_country_facts(session: Session, rows: Iterable[dict[str, str]], report:
             existing[(country_id, key)] = fact
             report.add("country_fact", "inserted")
             continue
-        changed = {name: value for name, value in values.items() if getattr(fact, name) != value}
-        for name, value in changed.items():
-            setattr(fact, name, value)
-        if changed:
-            session.add(fact)
-        report.add("country_fact", "updated" if changed else "unchanged")
+        update_in_place(session, report, "country_fact", fact, values)
     session.flush()
 
 
@@ -143,12 +145,7 @@ def load_parliaments(session: Session, rows: Iterable[dict[str, str]], report: L
             session.flush()
             report.add("chamber_snapshot", "inserted")
             continue
-        changed = {name: value for name, value in values.items() if getattr(snapshot, name) != value}
-        for name, value in changed.items():
-            setattr(snapshot, name, value)
-        if changed:
-            session.add(snapshot)
-        report.add("chamber_snapshot", "updated" if changed else "unchanged")
+        update_in_place(session, report, "chamber_snapshot", snapshot, values)
 
 
 LOADERS = [

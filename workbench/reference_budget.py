@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session
 
 from workbench.errors import ValidationError
 from workbench.models.base import Region
@@ -44,6 +44,12 @@ def _int(value: str, where: str, column: str) -> int:
     return read_int(value, where, column)
 
 
+def upsert(session: Session, report: LoadReport, model: Any, keys: tuple[str, ...], values: dict[str, Any]) -> None:
+    from workbench.reference import upsert as run
+
+    run(session, report, model, keys, values)
+
+
 def _required_date(value: str, where: str, column: str) -> dt.date:
     day = _date(value, where)
     if day is None:
@@ -67,25 +73,6 @@ def _provenance(row: dict[str, str], where: str) -> dict[str, Any]:
     return {"source": row.get("source", ""), "as_of": _date(row.get("as_of", ""), where), "note": row.get("note", "")}
 
 
-def _upsert(session: Session, report: LoadReport, model: type[SQLModel], keys: tuple[str, ...],
-            values: dict[str, Any]) -> None:
-    statement = select(model)
-    for key in keys:
-        statement = statement.where(getattr(model, key) == values[key])
-    record = session.exec(statement).first()
-    if record is None:
-        session.add(model(**values))
-        session.flush()
-        report.add(model.__tablename__, "inserted")
-        return
-    changed = {k: v for k, v in values.items() if getattr(record, k) != v}
-    for name, value in changed.items():
-        setattr(record, name, value)
-    if changed:
-        session.add(record)
-    report.add(model.__tablename__, "updated" if changed else "unchanged")
-
-
 def load_disbursement_targets(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
     seen: dict[int, list[tuple[int, Decimal]]] = {}
     for number, row in enumerate(rows, start=2):
@@ -96,7 +83,7 @@ def load_disbursement_targets(session: Session, rows: Iterable[dict[str, str]], 
             raise ValidationError(f"ไตรมาสต้องเป็น 1–4 และร้อยละไม่เกิน 100 ({where})",
                                   f"quarter must be 1-4 and the percentage at most 100 ({where})", field="quarter")
         seen.setdefault(year, []).append((quarter, percent))
-        _upsert(session, report, DisbursementTarget, ("fiscal_year", "quarter"), {
+        upsert(session, report, DisbursementTarget, ("fiscal_year", "quarter"), {
             "fiscal_year": year, "quarter": quarter, "cumulative_percent": percent, **_provenance(row, where)})
     for year, targets in seen.items():
         ordered = [p for _, p in sorted(targets)]
@@ -113,7 +100,7 @@ def load_travel_grades(session: Session, rows: Iterable[dict[str, str]], report:
         if unknown or row.get("cabin", "economy") not in CABINS:
             raise ValidationError(f"บทบาทหรือชั้นโดยสารไม่ถูกต้อง ({where})",
                                   f"unknown member role {sorted(unknown)} or cabin ({where})", field="member_roles")
-        _upsert(session, report, TravelGrade, ("code",), {
+        upsert(session, report, TravelGrade, ("code",), {
             "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
             "member_roles": " ".join(row.get("member_roles", "").split()), "cabin": row.get("cabin") or "economy",
             **_provenance(row, where)})
@@ -122,7 +109,7 @@ def load_travel_grades(session: Session, rows: Iterable[dict[str, str]], report:
 def load_allowance_rates(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
     for number, row in enumerate(rows, start=2):
         where = f"budget_allowance_rates.csv:{number}"
-        _upsert(session, report, AllowanceRate, ("grade_code", "valid_from"), {
+        upsert(session, report, AllowanceRate, ("grade_code", "valid_from"), {
             "grade_code": row["grade_code"], "valid_from": _required_date(row["valid_from"], where, "valid_from"),
             "daily_amount": _amount(row["daily_amount"], where, "daily_amount"), **_provenance(row, where)})
 
@@ -130,7 +117,7 @@ def load_allowance_rates(session: Session, rows: Iterable[dict[str, str]], repor
 def load_accommodation_rates(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
     for number, row in enumerate(rows, start=2):
         where = f"budget_accommodation_rates.csv:{number}"
-        _upsert(session, report, AccommodationRate, ("grade_code", "country_group", "valid_from"), {
+        upsert(session, report, AccommodationRate, ("grade_code", "country_group", "valid_from"), {
             "grade_code": row["grade_code"], "country_group": row["country_group"],
             "valid_from": _required_date(row["valid_from"], where, "valid_from"),
             "actual_ceiling": _amount(row["actual_ceiling"], where, "actual_ceiling"),
@@ -144,7 +131,7 @@ def load_country_groups(session: Session, rows: Iterable[dict[str, str]], report
         if iso2 != "*" and len(iso2) != 2:
             raise ValidationError(f"รหัสประเทศไม่ถูกต้อง '{iso2}' ({where})", f"bad country code '{iso2}' ({where})",
                                   field="iso2")
-        _upsert(session, report, CountryRateGroup, ("iso2",), {
+        upsert(session, report, CountryRateGroup, ("iso2",), {
             "iso2": iso2, "country_group": row["country_group"],
             "visa_fee": _amount(row["visa_fee"], where, "visa_fee"), **_provenance(row, where)})
 
@@ -158,7 +145,7 @@ def load_cost_defaults(session: Session, rows: Iterable[dict[str, str]], report:
             raise ValidationError(f"รหัสค่าโดยสารไม่ถูกต้อง '{row['code']}' ({where})",
                                   f"airfare codes are airfare:<region>:<cabin>, not '{row['code']}' ({where})",
                                   field="code")
-        _upsert(session, report, TravelCostDefault, ("code", "valid_from"), {
+        upsert(session, report, TravelCostDefault, ("code", "valid_from"), {
             "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
             "valid_from": _required_date(row["valid_from"], where, "valid_from"),
             "amount": _amount(row["amount"], where, "amount"), **_provenance(row, where)})
