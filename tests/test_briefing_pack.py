@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlmodel import select
 
-from tests.briefing_factories import analyst, viewer
+from tests.briefing_factories import analyst
 from tests.conftest import DEMO_TODAY
 from tests.visit_factories import make_engagement
 from workbench.errors import NotFound, PermissionDenied

@@ -15,9 +15,9 @@ from workbench.db import new_session
 from workbench.models.briefing import BriefingPack, BriefingPackPoint
 from workbench.models.users import User
 from workbench.services import monitoring
+from workbench.services.briefing import PackPoint
 from workbench.ui.briefing_dashboard import BriefingDashboard
 from workbench.ui.talking_points_editor import TalkingPointsEditor
-from workbench.services.briefing import PackPoint
 
 
 def user(engine, name):

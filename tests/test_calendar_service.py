@@ -9,8 +9,8 @@ from icalendar import Calendar
 from tests.factories import make_user, user_model
 from tests.visit_factories import country_id, make_engagement, make_principal, make_visit
 from workbench.db import SYSTEM
-from workbench.documents.ics import calendar_to_ics
 from workbench.documents import calendar_table
+from workbench.documents.ics import calendar_to_ics
 from workbench.models.base import Clearance
 from workbench.models.users import Role
 from workbench.services.calendar import CalendarFilter, calendar_items, schedule_warnings

@@ -8,7 +8,7 @@ from sqlmodel import func, select
 from tests.conftest import DEMO_TODAY
 from workbench.demo import DEMO_PASSWORD, build_demo
 from workbench.errors import ValidationError
-from workbench.models.people import Membership, OrgClassification, Organization, Person
+from workbench.models.people import Membership, Organization, OrgClassification, Person
 from workbench.models.users import Role, User
 from workbench.services import people, users
 

@@ -9,12 +9,12 @@ import pytest
 from sqlmodel import select
 
 from tests.factories import make_user, user_model
+from workbench.db import new_session
 from workbench.demo import DEMO_PASSWORD
 from workbench.i18n import t
 from workbench.models.audit import AuditEntry
 from workbench.models.users import Role
 from workbench.services import auth
-from workbench.db import new_session
 from workbench.ui.app import AppShell
 from workbench.ui.audit_table import AuditTable
 from workbench.ui.guard import guarded

@@ -19,9 +19,9 @@ from workbench.db import transaction
 from workbench.errors import ValidationError
 from workbench.models.base import Region
 from workbench.models.countries import Country
-from workbench.models.people import OrgClassification, Organization, Post
-from workbench.reference_budget import LOADERS as BUDGET_LOADERS
+from workbench.models.people import Organization, OrgClassification, Post
 from workbench.reference_briefing import LOADERS as BRIEFING_LOADERS
+from workbench.reference_budget import LOADERS as BUDGET_LOADERS
 
 
 @dataclass

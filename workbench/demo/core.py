@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from workbench.demo import DEMO_PASSWORD, DemoContext, demo_builder
 from workbench.models.base import Clearance
-from workbench.models.people import Gender, OrgClassification, Organization, Person, Post
+from workbench.models.people import Gender, Organization, OrgClassification, Person, Post
 from workbench.models.users import Role
 from workbench.services import people as people_service
 from workbench.services import users as users_service

@@ -3,19 +3,6 @@
 from workbench.models.audit import AuditEntry
 from workbench.models.auth import SignInToken
 from workbench.models.base import Clearance, Region
-from workbench.models.budget import (
-    AccommodationRate,
-    AllowanceRate,
-    Allotment,
-    BudgetLine,
-    Commitment,
-    CountryRateGroup,
-    Disbursement,
-    DisbursementTarget,
-    Transfer,
-    TravelCostDefault,
-    TravelGrade,
-)
 from workbench.models.briefing import (
     Agreement,
     BriefingPack,
@@ -26,6 +13,19 @@ from workbench.models.briefing import (
     MonitoringNote,
     Parliament,
     TalkingPoint,
+)
+from workbench.models.budget import (
+    AccommodationRate,
+    Allotment,
+    AllowanceRate,
+    BudgetLine,
+    Commitment,
+    CountryRateGroup,
+    Disbursement,
+    DisbursementTarget,
+    Transfer,
+    TravelCostDefault,
+    TravelGrade,
 )
 from workbench.models.countries import Country, CountryBase, CountryRead
 from workbench.models.people import (
@@ -45,6 +45,7 @@ from workbench.models.people import (
     PostCreate,
     PostRead,
 )
+from workbench.models.users import Role, User, UserCreate, UserRead, UserUpdate
 from workbench.models.visits import (
     ChecklistItem,
     ChecklistTemplateItem,
@@ -57,7 +58,6 @@ from workbench.models.visits import (
     Visit,
     VisitOfficer,
 )
-from workbench.models.users import Role, User, UserCreate, UserRead, UserUpdate
 
 __all__ = [
     "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",

@@ -23,11 +23,11 @@ from workbench.errors import NotFound
 from workbench.i18n import current_lang, t
 from workbench.models.base import Clearance
 from workbench.models.briefing import (
+    NUMERIC_FACTS,
     BriefingPack,
     BriefingPackCreate,
     BriefingPackPoint,
     FactKey,
-    NUMERIC_FACTS,
     TalkingPoint,
 )
 from workbench.models.countries import Country

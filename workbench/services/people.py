@@ -9,6 +9,7 @@ from sqlmodel import Session, col, or_, select
 
 from workbench import clock
 from workbench.db import transaction
+from workbench.models.countries import Country
 from workbench.models.people import (
     Membership,
     MembershipCreate,
@@ -19,7 +20,6 @@ from workbench.models.people import (
     PersonUpdate,
     Post,
 )
-from workbench.models.countries import Country
 from workbench.services.access import require
 from workbench.services.common import field_error, get_or_404, validate
 

@@ -24,9 +24,9 @@ from workbench.models.visits import (
     PrecedenceRank,
     Side,
 )
+from workbench.services.access import require
 from workbench.services.common import field_error
 from workbench.services.engagements import get_engagement
-from workbench.services.access import require
 
 UNRANKED = 999
 

@@ -37,8 +37,15 @@ from workbench.models.budget import (
     _no_float,
 )
 from workbench.models.countries import Country
-from workbench.models.visits import DelegationMember, Direction, Engagement, EngagementKind, EngagementParticipant, Side
-from workbench.models.visits import Visit
+from workbench.models.visits import (
+    DelegationMember,
+    Direction,
+    Engagement,
+    EngagementKind,
+    EngagementParticipant,
+    Side,
+    Visit,
+)
 from workbench.services import budget
 from workbench.services.access import can_see, require
 from workbench.services.budget import ZERO, field_error, money, validate
