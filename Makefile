@@ -1,12 +1,13 @@
 # Two commands for a fresh clone (Python >= 3.11 with venv):
 #   make run   - set up .venv, create/upgrade the SQLite database with the demo office, serve the dashboards
-#   make test  - set up .venv (and, as root, the Debian packages and PostgreSQL), run the whole test suite
+#   make test  - set up .venv (and, as root, the Debian packages and PostgreSQL), run the house rules and the whole test suite
+#   make lint  - the house rules only: ruff (pyflakes, bugbear, import order, complexity) and import-linter (layers)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install bench clean
+.PHONY: run test lint install bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,9 @@ run: $(STAMP)
 test: $(STAMP)
 	bash .ci/system-setup.sh
 	bash .ci/test-suite.sh
+
+lint: $(STAMP)
+	bash .ci/lint.sh
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The whole test suite: every test on the embedded SQLite database (browser tests included), then every
+# The house rules (.ci/lint.sh), then the whole test suite: every test on the embedded SQLite database (browser tests included), then every
 # database test again on a real PostgreSQL server when one is reachable (always in CI).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PG_URL=${WORKBENCH_TEST_POSTGRES_URL:-postgresql+psycopg://workbench:workbench@127.0.0.1:5432/postgres}
+
+echo "=== house rules: ruff and import-linter (see pyproject.toml) ==="
+bash .ci/lint.sh
+lint_status=$?
 
 echo "=== test suite on SQLite ==="
 $PY -m pytest -q -p no:cacheprovider "$@"
@@ -22,4 +26,4 @@ else
   echo "PostgreSQL is not reachable on 127.0.0.1:5432: the PostgreSQL run is skipped (it always runs in CI)"
 fi
 
-[ $sqlite_status -eq 0 ] && [ $pg_status -eq 0 ]
+[ $lint_status -eq 0 ] && [ $sqlite_status -eq 0 ] && [ $pg_status -eq 0 ]

@@ -22,7 +22,8 @@ def officer(session: Session, **overrides):
 
 def make_line(session: Session, actor, *, allocated: str = "500000.00", fiscal_year: int = 2569,
               allot: str | None = None, on: dt.date | None = None, **overrides) -> BudgetLine:
-    """A line of ``fiscal_year``; with ``allot`` also an allotment of that amount on the year's first day (or ``on``)."""
+    """A line of ``fiscal_year``; with ``allot`` also an allotment of that amount on the year's first day (or
+    ``on``)."""
     data = {"fiscal_year": fiscal_year, "code": f"L{next(_codes):04d}", "name_th": "ค่าใช้จ่ายเดินทางไปต่างประเทศ",
             "category": "operations", "expense_type": "services", "allocated": allocated, **overrides}
     line = budget.create_line(session, data=data, actor=actor)

@@ -18,7 +18,8 @@ def run_notebook(tmp_path, **parameters):
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
     cell.source += "\n" + "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
-    NotebookClient(notebook, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
     return notebook
 
 

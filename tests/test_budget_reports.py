@@ -102,7 +102,8 @@ def test_after_a_quarter_has_ended_each_line_is_held_to_its_target(session, acto
     def lagging():
         summary = budget_reports.year_summary(session, fiscal_year=2569, actor=actor, today=dt.date(2026, 1, 5))
         return [(w.line_code, w.values["quarter"], w.values["target"])
-                for w in budget_reports.warnings(summary, targets(session, fiscal_year=2569)) if w.kind == "lagging_line"]
+                for w in budget_reports.warnings(summary, targets(session, fiscal_year=2569))
+                if w.kind == "lagging_line"]
 
     assert lagging() == [("SLOW", 1, D("30.00"))]  # 29,999.99 of 100,000 is short of 30 % by one satang
     budget.disburse(session, actor=actor, data={"line_id": line.id, "entry_date": dt.date(2025, 12, 2),
@@ -114,7 +115,8 @@ def test_the_biggest_visits_and_receptions_by_net_commitment(session, actor):
     line = make_line(session, actor, allocated="900000.00", allot="900000.00")
     trip = make_visit(session, direction="outbound", title_th="เยือนญี่ปุ่น")
     small = make_visit(session, direction="outbound", title_th="ประชุมสั้น")
-    dinner = make_engagement(session, kind="reception", title_th="งานเลี้ยงรับรอง", principal_ids=[make_person(session).id])
+    dinner = make_engagement(session, kind="reception", title_th="งานเลี้ยงรับรอง",
+                             principal_ids=[make_person(session).id])
     big = budget.post_commitment(session, actor=actor, data={"line_id": line.id, "entry_date": NOV15,
                                                              "amount": "300000.00", "visit_id": trip.id})
     budget.reverse_commitment(session, actor=actor, commitment_id=big.id, entry_date=NOV15, reason="ลดจำนวนคน",

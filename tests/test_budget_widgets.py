@@ -153,7 +153,8 @@ def test_a_disbursement_against_a_commitment_is_posted_from_the_form(dashboard, 
     form.amount.value = "1000.00"
     form.post_button.click()
     assert form.notice.kind == "success", form.notice.label.value
-    paid = [r for r in budget.entries(demo_session, line_id=line_id(demo_session, "01"), actor=user(demo_session, "officer"))
+    paid = [r for r in budget.entries(demo_session, line_id=line_id(demo_session, "01"),
+                                      actor=user(demo_session, "officer"))
             if r["kind"] == "disbursement" and r["id"] == form.posted_id]
     assert str(paid[0]["amount"]) == "1000.00"
 

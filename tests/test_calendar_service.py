@@ -32,7 +32,10 @@ def test_filters_by_direction_kind_principal_country_region_and_status(session):
     president = make_principal(session)
     make_visit(session, title_th="ขาออก", direction="outbound", country_id=country_id(session, "FR"))
     make_engagement(session, title_th="คารวะ", principal_ids=[president.id], country_id=country_id(session, "KE"))
-    titles = lambda f: [i.title_th for i in calendar_items(session, actor=SYSTEM, first=DEC[0], last=DEC[1], wanted=f)]
+
+    def titles(wanted):
+        return [i.title_th for i in calendar_items(session, actor=SYSTEM, first=DEC[0], last=DEC[1], wanted=wanted)]
+
     assert titles(CalendarFilter(direction="outbound")) == ["ขาออก"]
     assert titles(CalendarFilter(kinds=frozenset({"courtesy_call"}))) == ["คารวะ"]
     assert titles(CalendarFilter(principal_id=president.id)) == ["คารวะ"]

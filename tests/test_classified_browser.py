@@ -31,11 +31,13 @@ def arranged(voila_server):
         fiji = session.exec(select(Country).where(Country.iso2 == "FJ")).one()
         call = engagements.create_engagement(session, actor=SYSTEM, data={
             "kind": "courtesy_call", "title_th": OPEN_CALL, "title_en": OPEN_CALL, "country_id": fiji.id,
-            "start": dt.datetime.combine(tomorrow, dt.time(7, 0)), "end": dt.datetime.combine(tomorrow, dt.time(7, 30))})
+            "start": dt.datetime.combine(tomorrow, dt.time(7, 0)),
+            "end": dt.datetime.combine(tomorrow, dt.time(7, 30))})
         engagements.create_engagement(session, actor=SYSTEM, data={
             "kind": "courtesy_call", "title_th": SECRET_CALL, "title_en": SECRET_CALL, "country_id": fiji.id,
             "classification": Clearance.SECRET,
-            "start": dt.datetime.combine(tomorrow, dt.time(7, 30)), "end": dt.datetime.combine(tomorrow, dt.time(8, 0))})
+            "start": dt.datetime.combine(tomorrow, dt.time(7, 30)),
+            "end": dt.datetime.combine(tomorrow, dt.time(8, 0))})
         for title, level in ((OPEN_NOTE, Clearance.NONE), (SECRET_NOTE, Clearance.SECRET)):
             monitoring.create_note(session, actor=SYSTEM, data={
                 "country_id": fiji.id, "noted_on": DEMO_TODAY - dt.timedelta(days=2), "category": "political",

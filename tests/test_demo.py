@@ -46,7 +46,8 @@ def test_demo_is_deterministic(engine, backend):
     def fingerprint(eng):
         with new_session(eng) as s:
             build_demo(s, seed=7, years=1, today=DEMO_TODAY)
-            return [(p.given_name_th, p.family_name_th, p.given_name_en) for p in s.exec(select(Person).order_by(Person.id))]
+            return [(p.given_name_th, p.family_name_th, p.given_name_en)
+                    for p in s.exec(select(Person).order_by(Person.id))]
 
     other = _engine_from(backend, "reference_template")
     second_engine = next(other)
@@ -64,7 +65,8 @@ def test_demo_refuses_a_database_that_holds_people(demo_session):
 
 def test_more_years_make_more_history(session):
     build_demo(session, seed=3, years=3, today=DEMO_TODAY)
-    ambassadors = session.exec(select(func.count()).select_from(Membership).where(Membership.role_en == "Ambassador")).one()
+    ambassadors = session.exec(
+        select(func.count()).select_from(Membership).where(Membership.role_en == "Ambassador")).one()
     assert ambassadors > 26  # several ambassadors in turn per embassy over three years
 
 

@@ -70,7 +70,8 @@ def test_end_must_be_after_start(session):
 def test_an_engagement_inside_a_visit_falls_within_its_dates(session):
     visit = make_visit(session)
     with pytest.raises(ValidationError) as caught:
-        make_engagement(session, visit_id=visit.id, start=dt.datetime(2026, 12, 9, 10), end=dt.datetime(2026, 12, 9, 11))
+        make_engagement(session, visit_id=visit.id, start=dt.datetime(2026, 12, 9, 10),
+                        end=dt.datetime(2026, 12, 9, 11))
     assert caught.value.field == "start"
     assert make_engagement(session, visit_id=visit.id).visit_id == visit.id
 
@@ -91,7 +92,8 @@ def test_listing_by_range(session):
 
 def test_engagement_status_moves_only_along_its_workflow(session):
     call = make_engagement(session)
-    assert engagements.set_engagement_status(session, engagement_id=call.id, status="held", actor=SYSTEM).status == "held"
+    held = engagements.set_engagement_status(session, engagement_id=call.id, status="held", actor=SYSTEM)
+    assert held.status == "held"
     for refused in ("planned", "cancelled"):
         with pytest.raises(ValidationError) as caught:
             engagements.set_engagement_status(session, engagement_id=call.id, status=refused, actor=SYSTEM)

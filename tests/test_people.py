@@ -107,5 +107,7 @@ def test_a_viewer_may_not_add_people(session):
 
 
 def test_thai_display_name_spaces_an_abbreviated_title_or_a_latin_name(session):
-    assert make_person(session, honorific_th="ฯพณฯ", given_name_th="อานนท์", family_name_th="ทดสอบ").display_name("th") == "ฯพณฯ อานนท์ ทดสอบ"
-    assert make_person(session, honorific_th="นาง", given_name_th="Amina", family_name_th="Test").display_name("th") == "นาง Amina Test"
+    excellency = make_person(session, honorific_th="ฯพณฯ", given_name_th="อานนท์", family_name_th="ทดสอบ")
+    assert excellency.display_name("th") == "ฯพณฯ อานนท์ ทดสอบ"
+    latin = make_person(session, honorific_th="นาง", given_name_th="Amina", family_name_th="Test")
+    assert latin.display_name("th") == "นาง Amina Test"

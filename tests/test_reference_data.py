@@ -16,7 +16,8 @@ ORG_COLUMNS = [
     "code", "abbreviation", "name_th", "name_en", "classification",
     "parent_code", "country_iso2", "source", "as_of", "note",
 ]
-POST_COLUMNS = ["code", "organization_code", "label_th", "label_en", "precedence", "single_holder", "source", "as_of", "note"]
+POST_COLUMNS = ["code", "organization_code", "label_th", "label_en", "precedence", "single_holder", "source", "as_of",
+                "note"]
 
 REGIONS = {"europe", "americas", "south_pacific", "asia", "africa"}
 CLASSIFICATIONS = {

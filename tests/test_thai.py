@@ -193,7 +193,7 @@ def test_a_date_lies_within_its_fiscal_year_and_quarter(day):
 def test_quarters_partition_the_fiscal_year(fy):
     quarters = [fiscal_quarter_bounds(fy, q) for q in (1, 2, 3, 4)]
     assert (quarters[0][0], quarters[-1][1]) == fiscal_year_bounds(fy)
-    for (_, end), (next_start, _) in zip(quarters, quarters[1:]):
+    for (_, end), (next_start, _) in zip(quarters, quarters[1:], strict=False):
         assert next_start == end + dt.timedelta(days=1)  # no gap, no overlap
     assert all(start <= end for start, end in quarters)
     assert fiscal_year_bounds(fy + 1)[0] == fiscal_year_bounds(fy)[1] + dt.timedelta(days=1)

@@ -64,7 +64,8 @@ def test_the_status_workflow_in_order(session):
 
 
 @pytest.mark.parametrize(("path", "refused"), [
-    ([], "confirmed"), ([], "completed"), (["approved"], "reported"), (["approved", "confirmed", "completed"], "cancelled"),
+    ([], "confirmed"), ([], "completed"), (["approved"], "reported"),
+    (["approved", "confirmed", "completed"], "cancelled"),
 ])
 def test_transitions_out_of_order_are_refused(session, path, refused):
     visit = make_visit(session)

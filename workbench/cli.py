@@ -32,11 +32,9 @@ def _settings() -> Any:
 
 
 def _engine() -> Any:
-    from workbench.db import check_connection, get_engine
+    from workbench.commands.common import open_engine
 
-    engine = get_engine()
-    check_connection(engine)
-    return engine
+    return open_engine()
 
 
 def _progress(number: int, total: int, name: str) -> None:
@@ -193,7 +191,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     with new_session(_engine()) as session:
         for user in session.exec(select(User).order_by(User.username)).all():
             state = "active" if user.is_active else "disabled"
-            print(f"{user.id:>4}  {user.username:<20} {user.role:<18} {Clearance(user.clearance).name.lower():<13} {state}")
+            clearance = Clearance(user.clearance).name.lower()
+            print(f"{user.id:>4}  {user.username:<20} {user.role:<18} {clearance:<13} {state}")
     return 0
 
 

@@ -48,7 +48,8 @@ class Settings(BaseSettings):
         default=7, ge=0, description="Days after a courtesy call or meeting before a missing record is overdue."
     )
     today: dt.date | None = Field(
-        default=None, description="Pin today's date (demonstrations and training on the demo office); unset in real use."
+        default=None,
+        description="Pin today's date (demonstrations and training on the demo office); unset in real use."
     )
     chromium: str = Field(
         default="/usr/bin/chromium", description="Chromium used headless to print PDF documents (Debian's package)."

@@ -122,7 +122,8 @@ def load_parliaments(session: Session, rows: Iterable[dict[str, str]], report: L
         report.add("parliament", "unchanged" if existed else "inserted")
         chamber_type = ChamberType(_choice(ChamberType, row["chamber_type"], where, "chamber_type"))
         chamber = countries.ensure_chamber(session, parliament_id=parliament.id, chamber_type=chamber_type,
-                                           name_th=row.get("chamber_name_th", ""), name_en=row.get("chamber_name_en", ""))
+                                           name_th=row.get("chamber_name_th", ""),
+                                           name_en=row.get("chamber_name_en", ""))
         values: dict[str, Any] = {
             "as_of": as_of, "source": row["source"],
             "statutory_seats": _optional_int(row.get("statutory_seats", ""), where, "statutory_seats"),

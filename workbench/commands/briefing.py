@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import actor, add_actor_option, parse_day, write_output
+from workbench.commands.common import actor, add_actor_option, open_engine, parse_day, write_output
 
 
 def register(commands: Any, add: Any) -> None:
@@ -37,7 +37,6 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def cmd_briefing(args: argparse.Namespace) -> int:
-    from workbench.cli import _engine
     from workbench.config import get_settings
     from workbench.db import new_session
     from workbench.documents.briefing_export import export_pack
@@ -45,7 +44,7 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
     kind = args.out.suffix.lower().lstrip(".")
     started = time.perf_counter()
-    with new_session(_engine()) as session:
+    with new_session(open_engine()) as session:
         pack = assemble_pack(session, engagement_id=args.engagement, actor=actor(session, args),
                              lang=args.lang or get_settings().lang)
     payload = export_pack(pack, kind)
@@ -58,11 +57,10 @@ def cmd_briefing(args: argparse.Namespace) -> int:
 
 
 def cmd_import_parline(args: argparse.Namespace) -> int:
-    from workbench.cli import _engine
     from workbench.db import new_session
     from workbench.services.parline import import_parline_file
 
-    with new_session(_engine()) as session:
+    with new_session(open_engine()) as session:
         report = import_parline_file(session, path=args.file, actor=actor(session, args), as_of=args.as_of,
                                      source=args.source)
     print(f"{report.rows} row(s) read: {report.snapshots_added} chamber snapshot(s) added, {report.unchanged} "

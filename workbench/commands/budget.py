@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from workbench import clock
-from workbench.commands.common import actor, add_actor_option, parse_day, print_json, print_table
+from workbench.commands.common import actor, add_actor_option, open_engine, parse_day, print_json, print_table
 
 
 def register(commands: Any, add: Any) -> None:
@@ -105,10 +105,9 @@ def _help(parser: argparse.ArgumentParser) -> int:
 
 
 def _session() -> Any:
-    from workbench.cli import _engine
     from workbench.db import new_session
 
-    return new_session(_engine())
+    return new_session(open_engine())
 
 
 def _amount(value: Decimal) -> str:

@@ -1,4 +1,4 @@
-"""Helpers shared by domain sub-commands: dates in ISO or Thai form, the acting user, table output."""
+"""Helpers shared by domain sub-commands: the database, dates in ISO or Thai form, the acting user, table output."""
 
 from __future__ import annotations
 
@@ -25,6 +25,15 @@ def parse_day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-12-01 or 1/12/2569)") from None
 
 
+def open_engine() -> Any:
+    """The configured database, its connection checked first (an unreachable database is one clear error)."""
+    from workbench.db import check_connection, get_engine
+
+    engine = get_engine()
+    check_connection(engine)
+    return engine
+
+
 def add_actor_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--as", dest="as_user", metavar="USERNAME",
                         help="act as this user (their role and clearance decide what is shown); default: the "
@@ -49,7 +58,8 @@ def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str
     widths = [max([len(header)] + [len(str(row.get(key, ""))) for row in rows]) for key, header in columns]
     print("  ".join(header.ljust(width) for (_, header), width in zip(columns, widths, strict=True)).rstrip())
     for row in rows:
-        print("  ".join(str(row.get(key, "")).ljust(width) for (key, _), width in zip(columns, widths, strict=True)).rstrip())
+        cells = (str(row.get(key, "")).ljust(width) for (key, _), width in zip(columns, widths, strict=True))
+        print("  ".join(cells).rstrip())
 
 
 def print_json(rows: Sequence[dict[str, Any]]) -> None:

@@ -7,7 +7,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import actor, add_actor_option, parse_day, print_json, print_table, write_output
+from workbench.commands.common import (
+    actor,
+    add_actor_option,
+    open_engine,
+    parse_day,
+    print_json,
+    print_table,
+    write_output,
+)
 
 
 def register(commands: Any, add: Any) -> None:
@@ -15,7 +23,8 @@ def register(commands: Any, add: Any) -> None:
     sub = calendar.add_subparsers(dest="calendar_command", metavar="ACTION")
     export = add("export", cmd_calendar_export, "export visits and engagements in a date range to iCalendar (.ics)",
                  sub)
-    export.add_argument("--from", dest="first", type=parse_day, required=True, help="first day (2026-12-01 or 1/12/2569)")
+    export.add_argument("--from", dest="first", type=parse_day, required=True,
+                        help="first day (2026-12-01 or 1/12/2569)")
     export.add_argument("--to", dest="last", type=parse_day, required=True, help="last day, included")
     export.add_argument("--out", type=Path, required=True, help="the .ics file to write")
     export.add_argument("--lang", choices=["th", "en"], help="language of titles (default: WORKBENCH_LANG)")
@@ -56,7 +65,6 @@ def _check_range(args: argparse.Namespace) -> None:
 
 
 def cmd_calendar_export(args: argparse.Namespace) -> int:
-    from workbench.cli import _engine
     from workbench.config import get_settings
     from workbench.db import new_session
     from workbench.documents.ics import calendar_to_ics
@@ -64,7 +72,7 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
 
     _check_range(args)
     lang = args.lang or get_settings().lang
-    with new_session(_engine()) as session:
+    with new_session(open_engine()) as session:
         items = calendar_items(session, actor=actor(session, args), first=args.first, last=args.last)
         payload = calendar_to_ics(items, lang=lang)
     write_output(args.out, payload)
@@ -73,14 +81,13 @@ def cmd_calendar_export(args: argparse.Namespace) -> int:
 
 
 def cmd_visit_list(args: argparse.Namespace) -> int:
-    from workbench.cli import _engine
     from workbench.db import new_session
     from workbench.models.countries import Country
     from workbench.models.people import Person
     from workbench.services.visits import list_visits
 
     _check_range(args)
-    with new_session(_engine()) as session:
+    with new_session(open_engine()) as session:
         found = list_visits(session, actor=actor(session, args), start=args.first, end=args.last,
                             direction=args.direction, status=args.status)
         rows = []
@@ -96,7 +103,6 @@ def cmd_visit_list(args: argparse.Namespace) -> int:
 
 
 def cmd_engagement_list(args: argparse.Namespace) -> int:
-    from workbench.cli import _engine
     from workbench.db import new_session
     from workbench.models.countries import Country
     from workbench.models.people import Person
@@ -105,7 +111,7 @@ def cmd_engagement_list(args: argparse.Namespace) -> int:
     _check_range(args)
     start = dt.datetime.combine(args.first, dt.time()) if args.first else None
     end = dt.datetime.combine(args.last + dt.timedelta(days=1), dt.time()) if args.last else None
-    with new_session(_engine()) as session:
+    with new_session(open_engine()) as session:
         found = list_engagements(session, actor=actor(session, args), start=start, end=end, kind=args.kind)
         rows = []
         for engagement in found:

@@ -66,7 +66,8 @@ def build_briefing(context: DemoContext) -> None:
             monitoring.record_agreement(context.session, actor=author, data={
                 "country_id": country.id, "kind": "mou",
                 "title_th": f"บันทึกความเข้าใจว่าด้วยความร่วมมือระหว่างวุฒิสภาไทยกับรัฐสภา{country.name_th} {FICTIONAL}",
-                "title_en": f"MoU on cooperation between the Thai Senate and the Parliament of {country.name_en} (demo)",
+                "title_en": "MoU on cooperation between the Thai Senate and the Parliament of "
+                            f"{country.name_en} (demo)",
                 "signed_on": context.first_day + dt.timedelta(days=40 + 9 * number), "place": "กรุงเทพมหานคร",
                 "parties": f"วุฒิสภา; รัฐสภา{country.name_th}",
             })

@@ -26,7 +26,8 @@ INBOUND = [  # (iso2, Thai title, English title)
 OUTBOUND = [
     ("SG", "ประธานวุฒิสภาเยือนสิงคโปร์อย่างเป็นทางการ", "Senate President's official visit to Singapore", "official_visit"),
     ("CH", "คณะผู้แทนวุฒิสภาเข้าร่วมประชุมสมัชชา IPU ณ นครเจนีวา", "IPU Assembly, Geneva", "conference"),
-    ("DE", "คณะกรรมาธิการการต่างประเทศศึกษาดูงาน ณ เยอรมนี", "Foreign Affairs Committee study trip to Germany", "study_trip"),
+    ("DE", "คณะกรรมาธิการการต่างประเทศศึกษาดูงาน ณ เยอรมนี", "Foreign Affairs Committee study trip to Germany",
+     "study_trip"),
     ("ID", "คณะผู้แทนวุฒิสภาเข้าร่วมประชุมสมัชชา AIPA", "AIPA General Assembly", "conference"),
     ("NZ", "รองประธานวุฒิสภาเยือนนิวซีแลนด์", "Vice President's visit to New Zealand", "official_visit"),
     ("BR", "คณะกรรมาธิการศึกษาดูงานด้านเกษตร ณ บราซิล", "Committee study trip to Brazil", "study_trip"),
@@ -176,7 +177,8 @@ def _inbound_programme(context: DemoContext, visit, principal: Person) -> None:
         "cost_estimate": Decimal(context.rng.choice([45000, 60000, 80000])),
     })
     if reception is not None:
-        members = {m.person_id: m for m, _ in visits.delegation(context.session, visit_id=visit.id, actor=context.actor)}
+        members = {m.person_id: m
+                   for m, _ in visits.delegation(context.session, visit_id=visit.id, actor=context.actor)}
         for guest in guests:
             if members[guest.id].dietary:
                 protocol.set_dietary(context.session, engagement_id=reception.id, person_id=guest.id,
@@ -216,7 +218,8 @@ def _courtesy_calls(context: DemoContext, first: dt.date, last: dt.date, princip
                 "classification": Clearance.CONFIDENTIAL if number % 11 == 5 else Clearance.NONE,
             })
             recent = start > dt.datetime.combine(context.today - dt.timedelta(days=25), dt.time())
-            if call is not None and start < dt.datetime.combine(context.today, dt.time()) and not (recent and number % 2):
+            past = start < dt.datetime.combine(context.today, dt.time())
+            if call is not None and past and not (recent and number % 2):
                 _record(context, call.id, classification=call.classification if number % 7 else Clearance.SECRET)
             number += 1
         day += dt.timedelta(days=context.rng.choice([2, 3, 4, 5, 7]))

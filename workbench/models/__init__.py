@@ -64,7 +64,8 @@ __all__ = [
     "MembershipCreate", "MembershipRead", "OrgClassification", "Organization", "OrganizationCreate",
     "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
     "Region", "Role", "SignInToken", "ChecklistItem", "ChecklistTemplateItem", "ConversationRecord",
-    "DelegationMember", "Engagement", "EngagementParticipant", "FollowUp", "PrecedenceRank", "Visit", "VisitOfficer", "User", "UserCreate", "UserRead", "UserUpdate",
+    "DelegationMember", "Engagement", "EngagementParticipant", "FollowUp", "PrecedenceRank", "Visit", "VisitOfficer",
+    "User", "UserCreate", "UserRead", "UserUpdate",
     "AccommodationRate", "AllowanceRate", "Allotment", "BudgetLine", "Commitment", "CountryRateGroup",
     "Disbursement", "DisbursementTarget", "Transfer", "TravelCostDefault", "TravelGrade",
 ]

@@ -71,7 +71,8 @@ class Person(PersonBase, table=True):
         """Honorific and full name in ``lang``, falling back to the other language."""
         # Thai writes a title against the name (นายสมชาย); an abbreviation ending in ฯ or a Latin name gets a space
         spaced = self.honorific_th.endswith("ฯ") or self.given_name_th[:1].isascii()
-        th = f"{self.honorific_th}{' ' if spaced and self.honorific_th else ''}{self.given_name_th} {self.family_name_th}".strip()
+        space = ' ' if spaced and self.honorific_th else ''
+        th = f"{self.honorific_th}{space}{self.given_name_th} {self.family_name_th}".strip()
         en = " ".join(p for p in (self.honorific_en, self.given_name_en, self.family_name_en) if p)
         if lang == "th":
             return th if self.given_name_th else en

@@ -321,7 +321,8 @@ def _profile(session: Session, country: Country, actor: Any, lang: str) -> PackS
         if fact is None:
             rows.append([t(f"fact.{key}", lang), "–", "–", "–"])
         else:
-            rows.append([t(f"fact.{key}", lang), _fact_value(key, fact.value), fact.source, show_date(fact.as_of, lang)])
+            rows.append([t(f"fact.{key}", lang), _fact_value(key, fact.value), fact.source,
+                         show_date(fact.as_of, lang)])
     return PackSection(kind="profile", title=t("brief.section.profile", lang, country=_name(country, lang)),
                        table=PackTable(headers=[t("brief.col.item", lang), t("brief.col.value", lang),
                                                 t("brief.col.source", lang), t("brief.col.as_of", lang)], rows=rows))

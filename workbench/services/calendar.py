@@ -104,7 +104,8 @@ def _engagement_items(session: Session, actor: Any, first: dt.date, last: dt.dat
             uid=f"engagement-{engagement.id}", item_type="engagement", record_id=engagement.id,
             title_th=engagement.title_th, title_en=engagement.title_en, start=engagement.start, end=engagement.end,
             all_day=False, kind=engagement.kind,
-            direction=directions.get(engagement.visit_id, Direction.INBOUND) if engagement.visit_id else Direction.INBOUND,
+            direction=(directions.get(engagement.visit_id, Direction.INBOUND) if engagement.visit_id
+                       else Direction.INBOUND),
             status=engagement.status, country_id=engagement.country_id,
             country_th=country.name_th if country else "", country_en=country.name_en if country else "",
             region=country.region if country else None, venue=engagement.venue,
@@ -131,7 +132,8 @@ def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.dat
     """Visits and engagements touching [first, last] that the actor may see and the filter keeps, by start."""
     require(actor, "visits.read")
     countries = _countries(session)
-    items = _visit_items(session, actor, first, last, countries) + _engagement_items(session, actor, first, last, countries)
+    items = (_visit_items(session, actor, first, last, countries)
+             + _engagement_items(session, actor, first, last, countries))
     wanted = wanted or CalendarFilter()
     return sorted((i for i in items if _keep(i, wanted)), key=lambda i: (i.start, not i.all_day, i.uid))
 
@@ -149,14 +151,16 @@ def schedule_warnings(session: Session, *, actor: Any, first: dt.date, last: dt.
     warnings = []
     outbound = session.exec(select(Visit).where(
         Visit.direction == Direction.OUTBOUND, col(Visit.principal_id).is_not(None), Visit.end_date >= first,
-        Visit.start_date <= last, col(Visit.status).not_in([VisitStatus.CANCELLED.value, VisitStatus.POSTPONED.value]))).all()
+        Visit.start_date <= last,
+        col(Visit.status).not_in([VisitStatus.CANCELLED.value, VisitStatus.POSTPONED.value]))).all()
     for visit in outbound:
         if not can_see(actor, visit.classification):
             continue
         start = dt.datetime.combine(visit.start_date, dt.time())
         end = dt.datetime.combine(visit.end_date + dt.timedelta(days=1), dt.time())
         clashes = session.exec(
-            select(Engagement).join(EngagementParticipant, col(EngagementParticipant.engagement_id) == col(Engagement.id))
+            select(Engagement)
+            .join(EngagementParticipant, col(EngagementParticipant.engagement_id) == col(Engagement.id))
             .where(EngagementParticipant.person_id == visit.principal_id, col(EngagementParticipant.is_principal),
                    Engagement.status != EngagementStatus.CANCELLED, Engagement.start < end, Engagement.end > start,
                    or_visit(visit.id))

@@ -213,7 +213,8 @@ def check_snapshot(data: ChamberSnapshotCreate) -> None:
             and data.current_members > data.statutory_seats):
         raise field_error("current_members", "มากกว่าจำนวนที่นั่งตามกฎหมาย",
                           "is more than the statutory number of seats")
-    if data.women_members is not None and data.current_members is not None and data.women_members > data.current_members:
+    if (data.women_members is not None and data.current_members is not None
+            and data.women_members > data.current_members):
         raise field_error("women_members", "มากกว่าจำนวนสมาชิกปัจจุบัน", "is more than the current number of members")
 
 

@@ -243,7 +243,8 @@ def _choice(words: dict[Any, tuple[str, ...]], value: Any, row: int, column: str
         if key in spellings or key == str(choice):
             return choice
     allowed = ", ".join(spellings[0] for spellings in words.values())
-    raise ParlineError(row, column, f"ไม่รู้จักค่า '{value}' (ใช้ได้: {allowed})", f"unknown value '{value}' (allowed: {allowed})")
+    raise ParlineError(row, column, f"ไม่รู้จักค่า '{value}' (ใช้ได้: {allowed})",
+                       f"unknown value '{value}' (allowed: {allowed})")
 
 
 # --- Import --------------------------------------------------------------------------------------------
@@ -277,10 +278,21 @@ def _countries(session: Session) -> dict[str, Country]:
     return lookup
 
 
-def check_rows(session: Session, headers: list[str], rows: list[tuple[int, list[Any]]], *,
-               as_of: dt.date | None, source: str) -> list[_Row]:
-    """Every row checked and turned into what will be written; the first problem raises ParlineError."""
-    columns = _columns(headers)
+class _Cells:
+    """One row's cells, read by column name: ``cells("iso")`` is (stripped value or None, the file's header)."""
+
+    def __init__(self, columns: dict[str, tuple[int, str]], cells: list[Any]) -> None:
+        self.columns, self.cells = columns, cells
+
+    def __call__(self, name: str) -> tuple[Any, str]:
+        if name not in self.columns:
+            return None, name
+        index, header = self.columns[name]
+        value = self.cells[index] if index < len(self.cells) else None
+        return (value.strip() if isinstance(value, str) else value), header
+
+
+def _check_headers(columns: dict[str, tuple[int, str]], as_of: dt.date | None) -> None:
     if "iso" not in columns and "country" not in columns:
         raise ParlineError(1, None, "ไม่มีคอลัมน์ประเทศ (Country หรือ ISO code)", "no country column (Country or ISO code)")
     if "chamber_type" not in columns and "structure" not in columns and "chamber" not in columns:
@@ -289,83 +301,98 @@ def check_rows(session: Session, headers: list[str], rows: list[tuple[int, list[
     if "as_of" not in columns and as_of is None:
         raise ParlineError(1, None, "ไฟล์ไม่มีคอลัมน์วันที่ของข้อมูล (As of / Date) ให้ระบุ --as-of",
                            "the file has no date column (As of / Date): give --as-of")
+
+
+def _row_country(cell: _Cells, lookup: dict[str, Country], number: int) -> Country:
+    for name in ("iso", "country"):
+        value, header = cell(name)
+        if value:
+            country = lookup.get(_word(value))
+            if country is None:
+                raise ParlineError(number, header, f"ไม่รู้จักประเทศ '{value}'", f"unknown country '{value}'")
+            return country
+    header = cell.columns.get("iso", cell.columns.get("country"))[1]
+    raise ParlineError(number, header, "ไม่ได้ระบุประเทศ", "no country given")
+
+
+def _row_chamber(cell: _Cells, number: int) -> tuple[Structure, ChamberType]:
+    columns = cell.columns
+    structure_value, structure_header = cell("structure")
+    structure = _choice(STRUCTURE_WORDS, structure_value, number, structure_header)
+    type_value, type_header = cell("chamber_type")
+    chamber_type = _choice(CHAMBER_WORDS, type_value, number, type_header)
+    if chamber_type is None:
+        name_value, _ = cell("chamber")
+        chamber_type = ChamberType.UNICAMERAL if structure == Structure.UNICAMERAL else None
+        for choice, spellings in CHAMBER_WORDS.items():
+            if chamber_type is None and _word(name_value) in spellings:
+                chamber_type = choice
+        if chamber_type is None:
+            raise ParlineError(number, type_header if "chamber_type" in columns else None,
+                               "ไม่ทราบว่าเป็นสภาสูง สภาล่าง หรือสภาเดียว",
+                               "cannot tell whether this is an upper, lower or unicameral chamber")
+    if structure is None:
+        structure = Structure.UNICAMERAL if chamber_type == ChamberType.UNICAMERAL else Structure.BICAMERAL
+    if (structure == Structure.UNICAMERAL) != (chamber_type == ChamberType.UNICAMERAL):
+        raise ParlineError(number, type_header if "chamber_type" in columns else structure_header,
+                           "ประเภทสภาไม่สอดคล้องกับโครงสร้างรัฐสภา", "the chamber type contradicts the structure")
+    return structure, chamber_type
+
+
+def _row_values(cell: _Cells, number: int, *, as_of: dt.date | None, source: str) -> dict[str, Any]:
+    columns = cell.columns
+    day_value, day_header = cell("as_of")
+    day = parse_day(day_value, number, day_header) or as_of
+    if day is None:
+        raise ParlineError(number, day_header, "ไม่มีวันที่ของข้อมูล", "no date for this row's data")
+    values: dict[str, Any] = {"as_of": day, "source": source}
+    for name in ("statutory_seats", "current_members", "women_members", "term_years"):
+        value, header = cell(name)
+        values[name] = _int(value, number, header)
+    value, header = cell("women_pct")
+    values["women_pct"] = _percent(value, number, header)
+    value, header = cell("designation")
+    values["designation"] = _choice(DESIGNATION_WORDS, value, number, header)
+    value, header = cell("last_election")
+    values["last_election"] = parse_day(value, number, header)
+    value, header = cell("next_election")
+    try:
+        next_day = parse_day(value, number, header)
+    except ParlineError:
+        next_day = None
+    values["next_election"] = next_day.isoformat() if next_day else str(value or "").strip()[:60]
+    for name, limit in (("electoral_system", 300), ("speaker", 200), ("notes", 500)):
+        value, header = cell(name)
+        text = str(value or "").strip()
+        if len(text) > limit:
+            raise ParlineError(number, header, f"ยาวเกิน {limit} ตัวอักษร", f"longer than {limit} characters")
+        values["note" if name == "notes" else name] = text
+    for name, (low, high) in (("term_years", (0, 99)),):
+        if values[name] is not None and not (low <= values[name] <= high):
+            raise ParlineError(number, columns[name][1], f"ต้องอยู่ระหว่าง {low} ถึง {high}",
+                               f"must be between {low} and {high}")
+    try:
+        countries.check_snapshot(ChamberSnapshotCreate(chamber_id=0, **values))
+    except ValidationError as exc:
+        column = columns.get(exc.field, (0, exc.field))[1] if exc.field else None
+        raise ParlineError(number, column, exc.th, exc.en) from None
+    return values
+
+
+def check_rows(session: Session, headers: list[str], rows: list[tuple[int, list[Any]]], *,
+               as_of: dt.date | None, source: str) -> list[_Row]:
+    """Every row checked and turned into what will be written; the first problem raises ParlineError."""
+    columns = _columns(headers)
+    _check_headers(columns, as_of)
     lookup = _countries(session)
     checked: list[_Row] = []
     seen: dict[tuple[int, ChamberType, dt.date], int] = {}
     for number, cells in rows:
-        def cell(name: str) -> tuple[Any, str]:
-            if name not in columns:
-                return None, name
-            index, header = columns[name]
-            value = cells[index] if index < len(cells) else None
-            return (value.strip() if isinstance(value, str) else value), header
-
-        country = None
-        for name in ("iso", "country"):
-            value, header = cell(name)
-            if value:
-                country = lookup.get(_word(value))
-                if country is None:
-                    raise ParlineError(number, header, f"ไม่รู้จักประเทศ '{value}'", f"unknown country '{value}'")
-                break
-        if country is None:
-            header = columns.get("iso", columns.get("country"))[1]
-            raise ParlineError(number, header, "ไม่ได้ระบุประเทศ", "no country given")
-        structure_value, structure_header = cell("structure")
-        structure = _choice(STRUCTURE_WORDS, structure_value, number, structure_header)
-        type_value, type_header = cell("chamber_type")
-        chamber_type = _choice(CHAMBER_WORDS, type_value, number, type_header)
-        if chamber_type is None:
-            name_value, _ = cell("chamber")
-            chamber_type = ChamberType.UNICAMERAL if structure == Structure.UNICAMERAL else None
-            for choice, spellings in CHAMBER_WORDS.items():
-                if chamber_type is None and _word(name_value) in spellings:
-                    chamber_type = choice
-            if chamber_type is None:
-                raise ParlineError(number, type_header if "chamber_type" in columns else None,
-                                   "ไม่ทราบว่าเป็นสภาสูง สภาล่าง หรือสภาเดียว",
-                                   "cannot tell whether this is an upper, lower or unicameral chamber")
-        if structure is None:
-            structure = Structure.UNICAMERAL if chamber_type == ChamberType.UNICAMERAL else Structure.BICAMERAL
-        if (structure == Structure.UNICAMERAL) != (chamber_type == ChamberType.UNICAMERAL):
-            raise ParlineError(number, type_header if "chamber_type" in columns else structure_header,
-                               "ประเภทสภาไม่สอดคล้องกับโครงสร้างรัฐสภา", "the chamber type contradicts the structure")
-        day_value, day_header = cell("as_of")
-        day = parse_day(day_value, number, day_header) or as_of
-        if day is None:
-            raise ParlineError(number, day_header, "ไม่มีวันที่ของข้อมูล", "no date for this row's data")
-        values: dict[str, Any] = {"as_of": day, "source": source}
-        for name in ("statutory_seats", "current_members", "women_members", "term_years"):
-            value, header = cell(name)
-            values[name] = _int(value, number, header)
-        value, header = cell("women_pct")
-        values["women_pct"] = _percent(value, number, header)
-        value, header = cell("designation")
-        values["designation"] = _choice(DESIGNATION_WORDS, value, number, header)
-        value, header = cell("last_election")
-        values["last_election"] = parse_day(value, number, header)
-        value, header = cell("next_election")
-        try:
-            next_day = parse_day(value, number, header)
-        except ParlineError:
-            next_day = None
-        values["next_election"] = next_day.isoformat() if next_day else str(value or "").strip()[:60]
-        for name, limit in (("electoral_system", 300), ("speaker", 200), ("notes", 500)):
-            value, header = cell(name)
-            text = str(value or "").strip()
-            if len(text) > limit:
-                raise ParlineError(number, header, f"ยาวเกิน {limit} ตัวอักษร", f"longer than {limit} characters")
-            values["note" if name == "notes" else name] = text
-        for name, (low, high) in (("term_years", (0, 99)),):
-            if values[name] is not None and not (low <= values[name] <= high):
-                raise ParlineError(number, columns[name][1], f"ต้องอยู่ระหว่าง {low} ถึง {high}",
-                                   f"must be between {low} and {high}")
-        try:
-            countries.check_snapshot(ChamberSnapshotCreate(chamber_id=0, **values))
-        except ValidationError as exc:
-            column = columns.get(exc.field, (0, exc.field))[1] if exc.field else None
-            raise ParlineError(number, column, exc.th, exc.en) from None
-        key = (country.id, chamber_type, day)
+        cell = _Cells(columns, cells)
+        country = _row_country(cell, lookup, number)
+        structure, chamber_type = _row_chamber(cell, number)
+        values = _row_values(cell, number, as_of=as_of, source=source)
+        key = (country.id, chamber_type, values["as_of"])
         if key in seen:
             raise ParlineError(number, None, f"ซ้ำกับแถวที่ {seen[key]} (ประเทศ สภา และวันที่เดียวกัน)",
                                f"repeats row {seen[key]} (same country, chamber and date)")

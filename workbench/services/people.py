@@ -50,7 +50,8 @@ def update_person(session: Session, *, person_id: int, data: PersonUpdate | dict
         for key, value in changes.items():
             setattr(person, key, value)
         if not (person.given_name_th.strip() or person.given_name_en.strip()):
-            raise field_error("given_name_th", "ต้องกรอกชื่อภาษาไทยหรือภาษาอังกฤษ", "a Thai or English given name is required")
+            raise field_error("given_name_th", "ต้องกรอกชื่อภาษาไทยหรือภาษาอังกฤษ",
+                              "a Thai or English given name is required")
         session.add(person)
         return person
 

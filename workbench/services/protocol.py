@@ -103,7 +103,9 @@ def set_precedence(session: Session, *, engagement_id: int, person_id: int, rank
     """Override one participant's rank for this engagement (protocol officers know best)."""
     require(actor, "visits.write")
     get_engagement(session, engagement_id=engagement_id, actor=actor)
-    if rank_code is not None and session.exec(select(PrecedenceRank).where(PrecedenceRank.code == rank_code)).first() is None:
+    known = rank_code is None or session.exec(
+        select(PrecedenceRank).where(PrecedenceRank.code == rank_code)).first() is not None
+    if not known:
         raise field_error("precedence_code", f"ไม่รู้จักลำดับ '{rank_code}'", f"unknown rank '{rank_code}'")
     participant = session.get(EngagementParticipant, (engagement_id, person_id))
     if participant is None:

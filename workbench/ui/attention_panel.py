@@ -57,10 +57,12 @@ class AttentionPanel(widgets.VBox):
         self._section(self.warnings, "panel.warnings", [
             (w.th if self.lang == "th" else w.en, *self._uid(w.uid)) for w in warnings])
         self._section(self.overdue_records, "panel.overdue_records", [
-            (f"{format_date(e.end.date(), style='abbr')} {e.title_th if self.lang == 'th' else e.title_en or e.title_th}",
+            (f"{format_date(e.end.date(), style='abbr')} "
+             f"{e.title_th if self.lang == 'th' else e.title_en or e.title_th}",
              "engagement", e.id) for e in late_records])
         self._section(self.overdue_checklist, "panel.overdue_checklist", [
-            (f"{format_date(item.due_date, style='abbr')} {item.label_th if self.lang == 'th' else item.label_en or item.label_th}"
+            (f"{format_date(item.due_date, style='abbr')} "
+             f"{item.label_th if self.lang == 'th' else item.label_en or item.label_th}"
              f" · {visit.title_th if self.lang == 'th' else visit.title_en or visit.title_th}", "visit", visit.id)
             for item, visit in late_items])
         self._section(self.overdue_follow_ups, "panel.overdue_follow_ups", [

@@ -48,7 +48,8 @@ class BudgetDrafts(widgets.VBox):
             codes = {line.id: line.code for line in budget.list_lines(session, fiscal_year=self.fiscal_year,
                                                                        actor=self.user)}
         self.choice.options = [(f"#{c.id} · {codes.get(c.line_id, '')} · {format_baht(c.amount)} · "
-                                f"{format_date(c.entry_date, style='abbr')} · {c.description[:70]}", c.id) for c in rows]
+                                f"{format_date(c.entry_date, style='abbr')} · {c.description[:70]}", c.id)
+                               for c in rows]
         self.drafts = [c.id for c in rows]
         self.post_button.disabled = self.discard_button.disabled = not rows
 

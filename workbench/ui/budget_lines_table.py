@@ -45,7 +45,8 @@ class BudgetLinesTable(widgets.VBox):
                 f'<td style="text-align:{"right" if c in MONEY_COLUMNS or c == "disbursed_percent" else "left"}">'
                 f"{html.escape(row[c])}</td>" for c in SHOWN) + "</tr>"
             for index, row in enumerate(rows))
-        self.table.value = f'<table class="wb-table wb-budget-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        self.table.value = ('<table class="wb-table wb-budget-table">'
+                            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
 
     def reset(self) -> None:
         self.rows = []

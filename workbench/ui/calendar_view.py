@@ -148,7 +148,8 @@ class CalendarView(widgets.VBox):
 
     def _title(self) -> str:
         if self.view == "week":
-            return t("cal.week_of", first=format_date(self.first, style="abbr"), last=format_date(self.last, style="abbr"))
+            return t("cal.week_of", first=format_date(self.first, style="abbr"),
+                     last=format_date(self.last, style="abbr"))
         if self.lang == "th":
             return format_month_year(self.first.year, self.first.month)
         return f"{calendar.month_name[self.first.month]} {self.first.year} (B.E. {be_year(self.first.year)})"
@@ -163,7 +164,8 @@ class CalendarView(widgets.VBox):
         return days
 
     def _weekday_headers(self) -> list[widgets.Widget]:
-        return [widgets.HTML(f"<div style='text-align:center;font-weight:bold'>{html.escape(t(f'cal.weekday.{i}'))}</div>")
+        return [widgets.HTML("<div style='text-align:center;font-weight:bold'>"
+                             f"{html.escape(t(f'cal.weekday.{i}'))}</div>")
                 for i in range(7)]
 
     def _grid(self, children: list[widgets.Widget]) -> widgets.GridBox:
@@ -247,7 +249,8 @@ class CalendarView(widgets.VBox):
     def _button(self, item: CalendarItem, day: dt.date, *, width: str | None = None) -> widgets.Button:
         title = item.title(self.lang)
         starts_today = item.start.date() == day
-        prefix = "" if item.all_day or not starts_today else t("cal.time", time=item.start.strftime("%H.%M" if self.lang == "th" else "%H:%M")) + " "
+        clock_time = item.start.strftime("%H.%M" if self.lang == "th" else "%H:%M")
+        prefix = "" if item.all_day or not starts_today else t("cal.time", time=clock_time) + " "
         colour = KIND_COLOURS.get(str(item.kind), OTHER_COLOUR)
         button = widgets.Button(description=prefix + title, tooltip=self._tooltip(item),
                                 layout=widgets.Layout(width=width or "98%", height="auto", margin="1px 0",

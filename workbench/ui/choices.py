@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 
 from workbench.db import new_session
 from workbench.i18n import current_lang
+from workbench.models.people import Post
 from workbench.services import people
 
 Choice = tuple[str, int]
@@ -26,8 +27,8 @@ class Choices:
 
     def __post_init__(self) -> None:
         with new_session(self.engine) as session:
-            self.principals = [(f"{person.display_name(self.lang)} ({post.label_th if self.lang == 'th' else post.label_en or post.label_th})",
-                                person.id) for post, person in people.principals(session, on=self.today)]
+            self.principals = [(f"{person.display_name(self.lang)} ({_post_label(post, self.lang)})", person.id)
+                               for post, person in people.principals(session, on=self.today)]
             self.countries = [(c.name_th if self.lang == "th" else c.name_en, c.id)
                               for c in people.countries(session)]
             if self.lang != "th":
@@ -46,3 +47,7 @@ class Choices:
             return ""
         found = self.person_names([person_id])
         return found[0][0] if found else f"#{person_id}"
+
+
+def _post_label(post: Post, lang: str) -> str:
+    return post.label_th if lang == "th" else post.label_en or post.label_th

@@ -75,10 +75,12 @@ class EngagementDetail(widgets.VBox):
         with new_session(self.engine) as session:
             current = engagements.read_engagement(session, engagement_id=self.engagement_id, actor=self.user)
             recorded = current.kind in records.RECORDED_KINDS
-            record = records.record_for(session, engagement_id=self.engagement_id, actor=self.user) if recorded else None
+            record = (records.record_for(session, engagement_id=self.engagement_id, actor=self.user)
+                      if recorded else None)
             follow_ups = records.follow_ups(session, record_id=record.id, actor=self.user) if record else []
             reception = current.kind == EngagementKind.RECEPTION
-            seats = protocol.seating_plan(session, engagement_id=self.engagement_id, actor=self.user) if reception else []
+            seats = (protocol.seating_plan(session, engagement_id=self.engagement_id, actor=self.user)
+                     if reception else [])
             summary = (protocol.reception_summary(session, engagement_id=self.engagement_id, actor=self.user)
                        if reception else None)
         title = current.title_th if lang == "th" else current.title_en or current.title_th
@@ -97,7 +99,8 @@ class EngagementDetail(widgets.VBox):
         if current.venue:
             rows.append(line(field_label("venue"), current.venue))
         if current.principal_ids:
-            rows.append(line(t("detail.principals"), ", ".join(n for n, _ in self.choices.person_names(current.principal_ids))))
+            names = ", ".join(n for n, _ in self.choices.person_names(current.principal_ids))
+            rows.append(line(t("detail.principals"), names))
         if current.guest_ids:
             rows.append(line(t("detail.guests"), ", ".join(n for n, _ in self.choices.person_names(current.guest_ids))))
         if current.host_id:

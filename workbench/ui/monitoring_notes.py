@@ -41,7 +41,8 @@ class MonitoringNotes(widgets.VBox):
         self.notice = Notice()
         self.query = widgets.Text(description=t("notes.search"), placeholder=t("notes.search_hint"),
                                   continuous_update=False)
-        self.country = widgets.Dropdown(description=t("field.country_id"), options=[(t("notes.all"), 0), *country_options])
+        self.country = widgets.Dropdown(description=t("field.country_id"),
+                                        options=[(t("notes.all"), 0), *country_options])
         self.category = widgets.Dropdown(description=t("notes.category"), options=[(t("notes.all"), ""), *categories])
         self.search_button = widgets.Button(description=t("notes.search_button"), button_style="primary")
         self.results = widgets.HTML()

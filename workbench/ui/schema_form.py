@@ -31,7 +31,8 @@ def field_label(name: str) -> str:
 
 
 def allows_none(annotation: Any) -> bool:
-    return typing.get_origin(annotation) in (typing.Union, types.UnionType) and type(None) in typing.get_args(annotation)
+    return (typing.get_origin(annotation) in (typing.Union, types.UnionType)
+            and type(None) in typing.get_args(annotation))
 
 
 def core_type(annotation: Any) -> Any:
@@ -67,8 +68,8 @@ def build_input(name: str, info: Any, *, required: bool) -> widgets.Widget | Non
     if typing.get_origin(kind) in (list, tuple, set):
         return None
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        dropdown = widgets.Dropdown(description=label, options=enum_options(kind, optional=allows_none(info.annotation)),
-                                    style=DESCRIPTION_STYLE)
+        options = enum_options(kind, optional=allows_none(info.annotation))
+        dropdown = widgets.Dropdown(description=label, options=options, style=DESCRIPTION_STYLE)
         if isinstance(info.default, enum.Enum):
             dropdown.value = info.default.value
         return dropdown

@@ -111,7 +111,8 @@ class VisitDetail(widgets.VBox):
         if visit.principal_id:
             rows.append(line(field_label("principal_id"), self.choices.name_of(visit.principal_id)))
         if visit.officer_ids:
-            rows.append(line(t("detail.officers"), ", ".join(n for n, _ in self.choices.person_names(visit.officer_ids))))
+            names = ", ".join(n for n, _ in self.choices.person_names(visit.officer_ids))
+            rows.append(line(t("detail.officers"), names))
         if visit.cities:
             rows.append(line(field_label("cities"), visit.cities))
         if visit.notes:
@@ -144,7 +145,8 @@ class VisitDetail(widgets.VBox):
         self.checklist.children = boxes
         entries = []
         for part in parts:
-            label = f"{format_datetime(part.start, style='abbr')} {part.title_th if lang == 'th' else part.title_en or part.title_th}"
+            title = part.title_th if lang == 'th' else part.title_en or part.title_th
+            label = f"{format_datetime(part.start, style='abbr')} {title}"
             button = widgets.Button(description=label, tooltip=label, layout=widgets.Layout(width="98%"))
             button.on_click(self._guard(lambda _b, number=part.id: self._on_open("engagement", number)))
             entries.append(button)

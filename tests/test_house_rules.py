@@ -1,0 +1,119 @@
+"""House rules are checks that fail CI: ruff (pyflakes, bugbear, import order, complexity) and import-linter's
+contracts (the layers; ipywidgets only under ``workbench.ui``; nothing imports ``workbench.cli``).
+
+Each rule is proved twice: the real tree passes, and a temporary copy of the package with one deliberately bad
+module fails ``.ci/lint.sh`` — the script ``.ci/test-suite.sh`` runs before the tests.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _lint(folder: Path) -> subprocess.CompletedProcess[str]:
+    """``.ci/lint.sh`` in ``folder``, with this interpreter's tools and ``folder``'s package first on the path."""
+    env = {**os.environ, "WORKBENCH_VENV": str(BIN.parent), "PYTHONPATH": str(folder)}
+    return subprocess.run(["bash", str(folder / ".ci" / "lint.sh")], cwd=folder, env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    """The package, its pyproject.toml and the lint script, copied to a temporary folder."""
+    shutil.copytree(ROOT / "workbench", tmp_path / "workbench", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(ROOT / ".ci" / "lint.sh", tmp_path / ".ci" / "lint.sh")
+    return tmp_path
+
+
+def test_the_real_tree_keeps_the_house_rules():
+    result = _lint(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
+
+
+def test_an_unchanged_copy_passes(copy):
+    """The copy itself is clean, so the failures below come from the bad module alone."""
+    result = _lint(copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_service_importing_a_widget_fails(copy):
+    (copy / "workbench" / "services" / "wrong_way.py").write_text(
+        '"""A service that reaches up into the widgets."""\n\nfrom workbench.ui.notice import Notice\n\n\n'
+        "def notice() -> Notice:\n    return Notice()\n", "utf-8")
+    result = _lint(copy)
+    assert result.returncode != 0
+    assert "BROKEN" in result.stdout
+    assert "workbench.services.wrong_way -> workbench.ui.notice" in result.stdout
+
+
+def test_a_model_importing_a_service_fails(copy):
+    (copy / "workbench" / "models" / "wrong_way.py").write_text(
+        '"""A model that asks a service."""\n\nfrom workbench.services import access\n\nPERMISSIONS = access\n',
+        "utf-8")
+    result = _lint(copy)
+    assert result.returncode != 0
+    assert "workbench.models.wrong_way -> workbench.services" in result.stdout
+
+
+def test_a_command_importing_the_cli_privates_fails(copy):
+    (copy / "workbench" / "commands" / "wrong_way.py").write_text(
+        '"""A command that borrows the CLI\'s private helper."""\n\nfrom workbench.cli import _engine\n\n'
+        "ENGINE = _engine\n", "utf-8")
+    result = _lint(copy)
+    assert result.returncode != 0
+    assert "workbench.commands.wrong_way -> workbench.cli" in result.stdout
+
+
+def test_ipywidgets_outside_the_ui_fails(copy):
+    (copy / "workbench" / "documents" / "wrong_way.py").write_text(
+        '"""A document writer that builds a widget."""\n\nimport ipywidgets\n\nBOX = ipywidgets.VBox\n', "utf-8")
+    result = _lint(copy)
+    assert result.returncode != 0
+    assert "ipywidgets only under workbench.ui BROKEN" in result.stdout.replace("\n", " ")
+
+
+def test_an_unused_import_fails(copy):
+    (copy / "workbench" / "services" / "untidy.py").write_text(
+        '"""A module with an unused import."""\n\nimport os\n\nANSWER = 42\n', "utf-8")
+    result = _lint(copy)
+    assert result.returncode != 0
+    assert "F401" in result.stdout and "untidy.py" in result.stdout
+
+
+def test_a_loop_variable_caught_by_a_closure_fails(copy):
+    (copy / "workbench" / "services" / "late_binding.py").write_text(
+        '"""Callbacks that all see the last value."""\n\n\ndef callbacks() -> list:\n    made = []\n'
+        "    for number in range(3):\n        made.append(lambda: number)\n    return made\n", "utf-8")
+    result = _lint(copy)
+    assert result.returncode != 0
+    assert "B023" in result.stdout
+
+
+def test_ci_runs_the_house_rules_before_the_tests_and_fails_with_them():
+    suite = (ROOT / ".ci" / "test-suite.sh").read_text("utf-8")
+    assert suite.index("bash .ci/lint.sh") < suite.index("-m pytest")
+    assert "[ $lint_status -eq 0 ]" in suite
+    assert "bash .ci/lint.sh" in (ROOT / "Makefile").read_text("utf-8")
+
+
+def test_nothing_imports_a_private_name_of_the_cli():
+    """import-linter forbids importing ``workbench.cli`` below it; this also covers the top-level scripts."""
+    offenders = []
+    for path in [*ROOT.glob("workbench/**/*.py"), *ROOT.glob("tests/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "workbench.cli":
+                offenders += [f"{path.relative_to(ROOT)}: {a.name}" for a in node.names if a.name.startswith("_")]
+    assert offenders == []
