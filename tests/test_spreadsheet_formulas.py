@@ -95,3 +95,18 @@ def test_spreadsheet_py_is_the_only_writer_of_csv_and_xlsx():
             if WRITERS.search(path.read_text(encoding="utf-8")):
                 offenders.append(str(path.relative_to(PROJECT_ROOT)))
     assert offenders == []
+
+
+def test_a_notebook_table_is_written_through_the_same_guard(tmp_path):
+    """The comparative-parliaments notebook exports its pandas table with frame_to_xlsx / frame_to_csv."""
+    import pandas as pd
+
+    table = pd.DataFrame([{"ประเทศ": FORMULA, "ที่นั่ง": 200, "สตรี (%)": 30.5, "หมายเหตุ": None}])
+    spreadsheet.frame_to_xlsx(table, tmp_path / "t.xlsx", sheet="parliaments")
+    spreadsheet.frame_to_csv(table, tmp_path / "t.csv")
+    sheet = load_workbook(tmp_path / "t.xlsx").active
+    assert [c.value for c in sheet[1]] == ["ประเทศ", "ที่นั่ง", "สตรี (%)", "หมายเหตุ"]
+    assert sheet["A2"].data_type == "s" and sheet["A2"].value == "'" + FORMULA
+    assert sheet["B2"].value == 200 and sheet["C2"].value == 30.5 and sheet["D2"].value is None
+    read = list(csv.reader((tmp_path / "t.csv").open(encoding="utf-8-sig", newline="")))
+    assert read[1] == ["'" + FORMULA, "200", "30.5", ""]
