@@ -524,12 +524,15 @@ NO_ACTOR: dict[str, str] = {
 
 
 def _service_functions() -> dict[str, Callable[..., Any]]:
+    """Every public function defined in a module of ``workbench.services`` (subpackages included), named
+    ``<top module>.<function>``: a module split into a subpackage keeps its names."""
     found = {}
-    for info in pkgutil.iter_modules(workbench.services.__path__):
-        module = importlib.import_module(f"workbench.services.{info.name}")
+    for info in pkgutil.walk_packages(workbench.services.__path__, prefix="workbench.services."):
+        module = importlib.import_module(info.name)
+        top = info.name.split(".")[2]
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__ and not name.startswith("_"):
-                found[f"{info.name}.{name}"] = fn
+                found[f"{top}.{name}"] = fn
     return found
 
 
