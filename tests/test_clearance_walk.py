@@ -34,8 +34,8 @@ from tests.visit_factories import country_id, make_engagement, make_principal, m
 from workbench.db import SYSTEM
 from workbench.errors import ConflictError, NotFound, PermissionDenied, WorkbenchError
 from workbench.models.base import Clearance
-from workbench.models.budget import Allotment, BudgetLine, Commitment, Disbursement, Transfer
 from workbench.models.briefing import Agreement, BriefingPack, BriefingPackPoint, MonitoringNote, TalkingPoint
+from workbench.models.budget import Allotment, BudgetLine, Commitment, Disbursement, Transfer
 from workbench.models.users import Role
 from workbench.models.visits import (
     ChecklistItem,
@@ -54,11 +54,9 @@ from workbench.services import (
     countries,
     engagements,
     monitoring,
-    people,
     protocol,
     records,
     trip_costs,
-    users,
     visits,
 )
 
@@ -210,7 +208,8 @@ ROW_KINDS = {"commitment": Commitment, "disbursement": Disbursement, "allotment"
 TABLES = {"visit": Visit, "engagement": Engagement, "conversation_record": ConversationRecord,
           "follow_up": FollowUp, "checklist_item": ChecklistItem, "delegation_member": DelegationMember,
           "monitoring_note": MonitoringNote, "talking_point": TalkingPoint, "agreement": Agreement,
-          "briefing_pack": BriefingPack, "briefing_pack_point": BriefingPackPoint, "budget_line": BudgetLine, "budget_commitment": Commitment,
+          "briefing_pack": BriefingPack, "briefing_pack_point": BriefingPackPoint, "budget_line": BudgetLine,
+          "budget_commitment": Commitment,
           "budget_disbursement": Disbursement, "budget_allotment": Allotment, "budget_transfer": Transfer}
 
 
@@ -595,6 +594,48 @@ def _as_list(result: Any) -> list[Any]:
     return [result]
 
 
+def _check_by_id(session, spec, actor, world, where: str) -> list[str]:
+    secret_id = spec.secret(world)
+    got = _outcome(session, lambda: spec.call(session, actor, world, secret_id), (secret_id,))
+    missing = _outcome(session, lambda: spec.call(session, actor, world, MISSING), (MISSING,))
+    failures = []
+    if got[:2] != missing[:2]:
+        failures.append(f"{where}: classified id → {got[:2]}, missing id → {missing[:2]}")
+    elif got[0] not in ("NotFound", "PermissionDenied"):
+        failures.append(f"{where}: a classified id gives {got[0]}, not NotFound")
+    if MARK in got[1] or leaks(got[2], world):
+        failures.append(f"{where}: {got[1]} {leaks(got[2], world)}")
+    return failures
+
+
+def _check_list(session, spec, actor, cleared_actor, world, where: str) -> list[str]:
+    got = _outcome(session, lambda: spec.call(session, actor, world), ())
+    if got[0] == "PermissionDenied":
+        return []
+    if got[0] != "ok":
+        return [f"{where}: {got[:2]}"]
+    shown = leaks(got[2], world)
+    if shown:
+        return [f"{where} shows {shown[:3]}"]
+    full = _outcome(session, lambda: spec.call(session, cleared_actor, world), ())
+    if full[0] == "ok" and isinstance(got[2], (list, tuple)):
+        expected = [item for item in _as_list(full[2]) if not leaks(item, world)]
+        if len(got[2]) != len(expected):
+            return [f"{where} counts {len(got[2])}, not {len(expected)}"]
+    return []
+
+
+def _check_clash(session, spec, actor, world, where: str) -> list[str]:
+    got = _outcome(session, lambda: spec.call(session, actor, world), ())
+    if got[0] == "PermissionDenied":
+        return []
+    if got[0] != "ConflictError":
+        return [f"{where}: a clash with a classified engagement gives {got[:2]}"]
+    if MARK in got[1] or f"#{world.engagement}" in got[1] or re.search(r"\b1[01][.:]00\b", got[1]):
+        return [f"{where}: the clash message tells of it: {got[1]}"]
+    return []
+
+
 def test_an_uncleared_user_of_every_role_meets_no_classified_record(session, world):
     uncleared, cleared = _actors(session, Clearance.NONE), _actors(session, Clearance.TOP_SECRET)
     failures: list[str] = []
@@ -605,38 +646,11 @@ def test_an_uncleared_user_of_every_role_meets_no_classified_record(session, wor
                 calls += 1
                 where = f"{key} as {role.value}"
                 if isinstance(spec, ById):
-                    secret_id = spec.secret(world)
-                    got = _outcome(session, lambda: spec.call(session, actor, world, secret_id), (secret_id,))
-                    missing = _outcome(session, lambda: spec.call(session, actor, world, MISSING), (MISSING,))
-                    if got[:2] != missing[:2]:
-                        failures.append(f"{where}: classified id → {got[:2]}, missing id → {missing[:2]}")
-                    elif got[0] not in ("NotFound", "PermissionDenied"):
-                        failures.append(f"{where}: a classified id gives {got[0]}, not NotFound")
-                    if MARK in got[1] or leaks(got[2], world):
-                        failures.append(f"{where}: {got[1]} {leaks(got[2], world)}")
+                    failures += _check_by_id(session, spec, actor, world, where)
                 elif isinstance(spec, Lists):
-                    got = _outcome(session, lambda: spec.call(session, actor, world), ())
-                    if got[0] == "PermissionDenied":
-                        continue
-                    if got[0] != "ok":
-                        failures.append(f"{where}: {got[:2]}")
-                        continue
-                    shown = leaks(got[2], world)
-                    if shown:
-                        failures.append(f"{where} shows {shown[:3]}")
-                    full = _outcome(session, lambda: spec.call(session, cleared[role], world), ())
-                    if full[0] == "ok" and isinstance(got[2], (list, tuple)):
-                        expected = [item for item in _as_list(full[2]) if not leaks(item, world)]
-                        if len(got[2]) != len(expected):
-                            failures.append(f"{where} counts {len(got[2])}, not {len(expected)}")
+                    failures += _check_list(session, spec, actor, cleared[role], world, where)
                 elif isinstance(spec, Clash):
-                    got = _outcome(session, lambda: spec.call(session, actor, world), ())
-                    if got[0] == "PermissionDenied":
-                        continue
-                    if got[0] != "ConflictError":
-                        failures.append(f"{where}: a clash with a classified engagement gives {got[:2]}")
-                    elif MARK in got[1] or f"#{world.engagement}" in got[1] or re.search(r"\b1[01][.:]00\b", got[1]):
-                        failures.append(f"{where}: the clash message tells of it: {got[1]}")
+                    failures += _check_clash(session, spec, actor, world, where)
     assert not failures, "\n".join(failures)
     assert calls == len(Role) * sum(len(specs) for specs in CALLS.values())
     assert len([key for key, specs in CALLS.items() if specs]) >= 80  # the walk covers the services, not a few

@@ -48,8 +48,8 @@ from workbench.models.visits import (
 )
 from workbench.services import budget
 from workbench.services.access import require
-from workbench.services.common import get_visible
 from workbench.services.budget import ZERO, field_error, money, validate
+from workbench.services.common import get_visible
 
 
 class TripEstimateRequest(SQLModel):
