@@ -59,9 +59,11 @@ def cookie_token(handler: RequestHandler) -> str | None:
 
 
 def set_session_cookie(handler: RequestHandler, token: str) -> None:
-    """HttpOnly, SameSite=Strict, Secure over https; a browser-session cookie (no expiry date)."""
+    """HttpOnly, SameSite=Strict, Secure over https (also behind an https reverse proxy that says so: trusting
+    that header can only make the cookie stricter); a browser-session cookie (no expiry date)."""
+    https = handler.request.protocol == "https" or handler.request.headers.get("X-Forwarded-Proto") == "https"
     handler.set_signed_cookie(COOKIE, token, expires_days=None, httponly=True, samesite="Strict",
-                              secure=handler.request.protocol == "https", path=base_url(handler))
+                              secure=https, path=base_url(handler))
 
 
 def clear_session_cookie(handler: RequestHandler) -> None:
