@@ -47,6 +47,18 @@ class Settings(BaseSettings):
     record_due_days: int = Field(
         default=7, ge=0, description="Days after a courtesy call or meeting before a missing record is overdue."
     )
+    letter_emblem: Path | None = Field(
+        default=None, description="Image of the Garuda emblem (PNG or JPEG) printed at the top of official letters; "
+                                  "none is shipped: without it the letter keeps the emblem's space."
+    )
+    letter_thai_digits: bool = Field(default=True, description="Write numbers and dates of Thai letters in Thai digits.")
+    office_address: str = Field(
+        default="อาคารรัฐสภา 1111 ถนนสามเสน; แขวงถนนนครไชยศรี เขตดุสิต; กรุงเทพฯ 10300",
+        description="Address of the Secretariat under its name on external letters, lines separated by ';' (to confirm).",
+    )
+    office_phone: str = Field(default="", description="Telephone printed on the office's letters (โทร.).")
+    office_fax: str = Field(default="", description="Fax number printed on the office's letters (โทรสาร).")
+    office_email: str = Field(default="", description="E-mail address printed on the office's letters.")
     today: dt.date | None = Field(
         default=None, description="Pin today's date (demonstrations and training on the demo office); unset in real use."
     )

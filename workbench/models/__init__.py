@@ -70,3 +70,16 @@ __all__ = [
 ]
 __all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
             "MonitoringNote", "Parliament", "TalkingPoint"]
+from workbench.models.travel import (  # noqa: E402
+    Passport,
+    PassportMove,
+    PassportTypeRule,
+    TravelLeadTime,
+    TravelLetter,
+    TravelRule,
+    VisaRequirement,
+    VisaRequest,
+)
+
+__all__ += ["Passport", "PassportMove", "PassportTypeRule", "TravelLeadTime", "TravelLetter", "TravelRule",
+            "VisaRequirement", "VisaRequest"]
