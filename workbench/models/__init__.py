@@ -70,3 +70,15 @@ __all__ = [
 ]
 __all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
             "MonitoringNote", "Parliament", "TalkingPoint"]
+from workbench.models.correspondence import (  # noqa: E402
+    Correspondence,
+    CorrespondenceAttachment,
+    CorrespondenceCounter,
+    DestructionApproval,
+    DestructionList,
+    DestructionListItem,
+    RoutingStep,
+)
+
+__all__ += ["Correspondence", "CorrespondenceAttachment", "CorrespondenceCounter", "DestructionApproval",
+            "DestructionList", "DestructionListItem", "RoutingStep"]

@@ -21,6 +21,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "records.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
     "briefing.read": frozenset(Role),
     "briefing.write": frozenset({Role.ANALYST}),
+    "correspondence.read": frozenset(Role),
+    "correspondence.write": frozenset({Role.ADMIN_OFFICER}),
+    "correspondence.route": frozenset({Role.ADMIN_OFFICER}),
+    "correspondence.retention": frozenset({Role.ADMIN_OFFICER}),
 }
 
 
