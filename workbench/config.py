@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     chromium: str = Field(
         default="/usr/bin/chromium", description="Chromium used headless to print PDF documents (Debian's package)."
     )
+    attachments_dir: Path | None = Field(
+        default=None, description="Folder of correspondence attachments (by SHA-256); empty means data_dir/attachments."
+    )
     echo_sql: bool = Field(default=False, description="Log every SQL statement (for debugging).")
 
     @field_validator("database_url")
@@ -78,6 +81,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'workbench.db').as_posix()}"
+
+    @property
+    def effective_attachments_dir(self) -> Path:
+        """Where attachment files are kept: the configured folder, or ``attachments/`` under ``data_dir``."""
+        return self.attachments_dir or self.data_dir / "attachments"
 
 
 @lru_cache(maxsize=1)

@@ -83,3 +83,16 @@ from workbench.models.travel import (  # noqa: E402
 
 __all__ += ["Passport", "PassportMove", "PassportTypeRule", "TravelLeadTime", "TravelLetter", "TravelRule",
             "VisaRequirement", "VisaRequest"]
+
+from workbench.models.correspondence import (  # noqa: E402
+    Correspondence,
+    CorrespondenceAttachment,
+    CorrespondenceCounter,
+    DestructionApproval,
+    DestructionList,
+    DestructionListItem,
+    RoutingStep,
+)
+
+__all__ += ["Correspondence", "CorrespondenceAttachment", "CorrespondenceCounter", "DestructionApproval",
+            "DestructionList", "DestructionListItem", "RoutingStep"]

@@ -142,8 +142,8 @@ class TravelLetter(SQLModel, table=True):
     visit_id: int = Field(foreign_key="visit.id", index=True)
     country_id: int | None = Field(default=None, foreign_key="country.id")
     status: LetterStatus = Field(default=LetterStatus.ISSUED, sa_type=enum_column(LetterStatus, 20))
-    correspondence_id: int | None = Field(default=None, index=True,
-                                          description="the outgoing register entry (correspondence.id)")
+    correspondence_id: int | None = Field(default=None, index=True, foreign_key="correspondence.id",
+                                          description="the outgoing register entry")
     display_number: str = Field(default="", max_length=60, description="ที่ … as printed, e.g. สว 0010/1234")
     letter_date: dt.date
     subject: str = Field(default="", max_length=500)

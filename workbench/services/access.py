@@ -23,6 +23,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "briefing.write": frozenset({Role.ANALYST}),
     "travel.read": frozenset({Role.PROTOCOL_OFFICER}),
     "travel.write": frozenset({Role.PROTOCOL_OFFICER}),
+    "correspondence.read": frozenset(Role),
+    "correspondence.write": frozenset({Role.ADMIN_OFFICER}),
+    "correspondence.route": frozenset({Role.ADMIN_OFFICER}),
+    "correspondence.retention": frozenset({Role.ADMIN_OFFICER}),
 }
 
 

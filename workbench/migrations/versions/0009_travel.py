@@ -1,7 +1,7 @@
 """Travel documents: passports and their moves, visa requests, issued travel letters, travel rules, lead times, passport type by post, visa requirements.
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008
 Create Date: 2026-11-30 01:39:05.870081
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0009'
-down_revision = '0006'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
@@ -126,6 +126,7 @@ def upgrade() -> None:
     sa.Column('member_ids', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
     sa.Column('issued_by_id', sa.Integer(), nullable=True),
     sa.Column('issued_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['correspondence_id'], ['correspondence.id'], ),
     sa.ForeignKeyConstraint(['country_id'], ['country.id'], ),
     sa.ForeignKeyConstraint(['issued_by_id'], ['app_user.id'], ),
     sa.ForeignKeyConstraint(['visit_id'], ['visit.id'], ),

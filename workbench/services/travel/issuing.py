@@ -40,6 +40,6 @@ def allocate_outgoing(session: Session, *, actor: Any, visit_id: int, subject: s
             field="register") from None
     entry = register_document(session, actor=actor, data=CorrespondenceCreate(
         register="outgoing", subject=subject[:500], recipient=recipient[:300], sender=sender[:300],
-        doc_date=doc_date, visit_id=visit_id))
+        doc_date=doc_date, visit_id=visit_id), permission="travel.write")
     code, number = split_number(entry.display_number)
     return Allocated(entry.id, code, number, entry.display_number)
