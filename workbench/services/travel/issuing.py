@@ -37,7 +37,7 @@ def allocate_outgoing(session: Session, *, actor: Any, visit_id: int, subject: s
         raise ConfigurationError(
             "ยังออกเลขหนังสือไม่ได้: ระบบทะเบียนหนังสือส่งยังไม่ได้ติดตั้ง (ใช้ร่างหนังสือได้)",
             "letters cannot be issued yet: the outgoing correspondence register is not installed (drafts work)",
-            field="register") from None
+            field="register", field_th="ทะเบียนหนังสือส่ง", field_en="outgoing register") from None
     entry = register_document(session, actor=actor, data=CorrespondenceCreate(
         register="outgoing", subject=subject[:500], recipient=recipient[:300], sender=sender[:300],
         doc_date=doc_date, visit_id=visit_id), permission="travel.write")
