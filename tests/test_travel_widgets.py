@@ -90,3 +90,15 @@ def test_a_viewer_cannot_open_travel_documents(demo_engine):
     viewer = _user(demo_engine, "viewer")
     assert not dashboards.may_open(viewer, dashboards.get("travel"))
     assert dashboards.may_open(_user(demo_engine, "protocol"), dashboards.get("travel"))
+
+
+def test_the_visit_calendar_attention_panel_shows_what_travel_documents_are_missing(demo_engine):
+    from workbench.ui.attention_panel import AttentionPanel
+
+    protocol = AttentionPanel(demo_engine, _user(demo_engine, "protocol"), today=DEMO_TODAY)
+    protocol.refresh(DEMO_TODAY, DEMO_TODAY + dt.timedelta(days=30))
+    entries = [b.description for b in protocol.travel_missing.children[1:]]
+    assert any("IPU" in e and "ไม่มีหนังสือเดินทางในทะเบียน" in e for e in entries)
+    viewer = AttentionPanel(demo_engine, _user(demo_engine, "viewer"), today=DEMO_TODAY)
+    viewer.refresh(DEMO_TODAY, DEMO_TODAY + dt.timedelta(days=30))
+    assert viewer.travel_missing.children == ()  # passports are personal data: only for those who handle them
