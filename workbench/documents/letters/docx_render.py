@@ -147,7 +147,11 @@ def _table(document, table: LetterTable) -> None:
     repeat.set(qn("w:val"), "true")
     header_row.append(repeat)
     for row in table.rows:
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        keep = OxmlElement("w:cantSplit")  # a member's row stays on one page
+        keep.set(qn("w:val"), "true")
+        added._tr.get_or_add_trPr().append(keep)  # noqa: SLF001
+        cells = added.cells
         for index, (cell, text) in enumerate(zip(cells, row, strict=True)):
             cell.width = widths[index]
             _run(cell.paragraphs[0], text)
@@ -169,9 +173,11 @@ def render_external(letter: ExternalLetter) -> bytes:
         _paragraph(document, letter.urgency, bold=True, colour=RED)
     _emblem(document, letter.emblem)
     heading = document.add_table(rows=1, cols=2)
+    heading.autofit = False
     _no_borders(heading)
     left, right = heading.rows[0].cells
-    left.width, right.width = Mm(HALF_MM + 10), Mm(HALF_MM - 10)
+    for column, cell, width in zip(heading.columns, (left, right), (HALF_MM, HALF_MM), strict=True):
+        column.width = cell.width = Mm(width)
     _run(left.paragraphs[0], letter.number_line())
     _run(right.paragraphs[0], letter.office)
     for line in letter.address:
@@ -192,13 +198,13 @@ def render_external(letter: ExternalLetter) -> bytes:
     for index, text in enumerate(letter.body_after):
         _paragraph(document, letter.digits(text), first_mm=INDENT_MM, before_pt=6 if index == 0 else 0)
     _paragraph(document, letter.closing, align=WD_ALIGN_PARAGRAPH.CENTER, left_mm=HALF_MM - 20, before_pt=12)
-    for _ in range(3):
+    for _ in range(2):  # room for the signature
         _paragraph(document)
     _paragraph(document, f"({letter.signer_name or chr(0xa0) * 30})", align=WD_ALIGN_PARAGRAPH.CENTER,
                left_mm=HALF_MM - 20)
     for line in letter.signer_position:
         _paragraph(document, line, align=WD_ALIGN_PARAGRAPH.CENTER, left_mm=HALF_MM - 20)
-    _paragraph(document, letter.owner_unit, before_pt=24)
+    _paragraph(document, letter.owner_unit, before_pt=12)
     for line in letter.contact_lines():
         _paragraph(document, line)
     if letter.copies_to:

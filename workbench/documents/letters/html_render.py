@@ -17,10 +17,10 @@ body { font-family: "Sarabun", "TH Sarabun New", "TH SarabunPSK", sans-serif; fo
 p { margin: 0; white-space: pre-wrap; }
 .emblem { height: 30mm; text-align: center; }
 .emblem img { height: 30mm; }
-.draft { position: fixed; top: -8mm; right: 0; color: #888; font-weight: 700; }
+.draft { position: fixed; top: 0; right: 0; color: #888; font-weight: 700; }
 .urgency { color: #c00000; font-weight: 700; }
 .head { display: flex; justify-content: space-between; margin-top: 2mm; }
-.head .office { width: 70mm; }
+.head .office { width: 80mm; }
 .date { margin: 3mm 0 0 80mm; }
 .part { margin-top: 2mm; padding-left: 22mm; text-indent: -22mm; }
 .part b { display: inline-block; min-width: 20mm; text-indent: 0; }

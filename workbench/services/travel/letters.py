@@ -130,8 +130,8 @@ def passport_letter(session: Session, *, visit_id: int, actor: Any, today: dt.da
         body=(f"ด้วยวุฒิสภามีกำหนดการ{visit.title_th} ณ {place} {_span_th(visit.start_date, visit.end_date)}",
               f"ในการนี้ สำนักงานเลขาธิการวุฒิสภาจึงขอความอนุเคราะห์กรมการกงสุลออกหนังสือเดินทางให้แก่คณะผู้แทน "
               f"จำนวน {len(members)} คน ตามรายชื่อดังต่อไปนี้"),
-        table=LetterTable(("ลำดับ", "ชื่อ – นามสกุล", "ตำแหน่ง", "ประเภทหนังสือเดินทางที่ขอ", "หนังสือเดินทางเล่มปัจจุบัน"),
-                          rows, (9, 30, 30, 18, 33)),
+        table=LetterTable(("ลำดับ", "ชื่อ – นามสกุล", "ตำแหน่ง", "ประเภทที่ขอ", "หนังสือเดินทางเล่มปัจจุบัน"),
+                          rows, (10, 29, 29, 15, 33)),
         body_after=("จึงเรียนมาเพื่อโปรดพิจารณาให้ความอนุเคราะห์ด้วย จะขอบคุณยิ่ง",),
         signer_name=signer, signer_position=position,
         owner_unit=" ".join(p for p in (_org(session, "fao"), _org(session, "fao-protocol")) if p),

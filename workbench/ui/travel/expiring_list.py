@@ -48,7 +48,11 @@ class ExpiringPassports(widgets.VBox):
                        f"<td>{e(r.passport.number)}</td><td>{e(format_date(r.passport.expiry_date, style='abbr'))}</td>"
                        f"<td>{e(t('travel.days_left', days=r.days_left))}</td>"
                        f"<td>{e(t('travel.location.' + r.passport.location))}</td></tr>" for r in self.rows)
-        self.table.value = (f'<table class="wb-table"><tbody>{body}</tbody></table>' if self.rows
+        head = "".join(f"<th>{e(h)}</th>" for h in (t("travel.holder"), t("field.passport_type"),
+                                                      t("field.passport_number"), t("field.expiry_date"), "",
+                                                      t("field.location")))
+        self.table.value = (f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+                            if self.rows
                             else f"<p>{e(t('travel.none'))}</p>")
         self.numbers = [r.passport.number for r in self.rows]
 

@@ -18,6 +18,7 @@ from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 
 STYLE = {"description_width": "11em"}
+WIDE = widgets.Layout(width="30em")
 
 
 class PassportForm(widgets.VBox):
@@ -28,7 +29,7 @@ class PassportForm(widgets.VBox):
         self.engine, self.user, self.notice = engine, user, notice
         self._on_saved = on_saved or (lambda _p: None)
         self.heading = widgets.HTML(f"<h3>{html.escape(t('travel.passport_form'))}</h3>")
-        self.holder = widgets.Dropdown(description=t("travel.holder"), options=[], style=STYLE)
+        self.holder = widgets.Dropdown(description=t("travel.holder"), options=[], style=STYLE, layout=WIDE)
         self.passport_type = widgets.Dropdown(description=t("field.passport_type"), style=STYLE,
                                               options=[(t(f"travel.type.{v.value}"), v.value) for v in PassportType],
                                               value=PassportType.OFFICIAL.value)
@@ -40,7 +41,7 @@ class PassportForm(widgets.VBox):
         self.location = widgets.Dropdown(description=t("field.location"), style=STYLE,
                                          options=[(t(f"travel.location.{v.value}"), v.value) for v in PassportLocation])
         self.save = widgets.Button(description=t("travel.save_passport"), button_style="primary",
-                                   layout=widgets.Layout(width="auto"))
+                                   layout=widgets.Layout(width="auto", align_self="flex-start"))
         super().__init__([self.heading, self.holder, self.passport_type, self.number, self.name_in_passport,
                           self.issue_date, self.expiry_date, self.location, self.save])
         self.add_class("wb-travel-passport-form")

@@ -20,6 +20,7 @@ from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 
 STYLE = {"description_width": "11em"}
+WIDE = widgets.Layout(width="30em")
 
 
 class PassportMoves(widgets.VBox):
@@ -36,7 +37,7 @@ class PassportMoves(widgets.VBox):
                                          options=[(t(f"travel.location.{v.value}"), v.value) for v in PassportLocation])
         self.moved_on = DateField(t("field.moved_on"), value=today)
         self.note = widgets.Text(description=t("travel.note"), style=STYLE)
-        self.save = widgets.Button(description=t("travel.save_move"), layout=widgets.Layout(width="auto"))
+        self.save = widgets.Button(description=t("travel.save_move"), layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.history = widgets.HTML("")
         super().__init__([self.heading, self.passport, self.location, self.moved_on, self.note, self.save, self.history])
         self.add_class("wb-travel-moves")

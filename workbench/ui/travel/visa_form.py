@@ -19,6 +19,7 @@ from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 
 STYLE = {"description_width": "11em"}
+WIDE = widgets.Layout(width="30em")
 
 
 class VisaForm(widgets.VBox):
@@ -28,12 +29,12 @@ class VisaForm(widgets.VBox):
         self._on_saved = on_saved or (lambda _r: None)
         self.visit_id: int | None = None
         self.heading = widgets.HTML(f"<h3>{html.escape(t('travel.visa_form'))}</h3>")
-        self.member = widgets.Dropdown(description=t("travel.holder"), options=[], style=STYLE)
+        self.member = widgets.Dropdown(description=t("travel.holder"), options=[], style=STYLE, layout=WIDE)
         self.status = widgets.Dropdown(description=t("field.visa_status"), style=STYLE, options=[
             (t(f"travel.visa.{s.value}"), s.value) for s in (VisaStatus.REQUESTED, VisaStatus.RECEIVED,
                                                              VisaStatus.REFUSED, VisaStatus.TO_REQUEST)])
         self.on = DateField(t("travel.date"), value=today)
-        self.save = widgets.Button(description=t("travel.save_visa"), layout=widgets.Layout(width="auto"))
+        self.save = widgets.Button(description=t("travel.save_visa"), layout=widgets.Layout(width="auto", align_self="flex-start"))
         super().__init__([self.heading, self.member, self.status, self.on, self.save])
         self.add_class("wb-travel-visa-form")
         self.save.on_click(guarded(notice)(lambda _b: self.submit()))
