@@ -47,12 +47,27 @@ class Settings(BaseSettings):
     record_due_days: int = Field(
         default=7, ge=0, description="Days after a courtesy call or meeting before a missing record is overdue."
     )
+    letter_emblem: Path | None = Field(
+        default=None, description="Image of the Garuda emblem (PNG or JPEG) printed at the top of official letters; "
+                                  "none is shipped: without it the letter keeps the emblem's space."
+    )
+    letter_thai_digits: bool = Field(default=True, description="Write numbers and dates of Thai letters in Thai digits.")
+    office_address: str = Field(
+        default="อาคารรัฐสภา 1111 ถนนสามเสน; แขวงถนนนครไชยศรี เขตดุสิต; กรุงเทพฯ 10300",
+        description="Address of the Secretariat under its name on external letters, lines separated by ';' (to confirm).",
+    )
+    office_phone: str = Field(default="", description="Telephone printed on the office's letters (โทร.).")
+    office_fax: str = Field(default="", description="Fax number printed on the office's letters (โทรสาร).")
+    office_email: str = Field(default="", description="E-mail address printed on the office's letters.")
     today: dt.date | None = Field(
         default=None,
         description="Pin today's date (demonstrations and training on the demo office); unset in real use."
     )
     chromium: str = Field(
         default="/usr/bin/chromium", description="Chromium used headless to print PDF documents (Debian's package)."
+    )
+    attachments_dir: Path | None = Field(
+        default=None, description="Folder of correspondence attachments (by SHA-256); empty means data_dir/attachments."
     )
     echo_sql: bool = Field(default=False, description="Log every SQL statement (for debugging).")
     session_idle_minutes: int = Field(
@@ -73,6 +88,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'workbench.db').as_posix()}"
+
+    @property
+    def effective_attachments_dir(self) -> Path:
+        """Where attachment files are kept: the configured folder, or ``attachments/`` under ``data_dir``."""
+        return self.attachments_dir or self.data_dir / "attachments"
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ DASHBOARDS: list[Dashboard] = [
     Dashboard("briefing", "briefing.ipynb", "dash.briefing.title", "dash.briefing.about", permission="briefing.read"),
     Dashboard("budget", "budget.ipynb", "dash.budget.title", "dash.budget.about", permission="budget.read"),
     Dashboard("visits", "visits.ipynb", "dash.visits.title", "dash.visits.about", permission="visits.read"),
+    Dashboard("travel", "travel.ipynb", "dash.travel.title", "dash.travel.about", permission="travel.read"),
 ]
 
 

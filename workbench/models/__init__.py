@@ -73,3 +73,29 @@ __all__ = [
 __all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
             "MonitoringNote", "Parliament", "TalkingPoint"]
 __all__ += ["WebSession"]
+from workbench.models.travel import (  # noqa: E402
+    Passport,
+    PassportMove,
+    PassportTypeRule,
+    TravelLeadTime,
+    TravelLetter,
+    TravelRule,
+    VisaRequest,
+    VisaRequirement,
+)
+
+__all__ += ["Passport", "PassportMove", "PassportTypeRule", "TravelLeadTime", "TravelLetter", "TravelRule",
+            "VisaRequirement", "VisaRequest"]
+
+from workbench.models.correspondence import (  # noqa: E402
+    Correspondence,
+    CorrespondenceAttachment,
+    CorrespondenceCounter,
+    DestructionApproval,
+    DestructionList,
+    DestructionListItem,
+    RoutingStep,
+)
+
+__all__ += ["Correspondence", "CorrespondenceAttachment", "CorrespondenceCounter", "DestructionApproval",
+            "DestructionList", "DestructionListItem", "RoutingStep"]

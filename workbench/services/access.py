@@ -21,6 +21,12 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "records.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
     "briefing.read": frozenset(Role),
     "briefing.write": frozenset({Role.ANALYST}),
+    "travel.read": frozenset({Role.PROTOCOL_OFFICER}),
+    "travel.write": frozenset({Role.PROTOCOL_OFFICER}),
+    "correspondence.read": frozenset(Role),
+    "correspondence.write": frozenset({Role.ADMIN_OFFICER}),
+    "correspondence.route": frozenset({Role.ADMIN_OFFICER}),
+    "correspondence.retention": frozenset({Role.ADMIN_OFFICER}),
 }
 
 

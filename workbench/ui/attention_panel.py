@@ -1,5 +1,7 @@
 """AttentionPanel: beside the calendar, what needs attention: schedule conflicts in the shown range, overdue
-records of conversation, overdue protocol checklist items and overdue follow-ups. Clicking an entry opens it."""
+records of conversation, overdue protocol checklist items and overdue follow-ups; for those who handle travel
+documents, outbound visits with members not ready (passport, visa) or a travel deadline passed. Clicking an entry
+opens it."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from workbench.db import new_session
 from workbench.i18n import current_lang, t
 from workbench.services import records, visits
 from workbench.services.calendar import schedule_warnings
+from workbench.services.travel.readiness import missing_for_calendar
 from workbench.thai import format_date
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
@@ -41,8 +44,9 @@ class AttentionPanel(widgets.VBox):
         self.overdue_records = widgets.VBox()
         self.overdue_checklist = widgets.VBox()
         self.overdue_follow_ups = widgets.VBox()
+        self.travel_missing = widgets.VBox()
         super().__init__([self.heading, self.notice, self.warnings, self.overdue_records, self.overdue_checklist,
-                          self.overdue_follow_ups])
+                          self.overdue_follow_ups, self.travel_missing])
         self.add_class("wb-attention")
         self._guard = guarded(self.notice)
 
@@ -54,6 +58,7 @@ class AttentionPanel(widgets.VBox):
                                                    due_days=get_settings().record_due_days)
             late_items = visits.overdue_checklist(session, actor=self.user, today=self.today)
             late_follow_ups = records.overdue_follow_ups(session, actor=self.user, today=self.today)
+            travel = missing_for_calendar(session, actor=self.user, today=self.today)  # [] without travel.read
         self._section(self.warnings, "panel.warnings", [
             (w.th if self.lang == "th" else w.en, *self._uid(w.uid)) for w in warnings])
         self._section(self.overdue_records, "panel.overdue_records", [
@@ -67,7 +72,12 @@ class AttentionPanel(widgets.VBox):
             for item, visit in late_items])
         self._section(self.overdue_follow_ups, "panel.overdue_follow_ups", [
             (f"{format_date(f.due_date, style='abbr')} {f.action}", None, None) for f in late_follow_ups])
-        self.total = len(warnings) + len(late_records) + len(late_items) + len(late_follow_ups)
+        if travel:
+            self._section(self.travel_missing, "panel.travel_missing", [
+                (m.th if self.lang == "th" else m.en, "visit", m.visit_id) for m in travel])
+        else:
+            self.travel_missing.children = ()
+        self.total = len(warnings) + len(late_records) + len(late_items) + len(late_follow_ups) + len(travel)
 
     @staticmethod
     def _uid(uid: str) -> tuple[str, int]:
@@ -93,7 +103,8 @@ class AttentionPanel(widgets.VBox):
         box.children = (heading, *rows)
 
     def reset(self) -> None:
-        for box in (self.warnings, self.overdue_records, self.overdue_checklist, self.overdue_follow_ups):
+        for box in (self.warnings, self.overdue_records, self.overdue_checklist, self.overdue_follow_ups,
+                    self.travel_missing):
             box.children = ()
         self.total = 0
         self.notice.reset()

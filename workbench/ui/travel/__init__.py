@@ -1,0 +1,1 @@
+"""Widgets of the travel documents dashboard (one composite widget per file)."""
