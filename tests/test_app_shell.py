@@ -12,11 +12,11 @@ from tests.factories import make_user, user_model
 from workbench.db import new_session
 from workbench.demo import DEMO_PASSWORD
 from workbench.i18n import t
+from workbench.kernel_protocol import WEB_SESSION, WEB_USER
 from workbench.models.audit import AuditEntry
 from workbench.models.users import Role
 from workbench.models.web_session import WebSession
 from workbench.services import auth
-from workbench.kernel_protocol import WEB_SESSION, WEB_USER
 from workbench.ui.app import AppShell
 from workbench.ui.audit_table import AuditTable
 from workbench.ui.guard import guarded

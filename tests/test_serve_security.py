@@ -25,8 +25,8 @@ from websockets.sync.client import connect
 
 from tests.browser import open_dashboard, sign_in, wait_for_text
 from workbench.db import new_session
-from workbench.models.web_session import WebSession
 from workbench.kernel_protocol import PROOF_HEADER, kernel_proof
+from workbench.models.web_session import WebSession
 
 pytestmark = pytest.mark.browser
 

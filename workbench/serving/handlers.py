@@ -39,9 +39,9 @@ from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from workbench.db import new_session
 from workbench.errors import WorkbenchError
 from workbench.i18n import t
+from workbench.kernel_protocol import PROOF_HEADER, proof_is_valid
 from workbench.services import auth
 from workbench.serving import sessions
-from workbench.kernel_protocol import PROOF_HEADER, proof_is_valid
 
 log = logging.getLogger("workbench.serving")
 

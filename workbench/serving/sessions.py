@@ -23,8 +23,8 @@ from sqlalchemy.engine import Engine
 from tornado.web import RequestHandler
 
 from workbench.db import new_session
-from workbench.services import auth
 from workbench.kernel_protocol import WEB_SESSION, WEB_USER
+from workbench.services import auth
 
 COOKIE = "workbench_session"
 COOKIE_MAX_AGE_DAYS = 1  # the signature's own limit; the session row decides (WORKBENCH_SESSION_MAX_HOURS)

@@ -31,8 +31,8 @@ from traitlets import Unicode
 from workbench import dashboards
 from workbench.db import new_session
 from workbench.i18n import t
-from workbench.services import auth
 from workbench.kernel_protocol import PROOF_HEADER, WEB_SESSION, WEB_USER, kernel_proof
+from workbench.services import auth
 from workbench.ui import comm_guard
 from workbench.ui.guard import guarded
 from workbench.ui.header import AppHeader
