@@ -230,6 +230,11 @@ def check_file(session: Session, *, path: Path, actor: Any) -> list[Corresponden
                 else:
                     row_problems.append(Problem(number, header, f"'{_text(raw)}' อ่านไม่ได้",
                                                 f"'{_text(raw)}' cannot be read"))
+        for name in sorted(REQUIRED):
+            index, header = columns[name]
+            if name not in values and not any(p.column == header for p in row_problems) or values.get(name) == "":
+                row_problems.append(Problem(number, header, "ต้องกรอก", "is required"))
+        row_problems.sort(key=lambda p: headers.index(p.column) if p.column in headers else 0)
         if not row_problems:
             try:
                 ready.append(check_create(session, actor=actor, data=values))
