@@ -113,3 +113,11 @@ def test_an_outgoing_reply_points_at_the_letter_it_answers(session):
         register="outgoing", subject="ตอบรับคำเชิญประชุมหารือ", reply_to_id=incoming.id))
     assert reply.reply_to_id == incoming.id
     assert reply.display_number.startswith("สว 0010/")
+
+
+def test_the_register_must_be_named(session):
+    data = letter()
+    del data["register"]
+    with pytest.raises(ValidationError) as error:
+        corr.register_document(session, actor=SYSTEM, data=data)
+    assert error.value.field == "register"

@@ -33,6 +33,9 @@ INTERNAL = ["ขออนุมัติเดินทางไปราชก�
             "ขอแต่งตั้งเจ้าหน้าที่ประสานงานคณะผู้แทน", "ขออนุมัติจัดซื้อของที่ระลึก", "สรุปผลการประชุมประจำเดือนของสำนักงาน"]
 CLASSIFIED_SUBJECTS = ["ท่าทีของไทยต่อประเด็นทะเลจีนใต้ในการประชุม AIPA", "ข้อมูลประกอบการหารือทวิภาคีเรื่องความมั่นคงชายแดน",
                        "รายงานการประเมินสถานการณ์การเมือง{c}"]
+OUTGOING_OTHER = ["ขอความอนุเคราะห์ข้อมูลประกอบการจัดทำข้อมูลประกอบการสนทนา", "แจ้งรายชื่อเจ้าหน้าที่ประสานงาน",
+                  "ขอเชิญร่วมงานเลี้ยงรับรองคณะผู้แทนรัฐสภาต่างประเทศ", "ขอบคุณที่ให้การสนับสนุนล่าม",
+                  "ส่งรายงานผลการประชุมคณะกรรมาธิการการต่างประเทศ"]
 GROUPS = ["กลุ่มงานพิธีการ", "กลุ่มงานความสัมพันธ์ระหว่างประเทศ", "กลุ่มงานบริหารงานทั่วไป"]
 
 
@@ -93,7 +96,7 @@ def _letter(context: DemoContext, at: dt.datetime, visit: Visit | None, index: i
         recipient = "เลขาธิการวุฒิสภา"
         doc_number = f"{rng.choice(['กต', 'สผ', 'สว', 'นร'])} {rng.randint(1000, 1999):04d}/{rng.randint(1, 9999)}"
     else:
-        subject, doc_type = rng.choice(OUTGOING_VISIT if visit else INCOMING_OTHER[:2]), "external"
+        subject, doc_type = rng.choice(OUTGOING_VISIT if visit else OUTGOING_OTHER), "external"
         sender = "สำนักงานต่างประเทศ สำนักงานเลขาธิการวุฒิสภา"
         recipient = rng.choice(RECIPIENTS_OUT)
         doc_number = ""

@@ -15,7 +15,7 @@ from workbench.documents.briefing_html import CLASSIFIED_COLOUR, font_faces
 from workbench.documents.spreadsheet import to_xlsx
 from workbench.i18n import t
 from workbench.models.correspondence import CorrespondenceRead, Register
-from workbench.thai import be_year, format_date, format_datetime, to_thai_digits
+from workbench.thai import be_year, format_date, to_thai_digits
 
 COLUMNS: dict[Register, list[tuple[str, str]]] = {
     Register.INCOMING: [("display_number", "เลขทะเบียนรับ"), ("registered", "วันที่รับ"), ("doc_number", "ที่"),
@@ -28,19 +28,20 @@ COLUMNS: dict[Register, list[tuple[str, str]]] = {
                         ("doc_date", "ลงวันที่"), ("sender", "จาก"), ("recipient", "ถึง"), ("subject", "เรื่อง"),
                         ("action", "การปฏิบัติ"), ("remarks", "หมายเหตุ")],
 }
-WIDTHS = {"display_number": "9%", "registered": "9%", "doc_number": "10%", "doc_date": "9%", "sender": "13%",
-          "recipient": "13%", "subject": "22%", "action": "8%", "remarks": "7%"}
+WIDTHS = {"display_number": "8%", "registered": "9%", "doc_number": "10%", "doc_date": "9%", "sender": "14%",
+          "recipient": "12%", "subject": "23%", "action": "7%", "remarks": "8%"}
 
 STYLE = """
 @page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm; }
-body { font-family: "Sarabun", "TH Sarabun New", sans-serif; font-size: 14pt; line-height: 1.25; margin: 0; }
+body { font-family: "Sarabun", "TH Sarabun New", sans-serif; font-size: 13pt; line-height: 1.25; margin: 0; }
 h1 { font-size: 20pt; text-align: center; margin: 0 0 1mm 0; }
 .sub { text-align: center; margin: 0 0 3mm 0; }
 .mark { color: %s; font-weight: 700; text-align: center; font-size: 16pt; }
 table { border-collapse: collapse; width: 100%%; table-layout: fixed; }
-th, td { border: 0.6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 0.6pt solid #000; padding: 1mm 1.5mm; vertical-align: top; overflow-wrap: break-word;
+         white-space: pre-line; }
 th { font-weight: 700; text-align: center; }
-td.num { text-align: center; white-space: nowrap; }
+td.num { text-align: center; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .classified { color: %s; font-weight: 700; }
@@ -58,8 +59,9 @@ def register_rows(docs: Sequence[CorrespondenceRead], *, thai_digits: bool = Tru
             remarks = f"{t(f'urgency.{d.urgency.value}', 'th')} {remarks}".strip()
         rows.append({
             "display_number": d.display_number,
-            "registered": format_datetime(d.registered_at, style="abbr"),
-            "doc_number": d.doc_number,
+            "registered": f"{format_date(d.registered_at.date(), style='abbr')}\n"
+                          f"{d.registered_at.hour:02d}.{d.registered_at.minute:02d} น.",
+            "doc_number": d.doc_number or (d.display_number if d.register == Register.OUTGOING else ""),
             "doc_date": format_date(d.doc_date, style="abbr") if d.doc_date else "",
             "sender": d.sender, "recipient": d.recipient, "subject": d.subject,
             "action": t(f"action_requested.{d.action_requested.value}", "th"),
