@@ -120,13 +120,15 @@ def _route(context: DemoContext, registered: list, officer, admin) -> None:
     """Most letters are routed and signed off; the newest stay on desks, some past their due time."""
     rng = context.rng
     cutoff = dt.datetime.combine(min(context.today, dt.date.today()) - dt.timedelta(days=10), dt.time())
+    latest = dt.datetime.combine(min(context.today, dt.date.today()), dt.time(8, 0))
     for doc, _data in registered:
         holder = officer if officer is not None and doc.classification == Clearance.NONE else admin
         if holder is None:
             continue
         group = rng.choice(GROUPS)
         route(context.session, document_id=doc.id, actor=context.actor, action=RoutingAction.ASSIGN,
-              to_user_id=holder.id, to_group=group, note="โปรดพิจารณาดำเนินการ")
+              to_user_id=holder.id, to_group=group, note="โปรดพิจารณาดำเนินการ",
+              at=min(latest, doc.registered_at + dt.timedelta(minutes=rng.randint(20, 180))))
         if doc.registered_at < cutoff or rng.random() < 0.3:
             route(context.session, document_id=doc.id, actor=context.actor, action=RoutingAction.SIGN_OFF,
-                  note="ทราบ ดำเนินการแล้ว")
+                  note="ทราบ ดำเนินการแล้ว", at=min(latest, doc.registered_at + dt.timedelta(hours=rng.randint(4, 60))))

@@ -34,7 +34,8 @@ class RegisterTable(widgets.VBox):
         self.year = widgets.Dropdown(description=t("field.year"), style=DESCRIPTION_STYLE,
                                      options=[(t("corr.all"), 0), *[(str(be_year(y)), y) for y in years]])
         self.query = widgets.Text(description=t("corr.search"), placeholder=t("corr.search_hint"),
-                                  style=DESCRIPTION_STYLE, continuous_update=False)
+                                  style=DESCRIPTION_STYLE, continuous_update=False,
+                                  layout=widgets.Layout(width="460px"))
         self.status = widgets.Dropdown(description=t("field.status"), style=DESCRIPTION_STYLE, options=[
             (t("corr.all"), ""), *[(t(f"correspondence_status.{s.value}"), s.value) for s in CorrespondenceStatus]])
         self.urgency = widgets.Dropdown(description=t("field.urgency"), style=DESCRIPTION_STYLE, options=[
