@@ -40,7 +40,7 @@ def test_register_reply_find_from_home_route_and_sign_off(page, voila_server):
     page.set_default_navigation_timeout(120_000)  # a loaded shared machine can take long to serve a page
     open_dashboard(page, voila_server, "/voila/render/correspondence.ipynb")
     sign_in(page, "officer")
-    page.locator(".wb-correspondence").wait_for()
+    page.locator(".wb-correspondence").wait_for(timeout=180_000)
 
     # an incoming letter, from the form generated from the schema
     tab(page, "ลงทะเบียนหนังสือ")
@@ -74,7 +74,7 @@ def test_register_reply_find_from_home_route_and_sign_off(page, voila_server):
     hit = page.locator(".wb-search-hit-correspondence", has_text=SUBJECT)
     hit.wait_for()
     hit.get_by_role("button", name="เปิด").click()
-    page.locator(".wb-correspondence").wait_for()
+    page.locator(".wb-correspondence").wait_for(timeout=180_000)  # a fresh kernel on a loaded machine
 
     # route it to an officer with a note, then sign it off
     fill(page, "ค้นหา", "เอเชียแปซิ")
@@ -113,7 +113,7 @@ def test_a_viewer_without_clearance_never_finds_a_confidential_document(page, vo
     wait_for_text(page, "ไม่พบรายการที่ตรงกัน")
 
     page.locator(".wb-dashboard-correspondence button").first.click()
-    page.locator(".wb-correspondence").wait_for()
+    page.locator(".wb-correspondence").wait_for(timeout=180_000)
     wait_for_text(page, f"พบ {visible:,} รายการ")
     fill(page, "ค้นหา", "พาราเซล")
     page.keyboard.press("Enter")

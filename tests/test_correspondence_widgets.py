@@ -114,6 +114,16 @@ def test_print_and_export_the_register(demo_engine):
     assert app.export.download.payload.startswith(b"%PDF"), app.export.notice.label.value
 
 
+def test_my_desk_and_overdue_are_read_when_their_tab_opens(demo_engine):
+    app = CorrespondenceApp(demo_engine, user(demo_engine, "officer"))
+    assert app.desk.rows == []
+    app.tabs.selected_index = 1
+    assert app.desk.rows and all(d.assignee_name for d in app.desk.rows)
+    app.tabs.selected_index = 2
+    assert app.overdue.rows and all(corr.is_overdue(d) for d in app.overdue.rows)
+    assert "เกินกำหนด" in app.overdue.rows_box.children[1].children[1].value
+
+
 def test_an_uncleared_viewer_sees_no_classified_entry(demo_engine):
     with new_session(demo_engine) as session:
         corr.register_document(session, actor=SYSTEM, data={

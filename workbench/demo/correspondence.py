@@ -119,7 +119,7 @@ def _letter(context: DemoContext, at: dt.datetime, visit: Visit | None, index: i
 def _route(context: DemoContext, registered: list, officer, admin) -> None:
     """Most letters are routed and signed off; the newest stay on desks, some past their due time."""
     rng = context.rng
-    cutoff = dt.datetime.combine(min(context.today, dt.date.today()) - dt.timedelta(days=10), dt.time())
+    cutoff = dt.datetime.combine(min(context.today, dt.date.today()) - dt.timedelta(days=21), dt.time())
     latest = dt.datetime.combine(min(context.today, dt.date.today()), dt.time(8, 0))
     for doc, _data in registered:
         holder = officer if officer is not None and doc.classification == Clearance.NONE else admin

@@ -64,6 +64,7 @@ class CorrespondenceApp(widgets.VBox):
         for index, key in enumerate(titles):
             self.tabs.set_title(index, t(key))
         self.tab_titles = [t(k) for k in titles]
+        self.tabs.observe(guarded(self.notice)(lambda _c: self._show_tab()), names="selected_index")
         super().__init__([widgets.HTML(f"<h2>{html.escape(t('dash.correspondence.title'))}</h2>"), self.notice,
                           self.tabs, self.detail])
         self.add_class("wb-correspondence")
@@ -153,10 +154,15 @@ class CorrespondenceApp(widgets.VBox):
         self.export.set_years(years)
         self.refresh()
 
+    def _show_tab(self) -> None:
+        """My desk and overdue are read when their tab is opened (the page loads faster)."""
+        shown = self.tabs.children[self.tabs.selected_index or 0]
+        if shown in (self.desk, self.overdue):
+            shown.refresh()
+
     def refresh(self) -> None:
         self.table.refresh()
-        self.desk.refresh()
-        self.overdue.refresh()
+        self._show_tab()
 
     def reset(self) -> None:
         self.detail.reset()
