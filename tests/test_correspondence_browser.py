@@ -67,7 +67,7 @@ def test_register_reply_find_from_home_route_and_sign_off(page, voila_server):
 
     # home page: the search box finds the first letter by a Thai fragment, and opens its dashboard
     click(page, "หน้าหลัก")
-    page.locator(".wb-search-box").wait_for()
+    page.locator(".wb-search-box").wait_for(timeout=180_000)
     box = page.locator(".wb-search-query input").first
     box.fill("สมัชชารัฐสภาเอเชีย")
     box.press("Enter")
@@ -107,7 +107,7 @@ def test_a_viewer_without_clearance_never_finds_a_confidential_document(page, vo
     open_dashboard(page, voila_server, "/")
     sign_in(page, "viewer")
     box = page.locator(".wb-search-query input").first
-    box.wait_for()
+    box.wait_for(timeout=180_000)
     box.fill("พาราเซล")
     box.press("Enter")
     wait_for_text(page, "ไม่พบรายการที่ตรงกัน")
