@@ -88,7 +88,9 @@ class CommitteeRole(enum.StrEnum):
 # --- The register entry --------------------------------------------------------------------------------
 
 class CorrespondenceBase(SQLModel):
-    register: Register = Field(sa_type=enum_column(Register, 20))
+    # "register" is also a method of the model's metaclass: without an explicit ``...`` pydantic would take that
+    # method as the default and the field would not be required
+    register: Register = Field(default=..., sa_type=enum_column(Register, 20))
     doc_number: str = Field(default="", max_length=100, description="the document's own number (ที่ …)")
     doc_date: dt.date | None = Field(default=None, description="the date written on the document")
     sender: str = Field(default="", max_length=300, description="from (จาก)")
@@ -112,6 +114,7 @@ class CorrespondenceBase(SQLModel):
 class CorrespondenceCreate(CorrespondenceBase):
     """What a caller gives to register a document; ``registered_at`` defaults to now (Bangkok)."""
 
+    register: Register = Field(default=...)  # re-declared: see CorrespondenceBase
     registered_at: dt.datetime | None = None
 
     @field_validator("subject", "doc_number", "sender", "recipient", "remarks", "work_group", mode="before")
@@ -125,7 +128,7 @@ class Correspondence(CorrespondenceBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     # repeated here: a field called "register" shadows a SQLModel attribute, and the inherited column type is lost
-    register: Register = Field(sa_type=enum_column(Register, 20))
+    register: Register = Field(default=..., sa_type=enum_column(Register, 20))
     year: int = Field(index=True, description="calendar year (C.E.) of the registration; numbers restart each year")
     number: int
     registered_at: dt.datetime = Field(sa_type=datetime_column(), description="Bangkok local time")
@@ -140,6 +143,7 @@ class Correspondence(CorrespondenceBase, table=True):
 
 
 class CorrespondenceRead(CorrespondenceBase):
+    register: Register = Field(default=...)  # re-declared: see CorrespondenceBase
     id: int
     year: int
     number: int
@@ -158,7 +162,7 @@ class CorrespondenceCounter(SQLModel, table=True):
 
     __tablename__ = "correspondence_counter"
 
-    register: Register = Field(sa_type=enum_column(Register, 20), primary_key=True)
+    register: Register = Field(default=..., sa_type=enum_column(Register, 20), primary_key=True)
     year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     last: int = 0
 

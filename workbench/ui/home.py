@@ -12,6 +12,7 @@ from workbench import dashboards
 from workbench.i18n import t
 from workbench.services.access import has_permission
 from workbench.services.status import database_status
+from workbench.ui.search_box import SearchBox
 
 
 class HomePage(widgets.VBox):
@@ -28,7 +29,8 @@ class HomePage(widgets.VBox):
         self.list_heading = widgets.HTML(f"<h3>{html.escape(t('home.dashboards'))}</h3>")
         self.entries = widgets.VBox()
         self.status = widgets.VBox()
-        super().__init__([self.title, self.office, self.list_heading, self.entries, self.status])
+        self.search = SearchBox(engine, user, on_open=self._request)
+        super().__init__([self.title, self.office, self.search, self.list_heading, self.entries, self.status])
         self.add_class("wb-home")
         self.refresh()
 

@@ -177,9 +177,8 @@ def _moment(value: Any) -> dt.datetime | None:
     return dt.datetime.combine(parse_date(text), dt.time(9, 0))
 
 
-def check_file(session: Session, *, path: Path, actor: Any) -> list[CorrespondenceCreate]:
-    """Every row checked; raises ImportRejected listing every problem, or returns the rows ready to register."""
-    headers, rows = read_rows(path)
+def _columns(headers: list[str]) -> dict[str, tuple[int, str]]:
+    """Which column holds which field; raises ImportRejected for unknown or missing columns."""
     names = _header_names()
     columns: dict[str, tuple[int, str]] = {}
     problems: list[Problem] = []
@@ -193,50 +192,80 @@ def check_file(session: Session, *, path: Path, actor: Any) -> list[Corresponden
         problems.append(Problem(1, field_labels(name)[0], "ไม่มีคอลัมน์ที่ต้องมี", "a required column is missing"))
     if problems:
         raise ImportRejected(problems)
+    return columns
+
+
+def _cell(name: str, raw: Any, choices: dict[str, dict[str, Any]]) -> Any:
+    """The value of one cell for field ``name``; ValueError("choice") or ValueError for what cannot be read."""
+    if name in choices:
+        text = _norm(raw)
+        if not text:
+            return _MISSING
+        if text not in choices[name]:
+            raise ValueError("choice")
+        return choices[name][text]
+    if name == "classification":
+        text = _norm(raw)
+        if text not in CLEARANCE_WORDS:
+            raise ValueError("choice")
+        return Clearance(CLEARANCE_WORDS[text])
+    if name == "doc_date":
+        return _day(raw)
+    if name == "registered_at":
+        return _moment(raw)
+    if name in ("visit_id", "engagement_id"):
+        text = _text(raw)
+        return int(text) if text else None
+    return _text(raw)
+
+
+_MISSING = object()
+
+
+def _check_row(session: Session, number: int, cells: list[Any], columns: dict[str, tuple[int, str]],
+               headers: list[str], choices: dict[str, dict[str, Any]], actor: Any,
+               ready: list[CorrespondenceCreate]) -> list[Problem]:
+    values: dict[str, Any] = {}
+    row_problems: list[Problem] = []
+    for name, (index, header) in columns.items():
+        raw = cells[index] if index < len(cells) else None
+        try:
+            value = _cell(name, raw, choices)
+        except ValueError as exc:
+            if str(exc) == "choice":
+                row_problems.append(Problem(number, header, f"'{_text(raw)}' ไม่อยู่ในตัวเลือกที่กำหนด",
+                                            f"'{_text(raw)}' is not one of the allowed choices"))
+            else:
+                row_problems.append(Problem(number, header, f"'{_text(raw)}' อ่านไม่ได้",
+                                            f"'{_text(raw)}' cannot be read"))
+            continue
+        if value is not _MISSING:
+            values[name] = value
+    for name in sorted(REQUIRED):
+        index, header = columns[name]
+        if name not in values and not any(p.column == header for p in row_problems) or values.get(name) == "":
+            row_problems.append(Problem(number, header, "ต้องกรอก", "is required"))
+    row_problems.sort(key=lambda p: headers.index(p.column) if p.column in headers else 0)
+    if not row_problems:
+        try:
+            ready.append(check_create(session, actor=actor, data=values))
+        except WorkbenchError as error:
+            column = columns.get(error.field or "", (0, error.field_th or error.field or ""))[1]
+            row_problems.append(Problem(number, column, error.th, error.en))
+    return row_problems
+
+
+def check_file(session: Session, *, path: Path, actor: Any) -> list[CorrespondenceCreate]:
+    """Every row checked; raises ImportRejected listing every problem, or returns the rows ready to register."""
+    headers, rows = read_rows(path)
+    columns = _columns(headers)
     if not rows:
         raise ValidationError("ไม่มีแถวข้อมูลในไฟล์", "the file has no data rows", field="file")
     choices = {name: _choice_words(*spec) for name, spec in CHOICES.items()}
     ready: list[CorrespondenceCreate] = []
+    problems: list[Problem] = []
     for number, cells in rows:
-        values: dict[str, Any] = {}
-        row_problems: list[Problem] = []
-        for name, (index, header) in columns.items():
-            raw = cells[index] if index < len(cells) else None
-            try:
-                if name in choices:
-                    text = _norm(raw)
-                    if text:
-                        if text not in choices[name]:
-                            raise ValueError("choice")
-                        values[name] = choices[name][text]
-                elif name == "classification":
-                    text = _norm(raw)
-                    if text not in CLEARANCE_WORDS:
-                        raise ValueError("choice")
-                    values[name] = Clearance(CLEARANCE_WORDS[text])
-                elif name == "doc_date":
-                    values[name] = _day(raw)
-                elif name == "registered_at":
-                    values[name] = _moment(raw)
-                elif name in ("visit_id", "engagement_id"):
-                    text = _text(raw)
-                    values[name] = int(text) if text else None
-                else:
-                    values[name] = _text(raw)
-            except ValueError as exc:
-                if str(exc) == "choice":
-                    row_problems.append(Problem(number, header, f"'{_text(raw)}' ไม่อยู่ในตัวเลือกที่กำหนด",
-                                                f"'{_text(raw)}' is not one of the allowed choices"))
-                else:
-                    row_problems.append(Problem(number, header, f"'{_text(raw)}' อ่านไม่ได้",
-                                                f"'{_text(raw)}' cannot be read"))
-        if not row_problems:
-            try:
-                ready.append(check_create(session, actor=actor, data=values))
-            except WorkbenchError as error:
-                column = columns.get(error.field or "", (0, error.field_th or error.field or ""))[1]
-                row_problems.append(Problem(number, column, error.th, error.en))
-        problems.extend(row_problems)
+        problems.extend(_check_row(session, number, cells, columns, headers, choices, actor, ready))
     if problems:
         raise ImportRejected(problems)
     return ready

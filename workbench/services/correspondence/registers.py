@@ -203,14 +203,21 @@ def to_read(session: Session, doc: Correspondence) -> CorrespondenceRead:
         CorrespondenceAttachment.correspondence_id == doc.id)).one()
     return CorrespondenceRead.model_validate({
         **doc.model_dump(), "display_number": display_number(doc.register, doc.number),
-        "assignee_name": _user_name(assignee), "attachment_count": attachments,
+        "assignee_name": _user_name(assignee, session), "attachment_count": attachments,
     })
 
 
-def _user_name(user: User | None) -> str:
+def _user_name(user: User | None, session: Session | None = None) -> str:
+    """The officer's Thai name (given and family name), else the user name."""
     if user is None:
         return ""
-    return getattr(user, "display_name", "") or user.username
+    if session is not None:
+        from workbench.models.people import Person
+
+        person = session.get(Person, user.person_id)
+        if person is not None and person.given_name_th:
+            return f"{person.given_name_th} {person.family_name_th}".strip()
+    return user.username
 
 
 def get_document(session: Session, *, document_id: int, actor: Any, audit_open: bool = True) -> Correspondence:
@@ -294,7 +301,7 @@ def _reads(session: Session, docs: list[Correspondence]) -> list[CorrespondenceR
     users = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(user_ids))).all()} if user_ids else {}
     return [CorrespondenceRead.model_validate({
         **d.model_dump(), "display_number": display_number(d.register, d.number),
-        "assignee_name": _user_name(users.get(d.assignee_id)), "attachment_count": counts.get(d.id, 0),
+        "assignee_name": _user_name(users.get(d.assignee_id), session), "attachment_count": counts.get(d.id, 0),
     }) for d in docs]
 
 

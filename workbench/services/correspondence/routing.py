@@ -40,7 +40,7 @@ def first_step(session: Session, *, doc: Correspondence, actor: Any, note: str =
     """The assignment made when a document is registered already assigned."""
     step = RoutingStep(correspondence_id=doc.id, action=RoutingAction.ASSIGN, by_id=getattr(actor, "id", None),
                        by_name=getattr(actor, "username", ""), to_user_id=doc.assignee_id, to_group=doc.work_group,
-                       note=note, at=clock.now().replace(microsecond=0))
+                       note=note, at=doc.registered_at)
     session.add(step)
     session.flush()
     return step
@@ -69,8 +69,9 @@ def _may_route(actor: Any, doc: Correspondence) -> None:
 
 
 def route(session: Session, *, document_id: int, actor: Any, action: RoutingAction | str,
-          to_user_id: int | None = None, to_group: str = "", note: str = "") -> CorrespondenceRead:
-    """One routing step. ``assign``/``forward`` need an officer or a work group; ``return`` sends the document
+          to_user_id: int | None = None, to_group: str = "", note: str = "",
+          at: dt.datetime | None = None) -> CorrespondenceRead:
+    """One routing step (``at``: when it happened, default now; for loading past steps). ``assign``/``forward`` need an officer or a work group; ``return`` sends the document
     back to whoever passed it on; ``sign_off`` closes it."""
     try:
         action = RoutingAction(action)
@@ -103,7 +104,7 @@ def route(session: Session, *, document_id: int, actor: Any, action: RoutingActi
     with transaction(session, actor=actor):
         step = RoutingStep(correspondence_id=doc.id, action=action, by_id=getattr(actor, "id", None),
                            by_name=getattr(actor, "username", ""), to_user_id=to_user_id, to_group=to_group,
-                           note=note, at=clock.now().replace(microsecond=0))
+                           note=note, at=(at or clock.now()).replace(microsecond=0))
         session.add(step)
         doc.status = NEXT_STATUS[action]
         if action != RoutingAction.SIGN_OFF:
