@@ -22,6 +22,7 @@ from workbench.models.countries import Country
 from workbench.models.people import OrgClassification, Organization, Post
 from workbench.reference_budget import LOADERS as BUDGET_LOADERS
 from workbench.reference_briefing import LOADERS as BRIEFING_LOADERS
+from workbench.reference_interparliamentary import LOADERS as INTERPARLIAMENTARY_LOADERS
 
 
 @dataclass
@@ -206,6 +207,7 @@ LOADERS: list[tuple[str, Callable[[Session, Any, LoadReport], None]]] = [
     ("protocol_checklist.csv", load_checklist_template),
     *BUDGET_LOADERS,
     *BRIEFING_LOADERS,
+    *INTERPARLIAMENTARY_LOADERS,
 ]
 
 

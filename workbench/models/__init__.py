@@ -27,6 +27,22 @@ from workbench.models.briefing import (
     Parliament,
     TalkingPoint,
 )
+from workbench.models.interparliamentary import (
+    AgendaItem,
+    CoordinationEntry,
+    HostRotation,
+    Intervention,
+    LeadTime,
+    Meeting,
+    MeetingDocument,
+    MeetingSeries,
+    MeetingSummary,
+    Observer,
+    Position,
+    PrepTask,
+    Resolution,
+    SummaryFollowUp,
+)
 from workbench.models.countries import Country, CountryBase, CountryRead
 from workbench.models.people import (
     Gender,
@@ -70,3 +86,6 @@ __all__ = [
 ]
 __all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
             "MonitoringNote", "Parliament", "TalkingPoint"]
+__all__ += ["AgendaItem", "CoordinationEntry", "HostRotation", "Intervention", "LeadTime", "Meeting",
+            "MeetingDocument", "MeetingSeries", "MeetingSummary", "Observer", "Position", "PrepTask", "Resolution",
+            "SummaryFollowUp"]

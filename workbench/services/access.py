@@ -21,6 +21,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "records.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
     "briefing.read": frozenset(Role),
     "briefing.write": frozenset({Role.ANALYST}),
+    "interparl.read": frozenset(Role),
+    "interparl.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
 }
 
 
