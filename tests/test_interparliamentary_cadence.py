@@ -102,8 +102,11 @@ def test_moving_the_opening_moves_the_steps_not_yet_done(session):
     assert steps["briefing"].due == dt.date(2027, 4, 15)
 
 
-def test_the_calendar_shows_the_meeting_and_its_deadlines_ahead_of_time(session):
+def test_an_entered_meeting_is_on_the_calendar_with_its_deadlines_ahead_of_time(session):
     viewer = user_model(session, make_user(session, role=Role.VIEWER))
+    assert calendar_items(session, actor=viewer, first=dt.date(2027, 1, 1), last=dt.date(2027, 4, 30)) == []
+    row = predicted(session, "IPU", dt.date(2027, 1, 1), dt.date(2027, 6, 30))[0]
+    meetings.enter_predicted(session, key=row.key, actor=SYSTEM)
 
     january = calendar_items(session, actor=viewer, first=dt.date(2027, 1, 1), last=dt.date(2027, 1, 31))
     april = calendar_items(session, actor=viewer, first=dt.date(2027, 4, 1), last=dt.date(2027, 4, 30))

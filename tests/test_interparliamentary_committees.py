@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from sqlmodel import select
 
 from tests.conftest import DEMO_TODAY
 from tests.factories import make_person
 from workbench.db import SYSTEM
-from workbench.errors import ConflictError, ValidationError
 from workbench.models.people import Post
 from workbench.services import people
 from workbench.services.interparliamentary import committees
@@ -45,12 +43,6 @@ def test_who_sat_on_the_executive_committee_on_a_given_day(session):
     assert names_on(session, dt.date(2026, 4, 1))[0][0] == new.display_name()
     assert names_on(session, dt.date(2026, 7, 1)) == [(new.display_name(), "President of the Executive Committee")]
     assert len(committees.executive_committee(session, actor=SYSTEM, group_code="ipu-thai-group")) == 3
-
-
-def test_two_presidents_at_once_are_refused(session):
-    seat(session, make_person(session), "ipu-excom-president", dt.date(2025, 1, 1))
-    with pytest.raises((ConflictError, ValidationError)):
-        seat(session, make_person(session), "ipu-excom-president", dt.date(2025, 6, 1))
 
 
 def test_the_demo_office_changed_the_ipu_group_president_during_the_year(demo_session):

@@ -163,6 +163,9 @@ def _meeting_content(context: DemoContext, meeting: Meeting, head: Person, membe
         from workbench.services import visits
 
         visits.change_status(context.session, visit_id=meeting.visit_id, status=visit_status, actor=context.actor)
+    for step in meetings.meeting_row(context.session, meeting_id=meeting.id, actor=context.actor).prep:
+        if step.task_id:  # a meeting held was prepared
+            meetings.set_prep_done(context.session, task_id=step.task_id, done=True, actor=context.actor)
     today = context.today
     summary = summaries.write_summary(context.session, actor=context.actor, data={
         "meeting_id": meeting.id,

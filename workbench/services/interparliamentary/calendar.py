@@ -1,5 +1,9 @@
-"""What the visit calendar shows of inter-parliamentary work: meetings (entered or predicted by their cadence)
-and each preparation deadline, asked for by ``services.calendar`` through its list of providers."""
+"""What the visit calendar shows of inter-parliamentary work: the entered meetings and each of their preparation
+deadlines, asked for by ``services.calendar`` through its list of providers.
+
+Meetings merely predicted by a series' cadence are not drawn: staff enter the coming meeting of a series with one
+click (dashboard) and from then on it is on the calendar, months ahead, with the deadlines they tick off; nothing
+on the shared calendar is a guess."""
 
 from __future__ import annotations
 
@@ -27,7 +31,8 @@ def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.dat
         return []
     today = clock.today()
     items = []
-    for row in list_meetings(session, actor=actor, first=first, last=last, lookahead_days=LOOKAHEAD_DAYS):
+    for row in list_meetings(session, actor=actor, first=first, last=last, lookahead_days=LOOKAHEAD_DAYS,
+                             include_projected=False):
         direction = "outbound" if row.country_id and row.country_en != "Thailand" else None
         status = "held" if row.end < today else "planned"
         if row.start <= last:
