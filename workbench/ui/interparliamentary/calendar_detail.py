@@ -53,7 +53,7 @@ class MeetingCalendarDetail(widgets.VBox):
             f"<h3>{html.escape(row.title())}{predicted}</h3>"
             f"<p>{html.escape(row.organization)} · {html.escape(date_range(row.start, row.end))} · {html.escape(host)}</p>"
             f"<h4>{html.escape(t('ip.calendar_detail'))}</h4>"
-            + html_table([t("ip.col.next_step"), t("ip_doc.col_due"), t("ip_doc.col_status")], steps,
+            + html_table([t("ip.col.step"), t("ip_doc.col_due"), t("ip_doc.col_status")], steps,
                          css_class="wb-ip-timeline"))
 
     def reset(self) -> None:

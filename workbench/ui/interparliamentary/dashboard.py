@@ -46,7 +46,7 @@ class InterparliamentaryDashboard(widgets.VBox):
         self.coordination = widgets.HTML()
         self.tabs = widgets.Tab(children=[widgets.VBox([self.upcoming, self.panel]), self.follow_ups,
                                           self.committee, self.coordination])
-        for index, key in enumerate(("ip.upcoming", "ip.followups", "ip.committee", "ip.coordination")):
+        for index, key in enumerate(("ip.tab.meetings", "ip.tab.followups", "ip.tab.committee", "ip.tab.coordination")):
             self.tabs.set_title(index, t(key))
         super().__init__([widgets.HTML(f"<h2>{t('ip.title')}</h2>"), self.notice, self.tabs])
         self.add_class("wb-ip-dashboard")

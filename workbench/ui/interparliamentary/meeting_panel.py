@@ -114,7 +114,7 @@ class MeetingPanel(widgets.VBox):
         steps = [[s.label(), format_date(s.due, style="abbr"),
                   "✓" if s.done else (t("ip.overdue") if s.overdue(self.today) else "")] for s in row.prep]
         self.timeline.value = (f"<h4>{t('ip.calendar_detail')}</h4>"
-                               + html_table([t("ip.col.next_step"), t("ip_doc.col_due"), t("ip_doc.col_status")], steps,
+                               + html_table([t("ip.col.step"), t("ip_doc.col_due"), t("ip_doc.col_status")], steps,
                                             css_class="wb-ip-timeline",
                                             row_classes=["wb-overdue" if s.overdue(self.today) else "" for s in row.prep]))
         self.delegation.refresh()
