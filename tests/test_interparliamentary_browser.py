@@ -32,7 +32,7 @@ def pick_person(page, box, text: str) -> str:
     select.locator("option", has_text=text).first.wait_for(state="attached")
     name = [o for o in select.locator("option").all_inner_texts() if text in o][0]
     select.select_option(label=name)
-    return name
+    return name.replace("\xa0", " ")  # the option's text keeps names on one line
 
 
 def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_server, tmp_path):
