@@ -36,6 +36,8 @@ DASHBOARDS: list[Dashboard] = [
     Dashboard("correspondence", "correspondence.ipynb", "dash.correspondence.title", "dash.correspondence.about",
               permission="correspondence.read"),
     Dashboard("travel", "travel.ipynb", "dash.travel.title", "dash.travel.about", permission="travel.read"),
+    Dashboard("interparliamentary", "interparliamentary.ipynb", "dash.interparl.title", "dash.interparl.about",
+              permission="interparl.read"),
 ]
 
 

@@ -22,6 +22,7 @@ from workbench.models.countries import Country
 from workbench.models.people import Organization, OrgClassification, Post
 from workbench.reference_briefing import LOADERS as BRIEFING_LOADERS
 from workbench.reference_budget import LOADERS as BUDGET_LOADERS
+from workbench.reference_interparliamentary import LOADERS as INTERPARLIAMENTARY_LOADERS
 from workbench.reference_travel import LOADERS as TRAVEL_LOADERS
 
 
@@ -208,6 +209,7 @@ LOADERS: list[tuple[str, Callable[[Session, Any, LoadReport], None]]] = [
     *BUDGET_LOADERS,
     *BRIEFING_LOADERS,
     *TRAVEL_LOADERS,
+    *INTERPARLIAMENTARY_LOADERS,
 ]
 
 

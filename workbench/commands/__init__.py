@@ -15,6 +15,7 @@ MODULES: list[str] = [
     "workbench.commands.briefing",
     "workbench.commands.correspondence",
     "workbench.commands.travel",
+    "workbench.commands.interparliamentary",
 ]
 
 

@@ -74,6 +74,7 @@ FEATURE_MODULES = [
     "workbench.demo.briefing",
     "workbench.demo.correspondence",
     "workbench.demo.travel",
+    "workbench.demo.interparliamentary",
 ]
 
 

@@ -28,6 +28,22 @@ from workbench.models.budget import (
     TravelGrade,
 )
 from workbench.models.countries import Country, CountryBase, CountryRead
+from workbench.models.interparliamentary import (
+    AgendaItem,
+    CoordinationEntry,
+    HostRotation,
+    Intervention,
+    LeadTime,
+    Meeting,
+    MeetingDocument,
+    MeetingSeries,
+    MeetingSummary,
+    Observer,
+    Position,
+    PrepTask,
+    Resolution,
+    SummaryFollowUp,
+)
 from workbench.models.people import (
     Gender,
     Membership,
@@ -99,3 +115,6 @@ from workbench.models.correspondence import (  # noqa: E402
 
 __all__ += ["Correspondence", "CorrespondenceAttachment", "CorrespondenceCounter", "DestructionApproval",
             "DestructionList", "DestructionListItem", "RoutingStep"]
+__all__ += ["AgendaItem", "CoordinationEntry", "HostRotation", "Intervention", "LeadTime", "Meeting",
+            "MeetingDocument", "MeetingSeries", "MeetingSummary", "Observer", "Position", "PrepTask", "Resolution",
+            "SummaryFollowUp"]

@@ -41,6 +41,7 @@ class MemberRole(enum.StrEnum):
     HEAD = "head"
     MEMBER = "member"
     SECRETARY = "secretary"
+    ADVISER = "adviser"
     INTERPRETER = "interpreter"
     LIAISON = "liaison"
 

@@ -27,6 +27,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "correspondence.write": frozenset({Role.ADMIN_OFFICER}),
     "correspondence.route": frozenset({Role.ADMIN_OFFICER}),
     "correspondence.retention": frozenset({Role.ADMIN_OFFICER}),
+    "interparl.read": frozenset(Role),
+    "interparl.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
 }
 
 

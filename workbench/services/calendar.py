@@ -129,13 +129,32 @@ def _keep(item: CalendarItem, wanted: CalendarFilter) -> bool:
     return all(checks)
 
 
+# Other features put their own items on the calendar: "module:function" names of
+# ``function(session, *, actor, first, last) -> list[CalendarItem]`` (each checks its own permission).
+PROVIDERS: list[str] = [
+    "workbench.services.interparliamentary.calendar:calendar_items",  # meetings and their preparation deadlines
+]
+
+
+def _provided_items(session: Session, actor: Any, first: dt.date, last: dt.date) -> list[CalendarItem]:
+    from importlib import import_module
+
+    items: list[CalendarItem] = []
+    for name in PROVIDERS:
+        module, function = name.split(":")
+        items += getattr(import_module(module), function)(session, actor=actor, first=first, last=last)
+    return items
+
+
 def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.date,
                    wanted: CalendarFilter | None = None) -> list[CalendarItem]:
-    """Visits and engagements touching [first, last] that the actor may see and the filter keeps, by start."""
+    """Visits and engagements touching [first, last] that the actor may see and the filter keeps, by start
+    (and the items of the PROVIDERS)."""
     require(actor, "visits.read")
     countries = _countries(session)
     items = (_visit_items(session, actor, first, last, countries)
              + _engagement_items(session, actor, first, last, countries))
+    items += _provided_items(session, actor, first, last)
     wanted = wanted or CalendarFilter()
     return sorted((i for i in items if _keep(i, wanted)), key=lambda i: (i.start, not i.all_day, i.uid))
 

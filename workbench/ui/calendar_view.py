@@ -29,6 +29,7 @@ KIND_COLOURS = {  # presentation only (not reference data): one colour per kind,
     "official_visit": "#1f4e79", "study_trip": "#2e7d32", "conference": "#6a1b9a", "courtesy_programme": "#00695c",
     "courtesy_call": "#c62828", "meeting": "#e65100", "reception": "#ad1457", "site_visit": "#558b2f",
     "airport_welcome": "#4e342e", "airport_farewell": "#546e7a",
+    "ip_meeting": "#283593", "ip_deadline": "#8d6e63",  # inter-parliamentary meetings and preparation deadlines
 }
 OTHER_COLOUR = "#455a64"
 CELL = widgets.Layout(border="1px solid #d0d7de", padding="2px", min_height="92px", overflow="hidden")

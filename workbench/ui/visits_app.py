@@ -106,6 +106,12 @@ class VisitsApp(widgets.VBox):
         self._show(self.hint)
 
     def _selected(self, item: CalendarItem) -> None:
+        if item.item_type.startswith("ip_"):  # an inter-parliamentary meeting or one of its preparation deadlines
+            from workbench.ui.interparliamentary.calendar_detail import MeetingCalendarDetail
+
+            self._show(MeetingCalendarDetail(self.engine, self.user, item, today=self.today,
+                                             on_close=self._guard(self._close)))
+            return
         self.open_item(item.item_type, item.record_id)
 
     def open_item(self, item_type: str, record_id: int) -> None:

@@ -1,0 +1,1 @@
+"""The inter-parliamentary dashboard: one composite widget per file."""
