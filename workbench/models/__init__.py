@@ -58,6 +58,7 @@ from workbench.models.visits import (
     VisitOfficer,
 )
 from workbench.models.users import Role, User, UserCreate, UserRead, UserUpdate
+from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative, VisitDocumentVersion
 
 __all__ = [
     "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
@@ -70,3 +71,4 @@ __all__ = [
 ]
 __all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
             "MonitoringNote", "Parliament", "TalkingPoint"]
+__all__ += ["ProgrammeDetails", "ReportNarrative", "VisitDocumentVersion"]
