@@ -34,11 +34,13 @@ def docx_header_text(payload: bytes) -> str:
     return "\n".join(p.text for p in section.header.paragraphs + section.footer.paragraphs)
 
 
-def pdf_text(payload: bytes, *, layout: bool = False) -> str:
+def pdf_text(payload: bytes, *, layout: bool = False, crop: tuple[int, int, int, int] | None = None) -> str:
+    """The PDF's text (pdftotext); ``crop`` = (x, y, width, height) in points keeps one area of the page."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "doc.pdf"
         path.write_bytes(payload)
-        args = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+        area = [] if crop is None else ["-x", str(crop[0]), "-y", str(crop[1]), "-W", str(crop[2]), "-H", str(crop[3])]
+        args = ["pdftotext", *(["-layout"] if layout else []), *area, str(path), "-"]
         return subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8")
 
 
@@ -48,3 +50,13 @@ def pdf_pages(payload: bytes) -> int:
         path.write_bytes(payload)
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True).stdout.decode("utf-8")
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def legend_order(payload: bytes, seats) -> list[int]:
+    """Where each seat's "number + Thai name" stands in the seating plan's list (the right of the A4 landscape
+    page), whitespace ignored: ascending when the list is in the seats' order."""
+    import re
+
+    flat = re.sub(r"\s+", "", pdf_text(payload, crop=(490, 0, 352, 595)))
+    names = [re.sub(r"\s+", "", seat.name_th or seat.name_en) for seat in seats]
+    return [flat.index(f"{seat.number}{name}") for seat, name in zip(seats, names, strict=True)]

@@ -163,7 +163,7 @@ def render_html(layout: SeatingLayout) -> str:
     style = """
     body { font-family: "Sarabun", sans-serif; margin: 0; font-size: 11pt; }
     h1 { font-size: 17pt; margin: 0; } .sub { font-size: 12pt; color: #333; margin-bottom: 2mm; }
-    .page { display: flex; gap: 4mm; } .plan { width: 175mm; height: 155mm; }
+    .page { display: flex; gap: 4mm; } .plan { width: 153mm; height: 140mm; }
     .legend { flex: 1; font-size: 9.5pt; } table { border-collapse: collapse; width: 100%; }
     th, td { border: 1px solid #999; padding: 0.4mm 1.2mm; vertical-align: top; text-align: left; }
     th { background: #eee; } td.num { text-align: right; } .en { color: #555; font-size: 8.5pt; }
@@ -171,12 +171,15 @@ def render_html(layout: SeatingLayout) -> str:
     .key { font-size: 9.5pt; margin-top: 1mm; } .key span { display: inline-block; width: 3.5mm; height: 3.5mm;
     border-radius: 50%; vertical-align: middle; margin: 0 1mm 0 3mm; }
     """
+    if len(layout.all_seats) > 12:  # a long guest list still fits the one page
+        style += ".legend { font-size: %.1fpt; } .en { font-size: %.1fpt; }" % (
+            max(5.5, 9.5 - (len(layout.all_seats) - 12) * 0.25), max(5.0, 8.5 - (len(layout.all_seats) - 12) * 0.25))
     head = "".join(f"<th>{_e(_both(k))}</th>" for k in ("vdoc.col.seat", "vdoc.col.name", "vdoc.col.title", "vdoc.col.side"))
     return (f'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><title>{_e(e.title_th)}</title>'
             f"<style>{font_faces('file')}\n{style}\n{page_rules(doc)}</style></head><body>"
             f"<h1>{_e(_both('vdoc.seating_plan'))}: {_e(e.title_th)}</h1>"
-            f'<div class="sub">{_e(e.title_en)} · {_e(when)} · {_e(e.venue)} · {_e(shape)}</div>'
-            f'<div class="page"><div style="flex: 0 0 175mm"><svg class="plan" viewBox="0 0 {WIDTH} {HEIGHT}" '
+            f'<div class="sub">{_e(" · ".join(x for x in (e.title_en, when, e.venue, shape) if x))}</div>'
+            f'<div class="page"><div style="flex: 0 0 156mm"><svg class="plan" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'xmlns="http://www.w3.org/2000/svg" font-family="Sarabun">{drawing}</svg>'
             f'<div class="key"><span style="background:{HOST_FILL}"></span>{_e(_both("vdoc.key.host_side"))}'
             f'<span style="border:1px solid {GUEST_STROKE}"></span>{_e(_both("vdoc.key.guest_side"))}</div></div>'
