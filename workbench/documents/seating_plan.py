@@ -54,7 +54,8 @@ def _seat(x: float, y: float, placed: PlacedSeat, layout: SeatingLayout, *, labe
              f'<text x="{x + label_dx:.1f}" y="{y + label_dy:.1f}" text-anchor="{anchor}" font-size="3.3">'
              f"{_e(_short(placed))}</text>"]
     if role:
-        parts.append(f'<text x="{x + label_dx:.1f}" y="{y + label_dy + 3.6:.1f}" text-anchor="{anchor}" '
+        role_dy = label_dy + 3.6 if label_dy > -SEAT_R else label_dy - 3.6  # above a name that is above the seat
+        parts.append(f'<text x="{x + label_dx:.1f}" y="{y + role_dy:.1f}" text-anchor="{anchor}" '
                      f'font-size="2.9" fill="#555">{_e(role)}</text>')
     parts.append("</g>")
     return "".join(parts)
@@ -127,12 +128,12 @@ def _long(layout: SeatingLayout) -> str:
             k += 1
         return slots
 
-    odd_shift = 0.0 if per_side % 2 else gap / 2
     for row, y, facing_down, label_dy in ((hosts, top, True, -(SEAT_R + 2)), (guests, bottom, False, SEAT_R + 4.5)):
         for placed, slot in zip(row, order(len(row), facing_down), strict=False):
-            x = cx + slot * gap - odd_shift * 0
+            x = cx + slot * gap
             positions[placed.seat.person_id] = (x, y, facing_down)
-            parts.append(_seat(x, y, placed, layout, label_dx=0, label_dy=label_dy, anchor="middle"))
+            stagger = 8.0 * (abs(slot) % 2) * (-1 if facing_down else 1)  # neighbours' names on two lines
+            parts.append(_seat(x, y, placed, layout, label_dx=0, label_dy=label_dy + stagger, anchor="middle"))
 
     def where(person_id):
         if person_id not in positions:

@@ -180,6 +180,10 @@ def render_docx(doc: Doc) -> bytes:
         elif block.kind == "table":
             table = document.add_table(rows=1, cols=len(block.headers), style="Table Grid")
             total = sum(block.widths) or 1
+            if block.widths:  # Word and LibreOffice read the grid's column widths, not only the cells'
+                table.autofit = False
+                for column, share in zip(table.columns, block.widths, strict=True):
+                    column.width = int(usable * share / total)
             for index, (cell, text) in enumerate(zip(table.rows[0].cells, block.headers, strict=True)):
                 _run(cell.paragraphs[0], text, bold=True, size=14)
                 if block.widths:
