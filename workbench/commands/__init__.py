@@ -16,6 +16,7 @@ MODULES: list[str] = [
     "workbench.commands.correspondence",
     "workbench.commands.travel",
     "workbench.commands.interparliamentary",
+    "workbench.commands.visit_documents",
 ]
 
 

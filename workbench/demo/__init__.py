@@ -75,6 +75,7 @@ FEATURE_MODULES = [
     "workbench.demo.correspondence",
     "workbench.demo.travel",
     "workbench.demo.interparliamentary",
+    "workbench.demo.visit_documents",
 ]
 
 

@@ -62,6 +62,7 @@ from workbench.models.people import (
     PostRead,
 )
 from workbench.models.users import Role, User, UserCreate, UserRead, UserUpdate
+from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative, VisitDocumentVersion
 from workbench.models.visits import (
     ChecklistItem,
     ChecklistTemplateItem,
@@ -118,3 +119,4 @@ __all__ += ["Correspondence", "CorrespondenceAttachment", "CorrespondenceCounter
 __all__ += ["AgendaItem", "CoordinationEntry", "HostRotation", "Intervention", "LeadTime", "Meeting",
             "MeetingDocument", "MeetingSeries", "MeetingSummary", "Observer", "Position", "PrepTask", "Resolution",
             "SummaryFollowUp"]
+__all__ += ["ProgrammeDetails", "ReportNarrative", "VisitDocumentVersion"]

@@ -140,6 +140,10 @@ def change_status(session: Session, *, visit_id: int, status: VisitStatus | str,
     except ValueError:
         raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
     check_transition(TRANSITIONS, VisitStatus(visit.status), target)
+    if target == S.REPORTED:  # the report must have been issued first (services/visit_documents.py)
+        from workbench.services.visit_documents import require_report
+
+        require_report(session, visit_id=visit.id)
     if target in NEEDS_REASON and not reason.strip():
         raise field_error("status_reason", "ต้องระบุเหตุผลเมื่อเลื่อนหรือยกเลิก", "a reason is required to postpone or cancel")
     with transaction(session, actor=actor):

@@ -23,6 +23,7 @@ from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 from workbench.ui.schema_form import field_label
 from workbench.ui.visit_detail import line, text_block
+from workbench.ui.visit_documents.engagement_documents import EngagementDocuments
 
 
 class EngagementDetail(widgets.VBox):
@@ -57,7 +58,8 @@ class EngagementDetail(widgets.VBox):
         self.edit_button.layout.width = "auto"
         writes = [widgets.HBox([self.edit_button, self.status_buttons], layout=widgets.Layout(flex_flow="row wrap"))
                   ] if self.can_write else []
-        super().__init__([self.heading, self.notice, self.info, *writes, self.record, self.reception])
+        self.documents = EngagementDocuments(engine, user, notice=self.notice)
+        super().__init__([self.heading, self.notice, self.info, *writes, self.record, self.reception, self.documents])
         self.add_class("wb-engagement-detail")
         guard = self._guard = guarded(self.notice)
         self.edit_button.on_click(guard(lambda _b: self._on_edit(self.engagement_id)))
@@ -125,6 +127,9 @@ class EngagementDetail(widgets.VBox):
         self.status_buttons.children = buttons
         self.record.children = self._record_rows(record, follow_ups) if recorded else ()
         self.reception.children = self._reception_rows(seats, summary) if reception else ()
+        self.documents.layout.display = None if current.guest_ids else "none"
+        if self.documents.engagement_id != self.engagement_id:
+            self.documents.show(self.engagement_id, kind=current.kind)
 
     def _record_rows(self, record: Any, follow_ups: list) -> list[widgets.Widget]:
         rows: list[widgets.Widget] = [widgets.HTML(f"<h4>{html.escape(t('detail.record'))}</h4>")]

@@ -24,6 +24,7 @@ from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 from workbench.ui.person_picker import PersonPicker
 from workbench.ui.schema_form import field_label
+from workbench.ui.visit_documents.visit_documents_panel import VisitDocuments
 
 WORKFLOW_ORDER = [s.value for s in VisitStatus]
 
@@ -69,6 +70,7 @@ class VisitDetail(widgets.VBox):
         self.engagements = widgets.VBox()
         self.add_engagement_button = widgets.Button(description=t("detail.add_engagement"),
                                                     layout=widgets.Layout(width="auto"))
+        self.documents = VisitDocuments(engine, user, notice=self.notice, on_changed=lambda: self._documents_changed())
         writes = [self.edit_button, self.reason, self.status_buttons] if self.can_write else []
         member_form = [self.member_picker, self.member_role, self.add_member_button] if self.can_write else []
         super().__init__([
@@ -76,7 +78,7 @@ class VisitDetail(widgets.VBox):
             widgets.HTML(f"<h4>{html.escape(t('detail.delegation'))}</h4>"), self.delegation, *member_form,
             widgets.HTML(f"<h4>{html.escape(t('detail.checklist'))}</h4>"), self.checklist,
             widgets.HTML(f"<h4>{html.escape(t('detail.engagements'))}</h4>"), self.engagements,
-            *([self.add_engagement_button] if self.can_write else []),
+            *([self.add_engagement_button] if self.can_write else []), self.documents,
         ])
         self.add_class("wb-visit-detail")
         guard = self._guard = guarded(self.notice)
@@ -88,6 +90,7 @@ class VisitDetail(widgets.VBox):
     def show(self, visit_id: int) -> None:
         self.visit_id = visit_id
         self.notice.reset()
+        self.documents.reset()
         self.refresh()
 
     def refresh(self) -> None:
@@ -151,6 +154,12 @@ class VisitDetail(widgets.VBox):
             button.on_click(self._guard(lambda _b, number=part.id: self._on_open("engagement", number)))
             entries.append(button)
         self.engagements.children = entries or [widgets.Label(t("panel.none"))]
+        if self.documents.visit_id != self.visit_id:
+            self.documents.show(self.visit_id)
+
+    def _documents_changed(self) -> None:
+        self.refresh()  # an issued report ticks the checklist; "reported" changes the status
+        self._on_changed()
 
     def change_status(self, status: str) -> None:
         with new_session(self.engine) as session:
@@ -187,3 +196,4 @@ class VisitDetail(widgets.VBox):
         for box in (self.info, self.delegation, self.checklist, self.engagements, self.status_buttons):
             box.children = ()
         self.notice.reset()
+        self.documents.reset()
