@@ -72,6 +72,7 @@ FEATURE_MODULES = [
     "workbench.demo.visits",
     "workbench.demo.budget",
     "workbench.demo.briefing",
+    "workbench.demo.administration",
 ]
 
 

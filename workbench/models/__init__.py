@@ -70,3 +70,14 @@ __all__ = [
 ]
 __all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
             "MonitoringNote", "Parliament", "TalkingPoint"]
+from workbench.models.administration import (  # noqa: E402
+    Absence,
+    Equipment,
+    Gift,
+    StaffMember,
+    StockItem,
+    StockMovement,
+    WorkPlanItem,
+)
+
+__all__ += ["Absence", "Equipment", "Gift", "StaffMember", "StockItem", "StockMovement", "WorkPlanItem"]

@@ -21,6 +21,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "records.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
     "briefing.read": frozenset(Role),
     "briefing.write": frozenset({Role.ANALYST}),
+    "administration.read": frozenset({Role.ADMIN_OFFICER}),
+    "administration.write": frozenset({Role.ADMIN_OFFICER}),
 }
 
 
