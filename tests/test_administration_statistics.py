@@ -29,7 +29,8 @@ COUNTED = {"approved", "confirmed", "completed", "reported"}
 
 def independent(session, fy, quarter):
     """The figures of a quarter counted here straight from the rows."""
-    start, end = fiscal_quarter_bounds(fy, quarter)
+    start, quarter_end = fiscal_quarter_bounds(fy, quarter)
+    end = min(quarter_end, clock.today())  # activities begun by today
     regions = {c.id: c.region.value for c in session.exec(select(Country)).all()}
     visits = [v for v in session.exec(select(Visit)).all() if start <= v.start_date <= end and v.status.value in COUNTED]
     engagements = [e for e in session.exec(select(Engagement)).all()
@@ -39,7 +40,7 @@ def independent(session, fy, quarter):
         first_pack[pack.engagement_id] = min(first_pack.get(pack.engagement_id, pack.created_at), pack.created_at)
     lines = {line.id: line for line in session.exec(select(BudgetLine)).all() if line.fiscal_year == fy}
     disbursed = sum((d.amount for d in session.exec(select(Disbursement)).all()
-                     if d.line_id in lines and d.entry_date <= end), Decimal("0"))
+                     if d.line_id in lines and d.entry_date <= quarter_end), Decimal("0"))
     allocated = sum((line.allocated for line in lines.values()), Decimal("0"))
     inbound, outbound = {}, {}
     for visit in visits:
@@ -92,9 +93,22 @@ def test_a_registered_source_is_counted(session, monkeypatch):
     assert stats.meetings_attended == 3 and "meetings_attended" not in stats.not_available
 
 
+def test_activities_not_yet_begun_are_not_counted(session):
+    from workbench.services import visits
+
+    visit = make_visit(session, start_date=dt.date(2026, 12, 10), end_date=dt.date(2026, 12, 12))
+    visits.change_status(session, visit_id=visit.id, status="approved", actor=SYSTEM)
+    before = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=SYSTEM,
+                                           today=dt.date(2026, 12, 9))
+    after = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=SYSTEM,
+                                          today=dt.date(2026, 12, 10))
+    assert (before.inbound_visits, after.inbound_visits) == (0, 1)
+
+
 def test_cancelled_and_proposed_visits_are_not_activities(session):
     counted = make_visit(session, start_date=dt.date(2026, 11, 3), end_date=dt.date(2026, 11, 5))
-    statistics_before = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=SYSTEM)
+    statistics_before = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=SYSTEM,
+                                                      today=dt.date(2026, 12, 31))
     assert statistics_before.inbound_visits == 0  # still proposed
 
     from workbench.services import visits
@@ -104,7 +118,8 @@ def test_cancelled_and_proposed_visits_are_not_activities(session):
     visits.change_status(session, visit_id=other.id, status="cancelled", reason="เลื่อน", actor=SYSTEM)
     make_engagement(session, start=dt.datetime(2026, 11, 4, 10), end=dt.datetime(2026, 11, 4, 11))
 
-    stats = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=SYSTEM)
+    stats = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=SYSTEM,
+                                          today=dt.date(2026, 12, 31))
     assert (stats.inbound_visits, stats.inbound_by_region["asia"], stats.courtesy_calls) == (1, 1, 1)
 
 
@@ -117,8 +132,9 @@ def test_a_classified_visit_counts_only_for_those_cleared(session):
     cleared = user_model(session, make_user(session, role=Role.ADMIN_OFFICER, clearance=Clearance.SECRET))
     uncleared = user_model(session, make_user(session, role=Role.ADMIN_OFFICER))
 
-    seen = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=cleared)
-    unseen = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=uncleared)
+    seen = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=cleared, today=dt.date(2026, 12, 31))
+    unseen = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=uncleared,
+                                           today=dt.date(2026, 12, 31))
     assert (seen.inbound_visits, seen.classification) == (1, Clearance.SECRET)
     assert (unseen.inbound_visits, unseen.classification) == (0, Clearance.NONE)
 

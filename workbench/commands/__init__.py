@@ -13,6 +13,7 @@ MODULES: list[str] = [
     "workbench.commands.visits",
     "workbench.commands.budget",
     "workbench.commands.briefing",
+    "workbench.commands.administration",
 ]
 
 

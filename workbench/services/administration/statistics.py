@@ -2,7 +2,9 @@
 calls, receptions, briefs produced, budget disbursed against the targets, and — when those features are
 installed — documents registered and meetings attended.
 
-What is counted (the quarter is a quarter of the Thai fiscal year, ``workbench.thai.fiscal_quarter_bounds``):
+What is counted (the quarter is a quarter of the Thai fiscal year, ``workbench.thai.fiscal_quarter_bounds``; only
+activities that have begun by today — the office clock — count, so a quarter still under way shows what was done
+so far and a future quarter shows nothing):
 
 * **visits** starting in the quarter whose status is approved, confirmed, completed or reported (proposed,
   postponed and cancelled visits are not activities), by direction and by the country's region;
@@ -167,17 +169,22 @@ def _budget(session: Session, fiscal_year: int, quarter: int, end: dt.date, acto
     return allocated, disbursed, budget_reports.percent(disbursed, allocated), target, level
 
 
-def quarter_statistics(session: Session, *, fiscal_year: int, quarter: int, actor: Any) -> QuarterStatistics:
+def quarter_statistics(session: Session, *, fiscal_year: int, quarter: int, actor: Any,
+                       today: dt.date | None = None) -> QuarterStatistics:
     """The figures of one quarter of a fiscal year (B.E.), from the records the actor may see."""
     require(actor, READ)
     _check_period(fiscal_year, quarter)
     start, end = fiscal_quarter_bounds(fiscal_year, quarter)
-    return period_statistics(session, start=start, end=end, actor=actor, fiscal_year=fiscal_year, quarter=quarter)
+    return period_statistics(session, start=start, end=end, actor=actor, fiscal_year=fiscal_year, quarter=quarter,
+                             today=today)
 
 
 def period_statistics(session: Session, *, start: dt.date, end: dt.date, actor: Any, fiscal_year: int,
-                      quarter: int) -> QuarterStatistics:
+                      quarter: int, today: dt.date | None = None) -> QuarterStatistics:
     require(actor, READ)
+    from workbench import clock
+
+    period_end, end = end, min(end, today or clock.today())
     levels = [0]
     regions = [r.value for r in Region]
     inbound, outbound = Counter({r: 0 for r in regions}), Counter({r: 0 for r in regions})
@@ -199,12 +206,13 @@ def period_statistics(session: Session, *, start: dt.date, end: dt.date, actor: 
         count, level = function(session, start=start, end=end, actor=actor)
         optional[name] = count
         levels.append(int(level))
-    allocated, disbursed, percent_done, target, budget_level = _budget(session, fiscal_year, quarter, end, actor)
+    allocated, disbursed, percent_done, target, budget_level = _budget(session, fiscal_year, quarter, period_end,
+                                                                       actor)
     if allocated is None:
         missing.append("budget")
     levels.append(budget_level)
     return QuarterStatistics(
-        fiscal_year=fiscal_year, quarter=quarter, start=start, end=end, inbound_by_region=dict(inbound),
+        fiscal_year=fiscal_year, quarter=quarter, start=start, end=period_end, inbound_by_region=dict(inbound),
         outbound_by_region=dict(outbound), courtesy_calls=len(calls), receptions=len(receptions),
         briefs=len(briefs), documents_registered=optional["documents_registered"],
         meetings_attended=optional["meetings_attended"], budget_allocated=allocated, budget_disbursed=disbursed,
@@ -212,9 +220,11 @@ def period_statistics(session: Session, *, start: dt.date, end: dt.date, actor: 
         not_available=missing)
 
 
-def year_statistics(session: Session, *, fiscal_year: int, actor: Any) -> list[QuarterStatistics]:
+def year_statistics(session: Session, *, fiscal_year: int, actor: Any, today: dt.date | None = None
+                    ) -> list[QuarterStatistics]:
     """The four quarters of a fiscal year."""
-    return [quarter_statistics(session, fiscal_year=fiscal_year, quarter=q, actor=actor) for q in (1, 2, 3, 4)]
+    return [quarter_statistics(session, fiscal_year=fiscal_year, quarter=q, actor=actor, today=today)
+            for q in (1, 2, 3, 4)]
 
 
 def plan_progress(session: Session, *, fiscal_year: int, actor: Any) -> list[dict[str, Any]]:
@@ -242,12 +252,16 @@ def plan_progress(session: Session, *, fiscal_year: int, actor: Any) -> list[dic
     return rows
 
 
-def visit_statistics(session: Session, *, start: dt.date, end: dt.date, actor: Any) -> list[dict[str, Any]]:
-    """Counted visits of a period, one row per visit: direction, kind, region, country and principal (for the
-    visit statistics report to group as it needs)."""
+def visit_statistics(session: Session, *, start: dt.date, end: dt.date, actor: Any,
+                     today: dt.date | None = None) -> list[dict[str, Any]]:
+    """Counted visits of a period (begun by today), one row per visit: direction, kind, region, country and
+    principal (for the visit statistics report to group as it needs)."""
     require(actor, READ)
+    from workbench import clock
+
     if end < start:
         raise field_error("end_date", "ต้องไม่ก่อนวันเริ่มต้น", "must not be before the start date")
+    end = min(end, today or clock.today())
     rows = []
     for visit, country in counted_visits(session, start=start, end=end, actor=actor):
         principal = session.get(Person, visit.principal_id) if visit.principal_id else None
