@@ -12,7 +12,7 @@ import subprocess
 import nbformat
 import pytest
 
-from workbench import clock
+from tests.conftest import DEMO_TODAY
 from workbench.cli import main
 from workbench.config import PROJECT_ROOT
 from workbench.db import SYSTEM, new_session
@@ -24,6 +24,16 @@ from workbench.thai import fiscal_year
 
 IN_CI = os.environ.get("CI") == "true"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
+
+
+@pytest.fixture(autouse=True)
+def _demo_today(monkeypatch):
+    """The demo office is built around DEMO_TODAY: the report's kernel (which inherits the environment) and this
+    process read the same pinned day."""
+    from workbench.config import get_settings
+
+    monkeypatch.setenv("WORKBENCH_TODAY", DEMO_TODAY.isoformat())
+    get_settings.cache_clear()
 
 
 def need_pdf_tools():
@@ -68,7 +78,7 @@ def test_every_report_notebook_has_a_parameters_cell_and_no_outputs():
 
 def test_workbench_report_makes_the_quarterly_pdf_with_the_service_figures(demo_engine, tmp_path, capsys):
     need_pdf_tools()
-    fy = fiscal_year(clock.today())
+    fy = fiscal_year(DEMO_TODAY)
     out = tmp_path / "q1.pdf"
 
     code = main(["--database", url_of(demo_engine), "report", "quarterly_statistics", "-p", f"fiscal_year={fy}",
@@ -103,7 +113,7 @@ def test_workbench_report_makes_the_quarterly_pdf_with_the_service_figures(demo_
 ])
 def test_each_report_notebook_becomes_html_and_pdf(demo_engine, tmp_path, name, parameters, headings):
     need_pdf_tools()
-    fy = fiscal_year(clock.today())
+    fy = fiscal_year(DEMO_TODAY)
     pairs = [p.format(fy=fy) for p in parameters] + [f"database_url={url_of(demo_engine)}"]
     steps = []
 

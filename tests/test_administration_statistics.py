@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
+from tests.conftest import DEMO_TODAY
 from tests.factories import make_user, user_model
 from tests.visit_factories import make_engagement, make_visit
-from workbench import clock
 from workbench.db import SYSTEM
 from workbench.errors import ValidationError
 from workbench.models.base import Clearance
@@ -30,7 +30,7 @@ COUNTED = {"approved", "confirmed", "completed", "reported"}
 def independent(session, fy, quarter):
     """The figures of a quarter counted here straight from the rows."""
     start, quarter_end = fiscal_quarter_bounds(fy, quarter)
-    end = min(quarter_end, clock.today())  # activities begun by today
+    end = min(quarter_end, DEMO_TODAY)  # activities begun by today
     regions = {c.id: c.region.value for c in session.exec(select(Country)).all()}
     visits = [v for v in session.exec(select(Visit)).all() if start <= v.start_date <= end and v.status.value in COUNTED]
     engagements = [e for e in session.exec(select(Engagement)).all()
@@ -57,8 +57,9 @@ def independent(session, fy, quarter):
 
 @pytest.mark.parametrize("quarter", [1, 2, 3, 4])
 def test_the_demo_quarters_equal_counts_made_from_the_rows(demo_session, quarter):
-    fy = fiscal_year(clock.today())
-    stats = statistics.quarter_statistics(demo_session, fiscal_year=fy, quarter=quarter, actor=SYSTEM)
+    fy = fiscal_year(DEMO_TODAY)
+    stats = statistics.quarter_statistics(demo_session, fiscal_year=fy, quarter=quarter, actor=SYSTEM,
+                                          today=DEMO_TODAY)
     expected = independent(demo_session, fy, quarter)
 
     assert {k: v for k, v in stats.inbound_by_region.items() if v} == expected["inbound"]
@@ -72,15 +73,15 @@ def test_the_demo_quarters_equal_counts_made_from_the_rows(demo_session, quarter
 
 
 def test_the_demo_year_has_something_to_count(demo_session):
-    fy = fiscal_year(clock.today())
-    quarters = statistics.year_statistics(demo_session, fiscal_year=fy, actor=SYSTEM)
+    fy = fiscal_year(DEMO_TODAY)
+    quarters = statistics.year_statistics(demo_session, fiscal_year=fy, actor=SYSTEM, today=DEMO_TODAY)
     assert sum(q.inbound_visits + q.outbound_visits for q in quarters) > 0
     assert sum(q.courtesy_calls for q in quarters) > 0
 
 
 def test_sources_of_other_features_that_are_absent_are_not_available(demo_session):
-    stats = statistics.quarter_statistics(demo_session, fiscal_year=fiscal_year(clock.today()), quarter=1,
-                                          actor=SYSTEM)
+    stats = statistics.quarter_statistics(demo_session, fiscal_year=fiscal_year(DEMO_TODAY), quarter=1,
+                                          actor=SYSTEM, today=DEMO_TODAY)
     for name in ("documents_registered", "meetings_attended"):
         if statistics._source(name) is None:
             assert getattr(stats, name) is None and name in stats.not_available
@@ -147,9 +148,10 @@ def test_a_quarter_outside_the_calendar_is_refused(session, fy, quarter, field):
 
 
 def test_plan_progress_adds_quarters_and_compares_with_the_target(demo_session):
-    fy = fiscal_year(clock.today())
-    rows = {r["code"]: r for r in statistics.plan_progress(demo_session, fiscal_year=fy, actor=SYSTEM)}
-    quarters = statistics.year_statistics(demo_session, fiscal_year=fy, actor=SYSTEM)
+    fy = fiscal_year(DEMO_TODAY)
+    rows = {r["code"]: r for r in statistics.plan_progress(demo_session, fiscal_year=fy, actor=SYSTEM,
+                                                                       today=DEMO_TODAY)}
+    quarters = statistics.year_statistics(demo_session, fiscal_year=fy, actor=SYSTEM, today=DEMO_TODAY)
     calls = rows["P03"]
     assert calls["actual"] == sum(q.courtesy_calls for q in quarters)
     assert calls["reached_percent"] == (Decimal(calls["actual"]) * 100 / calls["target"]).quantize(Decimal("0.1"))

@@ -33,6 +33,8 @@ DASHBOARDS: list[Dashboard] = [
     Dashboard("briefing", "briefing.ipynb", "dash.briefing.title", "dash.briefing.about", permission="briefing.read"),
     Dashboard("budget", "budget.ipynb", "dash.budget.title", "dash.budget.about", permission="budget.read"),
     Dashboard("visits", "visits.ipynb", "dash.visits.title", "dash.visits.about", permission="visits.read"),
+    Dashboard("administration", "administration.ipynb", "dash.administration.title", "dash.administration.about",
+              permission="administration.read"),
 ]
 
 

@@ -227,13 +227,14 @@ def year_statistics(session: Session, *, fiscal_year: int, actor: Any, today: dt
             for q in (1, 2, 3, 4)]
 
 
-def plan_progress(session: Session, *, fiscal_year: int, actor: Any) -> list[dict[str, Any]]:
+def plan_progress(session: Session, *, fiscal_year: int, actor: Any, today: dt.date | None = None
+                  ) -> list[dict[str, Any]]:
     """Each work plan item with its figure per quarter, the year's actual and the share of the target reached.
     Counts add up over the quarters; the budget percentage is cumulative, so the year's figure is Q4's."""
     from workbench.services.administration.plans import plan
 
     items = plan(session, fiscal_year=fiscal_year, actor=actor)
-    quarters = year_statistics(session, fiscal_year=fiscal_year, actor=actor)
+    quarters = year_statistics(session, fiscal_year=fiscal_year, actor=actor, today=today)
     rows = []
     for item in items:
         figures = [q.figure(item.measure) for q in quarters]
