@@ -41,11 +41,11 @@ class GiftsPanel(widgets.VBox):
         if has_permission(user, "administration.write"):
             self.item_choice = widgets.Dropdown(description=field_label("stock_item_id"), style=DESCRIPTION_STYLE)
             self.form = SchemaForm(GiftCreate, overrides={"stock_item_id": self.item_choice}, exclude=HIDDEN)
-            self.add_button = widgets.Button(description=t("admin.gifts.add"), button_style="primary")
+            self.add_button = widgets.Button(description=t("admin.gifts.add"), button_style="primary", layout=widgets.Layout(width="auto"))
             self.report_choice = widgets.Dropdown(description=field_label("gift_id"), style=DESCRIPTION_STYLE)
             self.reported_on = DateField(field_label("reported_on"))
             self.reference = widgets.Text(description=t("admin.gifts.reference"), style=DESCRIPTION_STYLE)
-            self.report_button = widgets.Button(description=t("admin.gifts.mark_reported"))
+            self.report_button = widgets.Button(description=t("admin.gifts.mark_reported"), layout=widgets.Layout(width="auto"))
             guard = guarded(notice)
             self.add_button.on_click(guard(lambda _b: self.add()))
             self.report_button.on_click(guard(lambda _b: self.mark_reported()))

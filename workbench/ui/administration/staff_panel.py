@@ -45,11 +45,11 @@ class StaffPanel(widgets.VBox):
                                   multiple=False)
             self.form = SchemaForm(StaffMemberCreate, overrides={"person_id": picker},
                                    exclude=("user_id", "is_active"))
-            self.add_button = widgets.Button(description=t("admin.staff.add"), button_style="primary")
+            self.add_button = widgets.Button(description=t("admin.staff.add"), button_style="primary", layout=widgets.Layout(width="auto"))
             self.staff_choice = widgets.Dropdown(description=field_label("staff_id"), style=DESCRIPTION_STYLE)
             self.absence_form = SchemaForm(AbsenceCreate, overrides={"staff_id": self.staff_choice},
                                            exclude=("visit_id",))
-            self.absence_button = widgets.Button(description=t("admin.absence.add"), button_style="primary")
+            self.absence_button = widgets.Button(description=t("admin.absence.add"), button_style="primary", layout=widgets.Layout(width="auto"))
             guard = guarded(notice)
             self.add_button.on_click(guard(lambda _b: self.add()))
             self.absence_button.on_click(guard(lambda _b: self.add_absence()))

@@ -56,7 +56,7 @@ class StatisticsPanel(widgets.VBox):
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="820px"))
         self.format = widgets.Dropdown(description=t("admin.report.format"), options=[("PDF", "pdf"), ("HTML", "html")],
                                        value="pdf", style=DESCRIPTION_STYLE)
-        self.report_button = widgets.Button(description=t("admin.report.make"), icon="file", button_style="primary")
+        self.report_button = widgets.Button(description=t("admin.report.make"), button_style="primary", layout=widgets.Layout(width="auto"))
         self.progress = widgets.IntProgress(value=0, min=0, max=1, layout=widgets.Layout(width="200px",
                                                                                         visibility="hidden"))
         self.progress_text = widgets.Label("")

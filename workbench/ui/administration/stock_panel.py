@@ -42,9 +42,9 @@ class StockPanel(widgets.VBox):
             self.item_choice = widgets.Dropdown(description=field_label("stock_item_id"), style=DESCRIPTION_STYLE)
             self.movement_form = SchemaForm(StockMovementCreate, overrides={"stock_item_id": self.item_choice},
                                             exclude=("person_id",))
-            self.move_button = widgets.Button(description=t("admin.stock.move"), button_style="primary")
+            self.move_button = widgets.Button(description=t("admin.stock.move"), button_style="primary", layout=widgets.Layout(width="auto"))
             self.item_form = SchemaForm(StockItemCreate)
-            self.item_button = widgets.Button(description=t("admin.stock.add"), button_style="primary")
+            self.item_button = widgets.Button(description=t("admin.stock.add"), button_style="primary", layout=widgets.Layout(width="auto"))
             guard = guarded(notice)
             self.move_button.on_click(guard(lambda _b: self.move()))
             self.item_button.on_click(guard(lambda _b: self.add_item()))
