@@ -11,7 +11,7 @@ from decimal import Decimal
 from sqlmodel import col, select
 
 from workbench.demo import DemoContext, demo_builder
-from workbench.models.visits import Direction, Engagement, EngagementKind, Visit, VisitStatus
+from workbench.models.visits import Direction, Engagement, EngagementKind, Visit
 from workbench.services.administration import gifts, plans, staff, stock
 from workbench.thai import fiscal_year, fiscal_year_bounds
 
@@ -152,19 +152,15 @@ def _equipment(context: DemoContext, members: list) -> None:
 def _gifts(context: DemoContext, items: dict, members: list) -> None:
     today = context.today
     calls = context.session.exec(
-        select(Engagement, Visit).join(Visit, col(Visit.id) == col(Engagement.visit_id))
-        .where(Visit.direction == Direction.INBOUND, Engagement.kind == EngagementKind.COURTESY_CALL,
-               Engagement.start < dt.datetime.combine(today, dt.time.min),
-               Engagement.start >= dt.datetime.combine(today - dt.timedelta(days=300), dt.time.min),
-               col(Visit.status).in_([VisitStatus.COMPLETED.value, VisitStatus.REPORTED.value]))
-        .order_by(col(Engagement.start))).all()
-    for number, (call, visit) in enumerate(calls[:6]):
-        code = "SOU-001" if number % 2 == 0 else "SOU-002"
-        item = items[code]
+        select(Engagement).where(Engagement.kind == EngagementKind.COURTESY_CALL,
+                                 Engagement.start < dt.datetime.combine(today, dt.time.min))
+        .order_by(col(Engagement.start).desc()).limit(6)).all()
+    for number, call in enumerate(reversed(calls)):
+        item = items["SOU-001" if number % 2 == 0 else "SOU-002"]
         gifts.record_gift(context.session, actor=context.actor, data={
             "direction": "given", "gift_date": call.start.date(), "description_th": item.name_th,
-            "counterpart": f"หัวหน้าคณะผู้แทน: {visit.title_th}"[:300], "country_id": visit.country_id,
-            "visit_id": visit.id, "engagement_id": call.id, "stock_item_id": item.id, "quantity": 1,
+            "counterpart": f"ผู้เข้าเยี่ยมคารวะ: {call.title_th}"[:300], "country_id": call.country_id,
+            "visit_id": call.visit_id, "engagement_id": call.id, "stock_item_id": item.id, "quantity": 1,
             "value_baht": item.unit_value, "occasion": call.title_th[:300]})
     recipient = members[0].person_id if members else None
     for days, what, giver, value, kept, reported_after in RECEIVED:
