@@ -38,6 +38,8 @@ DASHBOARDS: list[Dashboard] = [
     Dashboard("travel", "travel.ipynb", "dash.travel.title", "dash.travel.about", permission="travel.read"),
     Dashboard("interparliamentary", "interparliamentary.ipynb", "dash.interparl.title", "dash.interparl.about",
               permission="interparl.read"),
+    Dashboard("administration", "administration.ipynb", "dash.administration.title", "dash.administration.about",
+              permission="administration.read"),
 ]
 
 

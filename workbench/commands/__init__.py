@@ -17,6 +17,7 @@ MODULES: list[str] = [
     "workbench.commands.travel",
     "workbench.commands.interparliamentary",
     "workbench.commands.visit_documents",
+    "workbench.commands.administration",
 ]
 
 

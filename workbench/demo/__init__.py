@@ -76,6 +76,7 @@ FEATURE_MODULES = [
     "workbench.demo.travel",
     "workbench.demo.interparliamentary",
     "workbench.demo.visit_documents",
+    "workbench.demo.administration",
 ]
 
 

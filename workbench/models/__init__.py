@@ -120,3 +120,14 @@ __all__ += ["AgendaItem", "CoordinationEntry", "HostRotation", "Intervention", "
             "MeetingDocument", "MeetingSeries", "MeetingSummary", "Observer", "Position", "PrepTask", "Resolution",
             "SummaryFollowUp"]
 __all__ += ["ProgrammeDetails", "ReportNarrative", "VisitDocumentVersion"]
+from workbench.models.administration import (  # noqa: E402
+    Absence,
+    Equipment,
+    Gift,
+    StaffMember,
+    StockItem,
+    StockMovement,
+    WorkPlanItem,
+)
+
+__all__ += ["Absence", "Equipment", "Gift", "StaffMember", "StockItem", "StockMovement", "WorkPlanItem"]

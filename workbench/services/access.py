@@ -29,6 +29,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "correspondence.retention": frozenset({Role.ADMIN_OFFICER}),
     "interparl.read": frozenset(Role),
     "interparl.write": frozenset({Role.PROTOCOL_OFFICER, Role.ANALYST}),
+    "administration.read": frozenset({Role.ADMIN_OFFICER}),
+    "administration.write": frozenset({Role.ADMIN_OFFICER}),
 }
 
 

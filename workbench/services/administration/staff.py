@@ -1,0 +1,169 @@
+"""The staff registry: officers of the office with position, work group, languages and contacts, linked to
+their person record and workbench account; absences (leave, official travel, training) and who is away on a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from workbench.db import transaction
+from workbench.errors import ConflictError
+from workbench.models.administration import (
+    Absence,
+    AbsenceCreate,
+    LanguageLevel,
+    StaffMember,
+    StaffMemberCreate,
+    StaffMemberRead,
+    StaffMemberUpdate,
+    WorkGroup,
+)
+from workbench.models.people import Person
+from workbench.models.users import User
+from workbench.services.access import require
+from workbench.services.common import field_error, get_or_404, validate
+
+READ, WRITE = "administration.read", "administration.write"
+
+
+def parse_languages(text: str) -> list[tuple[str, LanguageLevel]]:
+    """'en:fluent, fr:basic' → [('en', fluent), ('fr', basic)]; a level may be omitted (then 'good')."""
+    result: list[tuple[str, LanguageLevel]] = []
+    for part in (text or "").replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        language, _, level = part.partition(":")
+        language, level = language.strip(), level.strip().lower() or LanguageLevel.GOOD.value
+        allowed = ", ".join(m.value for m in LanguageLevel)
+        if not language or level not in {m.value for m in LanguageLevel}:
+            raise field_error("languages", f"'{part}' ไม่ถูกต้อง (ใช้ ภาษา:ระดับ ระดับเป็น {allowed})",
+                              f"'{part}' is not valid (use language:level, level one of {allowed})")
+        result.append((language, LanguageLevel(level)))
+    return result
+
+
+def _normalised_languages(text: str) -> str:
+    return ", ".join(f"{language}:{level.value}" for language, level in parse_languages(text))
+
+
+def _check_links(session: Session, values: dict[str, Any], staff_id: int | None = None) -> None:
+    if "person_id" in values:
+        get_or_404(session, Person, values["person_id"], field="person_id")
+        taken = session.exec(select(StaffMember).where(StaffMember.person_id == values["person_id"])).first()
+        if taken is not None and taken.id != staff_id:
+            raise field_error("person_id", "บุคคลนี้อยู่ในทะเบียนเจ้าหน้าที่แล้ว", "this person is already on the staff register")
+    if values.get("user_id") is not None:
+        user = get_or_404(session, User, values["user_id"], field="user_id")
+        person_id = values.get("person_id")
+        if person_id is None and staff_id is not None:
+            person_id = session.get(StaffMember, staff_id).person_id
+        if user.person_id != person_id:
+            raise field_error("user_id", "บัญชีผู้ใช้นี้เป็นของบุคคลอื่น", "this account belongs to another person")
+
+
+def add_staff(session: Session, *, data: StaffMemberCreate | dict[str, Any], actor: Any) -> StaffMember:
+    require(actor, WRITE)
+    data = validate(StaffMemberCreate, data)
+    values = data.model_dump()
+    values["languages"] = _normalised_languages(values["languages"])
+    _check_links(session, values)
+    with transaction(session, actor=actor):
+        member = StaffMember(**values)
+        session.add(member)
+        session.flush()
+    return member
+
+
+def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | dict[str, Any], actor: Any) -> StaffMember:
+    require(actor, WRITE)
+    member = get_or_404(session, StaffMember, staff_id, field="staff_id")
+    values = validate(StaffMemberUpdate, data).model_dump(exclude_unset=True)
+    values = {k: v for k, v in values.items() if v is not None or k == "user_id"}
+    if "languages" in values:
+        values["languages"] = _normalised_languages(values["languages"])
+    if "position_th" in values and not values["position_th"].strip():
+        raise field_error("position_th", "ต้องไม่เว้นว่าง", "must not be empty")
+    _check_links(session, values, staff_id=staff_id)
+    with transaction(session, actor=actor):
+        for key, value in values.items():
+            setattr(member, key, value)
+        session.add(member)
+    return member
+
+
+def _absent_on(session: Session, day: dt.date) -> dict[int, Absence]:
+    rows = session.exec(select(Absence).where(Absence.start_date <= day, Absence.end_date >= day,
+                                              col(Absence.cancelled).is_(False))).all()
+    return {a.staff_id: a for a in rows}
+
+
+def list_staff(session: Session, *, actor: Any, work_group: WorkGroup | str | None = None,
+               on: dt.date | None = None, active_only: bool = True) -> list[StaffMemberRead]:
+    """Officers with their names, by work group then name; ``away`` names the absence on ``on`` (if given)."""
+    require(actor, READ)
+    query = select(StaffMember, Person).join(Person, col(Person.id) == col(StaffMember.person_id))
+    if work_group:
+        query = query.where(StaffMember.work_group == WorkGroup(work_group))
+    if active_only:
+        query = query.where(col(StaffMember.is_active).is_(True))
+    away = _absent_on(session, on) if on else {}
+    rows = [StaffMemberRead(**member.model_dump(), name=person.display_name("th"),
+                            away=away[member.id].kind.value if member.id in away else "")
+            for member, person in session.exec(query).all()]
+    order = list(WorkGroup)
+    return sorted(rows, key=lambda r: (order.index(r.work_group), r.name))
+
+
+def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], actor: Any) -> Absence:
+    """Leave, travel or training of one officer; refused when it overlaps an absence already recorded."""
+    require(actor, WRITE)
+    data = validate(AbsenceCreate, data)
+    get_or_404(session, StaffMember, data.staff_id, field="staff_id")
+    if data.end_date < data.start_date:
+        raise field_error("end_date", "ต้องไม่ก่อนวันเริ่มต้น", "must not be before the start date")
+    clash = session.exec(select(Absence).where(Absence.staff_id == data.staff_id, col(Absence.cancelled).is_(False),
+                                               Absence.start_date <= data.end_date,
+                                               Absence.end_date >= data.start_date)).first()
+    if clash is not None:
+        raise ConflictError(f"ทับซ้อนกับรายการไม่อยู่ที่บันทึกแล้ว ({clash.start_date} – {clash.end_date})",
+                            f"overlaps an absence already recorded ({clash.start_date} – {clash.end_date})",
+                            field="start_date")
+    with transaction(session, actor=actor):
+        absence = Absence(**data.model_dump(), created_by_id=getattr(actor, "id", None))
+        session.add(absence)
+        session.flush()
+    return absence
+
+
+def cancel_absence(session: Session, *, absence_id: int, actor: Any) -> Absence:
+    """Withdraw an absence (kept, marked cancelled: nothing is deleted)."""
+    require(actor, WRITE)
+    absence = get_or_404(session, Absence, absence_id, field="absence_id")
+    with transaction(session, actor=actor):
+        absence.cancelled = True
+        session.add(absence)
+    return absence
+
+
+def away_on(session: Session, *, day: dt.date, actor: Any) -> list[dict[str, Any]]:
+    """Who is away on ``day``: name, work group, kind and dates of the absence."""
+    require(actor, READ)
+    absences = _absent_on(session, day)
+    rows = []
+    for staff_id, absence in absences.items():
+        member = session.get(StaffMember, staff_id)
+        person = session.get(Person, member.person_id)
+        rows.append({"staff_id": staff_id, "name": person.display_name("th"), "work_group": member.work_group,
+                     "kind": absence.kind, "start_date": absence.start_date, "end_date": absence.end_date,
+                     "reason": absence.reason})
+    return sorted(rows, key=lambda r: r["name"])
+
+
+def absences(session: Session, *, actor: Any, start: dt.date, end: dt.date) -> list[Absence]:
+    """Absences overlapping ``start``–``end`` (for the calendar)."""
+    require(actor, READ)
+    return list(session.exec(select(Absence).where(col(Absence.cancelled).is_(False), Absence.start_date <= end,
+                                                   Absence.end_date >= start).order_by(col(Absence.start_date))).all())
