@@ -8,7 +8,8 @@ PG_ROLE=workbench
 PG_PASSWORD=workbench
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
-fc-list 2>/dev/null | grep -qi "TlwgTypist\|Garuda\|Loma" || packages+=(fonts-thai-tlwg fontconfig)
+# (grep without -q: under pipefail, -q can exit before the writer finishes and fail the pipe at random)
+fc-list 2>/dev/null | grep -i "TlwgTypist\|Garuda\|Loma" >/dev/null || packages+=(fonts-thai-tlwg fontconfig)
 command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)  # reads PDF exports back in tests
 
@@ -25,7 +26,7 @@ fi
 
 if command -v pg_ctlcluster >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-  if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+  if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep "^$version main$" >/dev/null; then
     pg_createcluster "$version" main >/dev/null
   fi
   pg_ctlcluster "$version" main start 2>/dev/null || true
