@@ -117,3 +117,23 @@ def test_nothing_imports_a_private_name_of_the_cli():
             if isinstance(node, ast.ImportFrom) and node.module == "workbench.cli":
                 offenders += [f"{path.relative_to(ROOT)}: {a.name}" for a in node.names if a.name.startswith("_")]
     assert offenders == []
+
+
+def test_no_module_of_the_workbench_imports_one_that_imports_it_back():
+    """No cycles (such as engagements <-> protocol, or reference <-> its loaders), lazy imports included."""
+    import grimp
+
+    graph = grimp.build_graph("workbench", cache_dir=None)
+    cycles = sorted({
+        " <-> ".join(sorted((module, imported)))
+        for module in graph.modules if module.startswith("workbench")
+        for imported in graph.find_modules_directly_imported_by(module)
+        if imported.startswith("workbench") and graph.find_shortest_chain(importer=imported, imported=module)
+    })
+    assert cycles == []
+
+
+def test_the_old_registry_name_still_works_until_every_branch_has_moved():
+    from workbench import dashboards, registry
+
+    assert dashboards.DASHBOARDS is registry.DASHBOARDS and dashboards.require_open is registry.require_open

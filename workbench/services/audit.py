@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from workbench.models.audit import AuditEntry
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 
 ROW_ACTIONS = frozenset({"create", "update", "delete"})
 
@@ -29,7 +28,7 @@ class AuditLine:
     details: str
 
 
-def recent_entries(session: Session, *, actor: Any, limit: int = 100) -> list[AuditLine]:
+def recent_entries(session: Session, *, actor: Actor, limit: int = 100) -> list[AuditLine]:
     """The newest ``limit`` audit entries, newest first."""
     require(actor, "audit.read")
     limit = max(1, min(int(limit), 1000))

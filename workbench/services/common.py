@@ -9,6 +9,7 @@ from sqlmodel import Session, SQLModel
 
 from workbench.errors import NotFound, ValidationError
 from workbench.i18n import catalogue
+from workbench.services.access import Actor
 
 S = TypeVar("S", bound=SQLModel)
 T = TypeVar("T")
@@ -61,7 +62,7 @@ def get_or_404(session: Session, model: type[T], record_id: Any, *, field: str =
     return record
 
 
-def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Any, permission: str, field: str) -> T:
+def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Actor, permission: str, field: str) -> T:
     """The record with this id if the actor holds ``permission`` and is cleared for its classification.
 
     A classified record the actor may not see is reported exactly like a missing one, so its existence leaks
