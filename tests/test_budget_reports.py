@@ -12,7 +12,8 @@ from openpyxl import load_workbook
 from tests.budget_helpers import D, make_line, officer
 from tests.factories import make_person
 from tests.visit_factories import make_engagement, make_visit
-from workbench.services import budget, budget_export, budget_reports
+from workbench.documents import budget_export
+from workbench.services import budget, budget_reports
 from workbench.services.budget_reports import target_on, targets
 
 NOV15 = dt.date(2025, 11, 15)  # day 46 of fiscal year 2569 (365 days)

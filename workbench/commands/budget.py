@@ -115,7 +115,8 @@ def _amount(value: Decimal) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from workbench.services import budget_export, budget_reports
+    from workbench.documents import budget_export
+    from workbench.services import budget_reports
 
     with _session() as session:
         summary = budget_reports.year_summary(session, fiscal_year=args.fy, actor=actor(session, args),

@@ -35,7 +35,7 @@ from workbench.models.people import Membership, Organization, Person
 from workbench.models.visits import Engagement, EngagementKind, EngagementParticipant, Side, Visit
 from workbench.services import countries, monitoring
 from workbench.services.access import Actor, can_see, clearance_of, require
-from workbench.services.common import field_error, validate
+from workbench.services.common import field_error, get_visible, validate
 from workbench.thai import format_date, format_datetime
 
 RELATIONS_SHOWN = 20
@@ -190,12 +190,8 @@ def engagement_country(session: Session, engagement: Engagement) -> Country | No
 
 
 def get_briefable_engagement(session: Session, *, engagement_id: int, actor: Actor) -> Engagement:
-    require(actor, "briefing.read")
-    engagement = session.get(Engagement, engagement_id) if engagement_id is not None else None
-    if engagement is None or not can_see(actor, engagement.classification):
-        raise NotFound(f"ไม่พบกิจกรรมหมายเลข {engagement_id}", f"no engagement with id {engagement_id}",
-                       field="engagement_id", field_th="กิจกรรม", field_en="Engagement")
-    return engagement
+    return get_visible(session, Engagement, engagement_id, actor=actor, permission="briefing.read",
+                       field="engagement_id", labels=("กิจกรรม", "Engagement"))
 
 
 @dataclass
@@ -440,7 +436,7 @@ def _points(session: Session, engagement: Engagement, country: Country, day: dt.
 def latest_saved_pack(session: Session, *, engagement_id: int,
                       actor: Actor) -> tuple[BriefingPack, list[BriefingPackPoint]] | None:
     """The newest saved version of the engagement's pack with the points the actor may see, or None."""
-    require(actor, "briefing.read")
+    get_briefable_engagement(session, engagement_id=engagement_id, actor=actor)
     pack = session.exec(select(BriefingPack).where(BriefingPack.engagement_id == engagement_id)
                         .order_by(col(BriefingPack.version).desc())).first()
     if pack is None:

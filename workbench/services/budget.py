@@ -53,6 +53,7 @@ from workbench.models.budget import (
 from workbench.models.people import Organization, Person
 from workbench.models.visits import Engagement, EngagementKind, Visit
 from workbench.services.access import can_see, require
+from workbench.services.common import get_visible, not_found
 from workbench.services.common import validate as _validate
 from workbench.thai import fiscal_year_bounds, format_baht, format_date
 
@@ -281,33 +282,41 @@ def _lock(session: Session, line_ids: Iterable[int], actor: Any) -> dict[int, Bu
 
 
 def _line_not_found(line_id: Any) -> NotFound:
-    label_th, label_en = _labels("line_id")
-    return NotFound(f"ไม่พบรายการงบประมาณหมายเลข {line_id}", f"no budget line with id {line_id}", field="line_id",
-                    field_th=label_th, field_en=label_en)
+    return not_found("line_id", line_id, labels=_labels("line_id"))
 
 
-def _entry(session: Session, model: Any, entry_id: int, name: str) -> Any:
-    entry = session.get(model, entry_id) if entry_id is not None else None
-    if entry is None:
-        label_th, label_en = _labels(name)
-        raise NotFound(f"ไม่พบรายการหมายเลข {entry_id}", f"no entry with id {entry_id}", field=name,
-                       field_th=label_th, field_en=label_en)
-    return entry
+def entry_visible(session: Session, entry: Any, actor: Any) -> bool:
+    """An entry is visible when its own classification (commitments), its line(s) and the commitment it pays or
+    reverses all are: a disbursement against a secret commitment is as secret as the commitment."""
+    line_ids = [entry.from_line_id, entry.to_line_id] if isinstance(entry, Transfer) else [entry.line_id]
+    for line_id in line_ids:
+        line = session.get(BudgetLine, line_id)
+        if line is None or not can_see(actor, line.classification):
+            return False
+    commitment_id = getattr(entry, "commitment_id", None)
+    if commitment_id is not None:
+        commitment = session.get(Commitment, commitment_id)
+        if commitment is None or not can_see(actor, commitment.classification):
+            return False
+    return can_see(actor, getattr(entry, "classification", 0))
+
+
+def _entry(session: Session, model: Any, entry_id: int, name: str, actor: Any) -> Any:
+    """A posted or draft entry the actor may see; one it may not see is reported exactly as a missing one."""
+    return get_visible(session, model, entry_id, actor=actor, permission="budget.read", field=name,
+                       visible=lambda entry: entry_visible(session, entry, actor), labels=_labels(name))
 
 
 def _links(session: Session, data: CommitmentCreate, actor: Any) -> int:
     """Check the optional visit and reception links; the classification the commitment must carry."""
     level = int(data.classification)
     if data.visit_id is not None:
-        visit = session.get(Visit, data.visit_id)
-        if visit is None or not can_see(actor, visit.classification):
-            raise field_error("visit_id", f"ไม่พบการเยือนหมายเลข {data.visit_id}", f"no visit with id {data.visit_id}")
+        visit = get_visible(session, Visit, data.visit_id, actor=actor, permission="visits.read", field="visit_id",
+                            labels=_labels("visit_id"))
         level = max(level, int(visit.classification))
     if data.engagement_id is not None:
-        engagement = session.get(Engagement, data.engagement_id)
-        if engagement is None or not can_see(actor, engagement.classification):
-            raise field_error("engagement_id", f"ไม่พบงานเลี้ยงรับรองหมายเลข {data.engagement_id}",
-                              f"no reception with id {data.engagement_id}")
+        engagement = get_visible(session, Engagement, data.engagement_id, actor=actor, permission="visits.read",
+                                 field="engagement_id", labels=_labels("engagement_id"))
         if engagement.kind != EngagementKind.RECEPTION:
             raise field_error("engagement_id", "ผูกได้เฉพาะงานเลี้ยงรับรอง", "only a reception may carry budget")
         if data.visit_id is not None and engagement.visit_id != data.visit_id:
@@ -362,11 +371,8 @@ def update_line(session: Session, *, line_id: int, data: BudgetLineUpdate | dict
 
 
 def get_line(session: Session, *, line_id: int, actor: Any) -> BudgetLine:
-    require(actor, "budget.read")
-    line = session.get(BudgetLine, line_id) if line_id is not None else None
-    if line is None or not can_see(actor, line.classification):
-        raise _line_not_found(line_id)
-    return line
+    return get_visible(session, BudgetLine, line_id, actor=actor, permission="budget.read", field="line_id",
+                       labels=_labels("line_id"))
 
 
 def line_by_code(session: Session, *, fiscal_year: int, code: str, actor: Any) -> BudgetLine:
@@ -390,7 +396,8 @@ def list_lines(session: Session, *, fiscal_year: int, actor: Any) -> list[Budget
 def fiscal_years(session: Session, *, actor: Any) -> list[int]:
     """Fiscal years that have budget lines, newest first."""
     require(actor, "budget.read")
-    return sorted({year for year in session.exec(select(BudgetLine.fiscal_year)).all()}, reverse=True)
+    rows = session.exec(select(BudgetLine.fiscal_year, BudgetLine.classification)).all()
+    return sorted({year for year, level in rows if can_see(actor, level)}, reverse=True)
 
 
 def line_figures(session: Session, *, line_id: int, actor: Any, on: dt.date | None = None) -> LineFigures:
@@ -471,7 +478,7 @@ def post_commitment(session: Session, *, data: CommitmentCreate | dict[str, Any]
 
 
 def _draft(session: Session, commitment_id: int, actor: Any) -> Commitment:
-    commitment = _entry(session, Commitment, commitment_id, "commitment_id")
+    commitment = _entry(session, Commitment, commitment_id, "commitment_id", actor)
     if commitment.status != CommitmentStatus.DRAFT:
         raise field_error("commitment_id", f"รายการผูกพันหมายเลข {commitment_id} ไม่ใช่ร่าง",
                           f"commitment {commitment_id} is not a draft")
@@ -510,7 +517,7 @@ def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.d
     require(actor, "budget.write")
     reason = _reason(reason)
     with transaction(session, actor=actor):
-        original = _entry(session, Commitment, commitment_id, "commitment_id")
+        original = _entry(session, Commitment, commitment_id, "commitment_id", actor)
         _original_posted(original, "commitment_id")
         line = _lock(session, [original.line_id], actor)[original.line_id]
         _in_year(line.fiscal_year, entry_date)
@@ -568,7 +575,7 @@ def disburse(session: Session, *, data: DisbursementCreate | dict[str, Any], act
     amount = money(data.amount)
     commitment = None
     if data.commitment_id is not None:
-        commitment = _entry(session, Commitment, data.commitment_id, "commitment_id")
+        commitment = _entry(session, Commitment, data.commitment_id, "commitment_id", actor)
         _original_posted(commitment, "commitment_id")
         if data.line_id is not None and data.line_id != commitment.line_id:
             raise field_error("line_id", "ไม่ตรงกับรายการงบประมาณของยอดผูกพัน",
@@ -607,7 +614,7 @@ def reverse_disbursement(session: Session, *, disbursement_id: int, entry_date: 
     require(actor, "budget.write")
     reason = _reason(reason)
     with transaction(session, actor=actor):
-        original = _entry(session, Disbursement, disbursement_id, "disbursement_id")
+        original = _entry(session, Disbursement, disbursement_id, "disbursement_id", actor)
         _original_posted(original, "disbursement_id")
         line = _lock(session, [original.line_id], actor)[original.line_id]
         _in_year(line.fiscal_year, entry_date)
@@ -635,7 +642,7 @@ def reverse_allotment(session: Session, *, allotment_id: int, entry_date: dt.dat
     require(actor, "budget.write")
     reason = _reason(reason)
     with transaction(session, actor=actor):
-        original = _entry(session, Allotment, allotment_id, "allotment_id")
+        original = _entry(session, Allotment, allotment_id, "allotment_id", actor)
         _original_posted(original, "allotment_id")
         line = _lock(session, [original.line_id], actor)[original.line_id]
         _in_year(line.fiscal_year, entry_date)
@@ -701,7 +708,7 @@ def reverse_transfer(session: Session, *, transfer_id: int, entry_date: dt.date,
     if approver_id is None or session.get(Person, approver_id) is None:
         raise field_error("approver_id", f"ไม่พบบุคคลหมายเลข {approver_id}", f"no person with id {approver_id}")
     with transaction(session, actor=actor):
-        original = _entry(session, Transfer, transfer_id, "transfer_id")
+        original = _entry(session, Transfer, transfer_id, "transfer_id", actor)
         _original_posted(original, "transfer_id")
         lines = _lock(session, [original.from_line_id, original.to_line_id], actor)
         target = lines[original.to_line_id]
@@ -730,10 +737,15 @@ def entries(session: Session, *, line_id: int, actor: Any) -> list[dict[str, Any
         if can_see(actor, c.classification):
             rows.append({"kind": "commitment", "id": c.id, "entry_date": c.entry_date, "amount": c.amount,
                          "document_no": c.document_no, "description": c.description, "reverses_id": c.reverses_id})
+    hidden = {c.id for c in ledger.commitments + ledger.drafts if not can_see(actor, c.classification)}
     for d in ledger.disbursements:
+        if d.commitment_id in hidden:
+            continue
         rows.append({"kind": "disbursement", "id": d.id, "entry_date": d.entry_date, "amount": d.amount,
                      "document_no": d.document_no, "description": d.description, "reverses_id": d.reverses_id})
     for t in ledger.transfers:
+        if not entry_visible(session, t, actor):
+            continue
         sign = -1 if t.from_line_id == line.id else 1
         rows.append({"kind": "transfer_out" if sign < 0 else "transfer_in", "id": t.id, "entry_date": t.entry_date,
                      "amount": t.amount * sign, "document_no": t.document_no, "description": t.description,

@@ -244,5 +244,6 @@ def biggest(session: Session, *, fiscal_year: int, actor: Actor, limit: int = 5)
 def year_choices(session: Session, *, actor: Actor, today: dt.date) -> list[int]:
     """Fiscal years to offer: those with lines, and always the current one; newest first."""
     require(actor, "budget.read")
-    years = set(session.exec(select(BudgetLine.fiscal_year).distinct()).all()) | {fiscal_year(today)}
+    rows = session.exec(select(BudgetLine.fiscal_year, BudgetLine.classification).distinct()).all()
+    years = {year for year, level in rows if can_see(actor, level)} | {fiscal_year(today)}
     return sorted(years, reverse=True)

@@ -94,8 +94,10 @@ def _engagement_items(session: Session, actor: Actor, first: dt.date, last: dt.d
                                    col(EngagementParticipant.is_principal))).all()
         for participant, person in rows:
             principals.setdefault(participant.engagement_id, []).append(person)
+    # a visit the actor may not see lends nothing to its engagements: neither its direction nor its id
     directions = {v.id: v.direction for v in session.exec(
-        select(Visit).where(col(Visit.id).in_([e.visit_id for e in visible if e.visit_id]))).all()}
+        select(Visit).where(col(Visit.id).in_([e.visit_id for e in visible if e.visit_id]))).all()
+        if can_see(actor, v.classification)}
     items = []
     for engagement in visible:
         country = countries.get(engagement.country_id) if engagement.country_id else None
@@ -110,7 +112,7 @@ def _engagement_items(session: Session, actor: Actor, first: dt.date, last: dt.d
             country_th=country.name_th if country else "", country_en=country.name_en if country else "",
             region=country.region if country else None, venue=engagement.venue,
             principal_ids=tuple(p.id for p in people), principal_names=tuple(p.display_name("th") for p in people),
-            visit_id=engagement.visit_id))
+            visit_id=engagement.visit_id if engagement.visit_id in directions else None))
     return items
 
 

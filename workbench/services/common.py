@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pydantic
@@ -62,19 +63,33 @@ def get_or_404(session: Session, model: type[T], record_id: Any, *, field: str =
     return record
 
 
-def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Actor, permission: str, field: str) -> T:
-    """The record with this id if the actor holds ``permission`` and is cleared for its classification.
+def not_found(field: str, record_id: Any, *, labels: tuple[str, str] | None = None) -> NotFound:
+    """The one message for a record that is missing or that the actor may not see: the two read the same."""
+    label_th, label_en = labels or field_labels(field)
+    return NotFound(f"ไม่พบ{label_th}หมายเลข {record_id}", f"no {label_en.lower()} with id {record_id}",
+                    field=field, field_th=label_th, field_en=label_en)
+
+
+def classification_of(record: Any) -> int:
+    """A record's secrecy classification as a level (0 for records that carry none)."""
+    level = getattr(record, "classification", 0)
+    return int(level) if isinstance(level, int) else 0
+
+
+def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Actor, permission: str, field: str,
+                visible: Callable[[T], bool] | None = None, labels: tuple[str, str] | None = None) -> T:
+    """The record with this id if the actor holds ``permission`` and is cleared for its classification (and,
+    with ``visible``, for whatever else it hangs on: its budget line, its commitment, its visit…).
 
     A classified record the actor may not see is reported exactly like a missing one, so its existence leaks
-    nothing."""
+    nothing. Every service looks records up through here."""
     from workbench.services.access import can_see, require
 
     require(actor, permission)
     record = session.get(model, record_id) if record_id is not None else None
-    if record is None or not can_see(actor, getattr(record, "classification", 0)):
-        label_th, label_en = field_labels(field)
-        raise NotFound(f"ไม่พบ{label_th}หมายเลข {record_id}", f"no {label_en.lower()} with id {record_id}",
-                       field=field, field_th=label_th, field_en=label_en)
+    if record is None or not can_see(actor, classification_of(record)) or (
+            visible is not None and not visible(record)):
+        raise not_found(field, record_id, labels=labels)
     return record
 
 

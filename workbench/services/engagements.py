@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from workbench.db import transaction
 from workbench.errors import ConflictError
+from workbench.models.base import Clearance
 from workbench.models.countries import Country
 from workbench.models.people import Organization, Person
 from workbench.models.visits import (
@@ -50,9 +51,11 @@ def read_engagement(session: Session, *, engagement_id: int, actor: Any) -> Enga
     return _read(session, get_engagement(session, engagement_id=engagement_id, actor=actor))
 
 
-def _check(session: Session, values: dict[str, Any], *, start: dt.datetime, end: dt.datetime) -> None:
+def _check(session: Session, values: dict[str, Any], *, start: dt.datetime, end: dt.datetime, actor: Any) -> int:
+    """Check the engagement's values; the classification it must carry (at least its visit's)."""
     if end <= start:
         raise field_error("end", "ต้องหลังเวลาเริ่ม", "must be after the start")
+    level = int(values.get("classification") or 0)
     for key, model in (("country_id", Country), ("organization_id", Organization), ("host_id", Person)):
         if values.get(key) is not None:
             get_or_404(session, model, values[key], field=key)
@@ -60,16 +63,23 @@ def _check(session: Session, values: dict[str, Any], *, start: dt.datetime, end:
         for person_id in values.get(key) or []:
             get_or_404(session, Person, person_id, field=key)
     if values.get("visit_id") is not None:
-        visit = get_or_404(session, Visit, values["visit_id"], field="visit_id")
+        # a visit the actor may not see is missing: no link to it, and no hint of its dates
+        visit = get_visible(session, Visit, values["visit_id"], actor=actor, permission="visits.read",
+                            field="visit_id")
         if not (visit.start_date <= start.date() and end.date() <= visit.end_date):
             raise field_error("start", "ต้องอยู่ในช่วงวันของการเยือน", "must fall within the visit's dates")
+        level = max(level, int(visit.classification))
     if values.get("cost_estimate") is not None and values["cost_estimate"] < 0:
         raise field_error("cost_estimate", "ต้องไม่ติดลบ", "must not be negative")
+    return level
 
 
-def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datetime, end: dt.datetime,
+def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datetime, end: dt.datetime, actor: Any,
                   ignore_id: int | None = None) -> None:
-    """Refuse when a principal already has a (not cancelled) engagement overlapping [start, end)."""
+    """Refuse when a principal already has a (not cancelled) engagement overlapping [start, end).
+
+    The message names a clashing engagement the actor may see; a clash with one it may not see is refused all
+    the same (the principal is busy) but says nothing of it: no subject, no id, only the requested times."""
     if not principal_ids:
         return
     statement = (
@@ -79,18 +89,25 @@ def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datet
                Engagement.status != EngagementStatus.CANCELLED, Engagement.start < end, Engagement.end > start)
         .order_by(col(Engagement.start))
     )
-    for engagement, person_id in session.exec(statement).all():
-        if engagement.id == ignore_id:
-            continue
-        person = session.get(Person, person_id)
-        who_th, who_en = (person.display_name("th"), person.display_name("en")) if person else ("?", "?")
-        when = f"{format_datetime(engagement.start)}"
+    clashes = [(e, person_id) for e, person_id in session.exec(statement).all() if e.id != ignore_id]
+    if not clashes:
+        return
+    shown = [(e, person_id) for e, person_id in clashes if can_see(actor, e.classification)]
+    engagement, person_id = (shown or clashes)[0]
+    person = session.get(Person, person_id)
+    who_th, who_en = (person.display_name("th"), person.display_name("en")) if person else ("?", "?")
+    if not shown:
         raise ConflictError(
-            f"{who_th} มีกิจกรรมซ้อนเวลา: #{engagement.id} «{engagement.title_th}» {when}",
-            f"{who_en} is already booked: #{engagement.id} «{engagement.title_en or engagement.title_th}» "
-            f"at {engagement.start:%Y-%m-%d %H:%M}",
+            f"{who_th} ไม่ว่างในช่วงเวลาที่ขอ ({format_datetime(start)} – {format_datetime(end)})",
+            f"{who_en} is not free at the requested time ({start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M})",
             field="principal_ids", field_th="ผู้บริหารที่ร่วม", field_en="principals",
         )
+    raise ConflictError(
+        f"{who_th} มีกิจกรรมซ้อนเวลา: #{engagement.id} «{engagement.title_th}» {format_datetime(engagement.start)}",
+        f"{who_en} is already booked: #{engagement.id} «{engagement.title_en or engagement.title_th}» "
+        f"at {engagement.start:%Y-%m-%d %H:%M}",
+        field="principal_ids", field_th="ผู้บริหารที่ร่วม", field_en="principals",
+    )
 
 
 def _set_participants(session: Session, engagement: Engagement, *, principal_ids: list[int],
@@ -119,10 +136,11 @@ def create_engagement(session: Session, *, data: EngagementCreate | dict[str, An
     if not data.title_th.strip():
         raise field_error("title_th", "ต้องกรอก", "is required")
     values = data.model_dump()
-    _check(session, values, start=data.start, end=data.end)
-    _refuse_clash(session, principal_ids=data.principal_ids, start=data.start, end=data.end)
+    level = _check(session, values, start=data.start, end=data.end, actor=actor)
+    _refuse_clash(session, principal_ids=data.principal_ids, start=data.start, end=data.end, actor=actor)
     with transaction(session, actor=actor):
-        engagement = Engagement(**data.model_dump(exclude={"principal_ids", "guest_ids"}))
+        engagement = Engagement(**{**data.model_dump(exclude={"principal_ids", "guest_ids"}),
+                                   "classification": Clearance(level)})
         session.add(engagement)
         session.flush()
         _set_participants(session, engagement, principal_ids=data.principal_ids, guest_ids=data.guest_ids,
@@ -145,10 +163,12 @@ def update_engagement(session: Session, *, engagement_id: int, data: EngagementU
         merged["principal_ids"] = principal_ids
     if guest_ids is not None:
         merged["guest_ids"] = guest_ids
-    _check(session, merged, start=merged["start"], end=merged["end"])
+    level = _check(session, merged, start=merged["start"], end=merged["end"], actor=actor)
+    if level != int(engagement.classification) or "classification" in changes:
+        changes["classification"] = Clearance(level)
     if engagement.status != EngagementStatus.CANCELLED:
         _refuse_clash(session, principal_ids=merged["principal_ids"], start=merged["start"], end=merged["end"],
-                      ignore_id=engagement.id)
+                      actor=actor, ignore_id=engagement.id)
     with transaction(session, actor=actor):
         for key, value in changes.items():
             setattr(engagement, key, value)
@@ -184,7 +204,7 @@ def set_engagement_status(session: Session, *, engagement_id: int, status: Engag
     if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
         principal_ids = _read(session, engagement).principal_ids
         _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,
-                      ignore_id=engagement.id)
+                      actor=actor, ignore_id=engagement.id)
     with transaction(session, actor=actor):
         engagement.status = target
         session.add(engagement)

@@ -12,7 +12,6 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.db import transaction
-from workbench.errors import NotFound
 from workbench.models.base import utcnow
 from workbench.models.people import Person
 from workbench.models.visits import (
@@ -24,7 +23,7 @@ from workbench.models.visits import (
     FollowUp,
 )
 from workbench.services.access import Actor, can_see, require
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.services.common import field_error, get_or_404, get_visible, validate
 from workbench.services.engagements import get_engagement
 
 RECORDED_KINDS = frozenset({EngagementKind.COURTESY_CALL, EngagementKind.MEETING})
@@ -79,13 +78,15 @@ def amend_record(session: Session, *, record_id: int, text: str, actor: Actor) -
         return record
 
 
-def get_record(session: Session, *, record_id: int, actor: Actor) -> ConversationRecord:
-    require(actor, "visits.read")
-    record = get_or_404(session, ConversationRecord, record_id, field="record_id")
+def _record_visible(session: Session, record: ConversationRecord, actor: Actor) -> bool:
     engagement = session.get(Engagement, record.engagement_id)
-    if not can_see(actor, record.classification) or (engagement and not can_see(actor, engagement.classification)):
-        raise NotFound(f"ไม่พบบันทึกหมายเลข {record_id}", f"no record with id {record_id}", field="record_id")
-    return record
+    return can_see(actor, record.classification) and (engagement is None or can_see(actor, engagement.classification))
+
+
+def get_record(session: Session, *, record_id: int, actor: Actor) -> ConversationRecord:
+    """The record if the actor may see it and its engagement; otherwise exactly as if it did not exist."""
+    return get_visible(session, ConversationRecord, record_id, actor=actor, permission="visits.read",
+                       field="record_id", visible=lambda record: _record_visible(session, record, actor))
 
 
 def record_for(session: Session, *, engagement_id: int, actor: Actor) -> ConversationRecord | None:
@@ -101,9 +102,9 @@ def follow_ups(session: Session, *, record_id: int, actor: Actor) -> list[Follow
 
 
 def complete_follow_up(session: Session, *, follow_up_id: int, actor: Actor) -> FollowUp:
-    require(actor, "records.write")
-    item = get_or_404(session, FollowUp, follow_up_id, field="follow_up_id")
-    get_record(session, record_id=item.record_id, actor=actor)
+    item = get_visible(session, FollowUp, follow_up_id, actor=actor, permission="records.write",
+                       field="follow_up_id", visible=lambda item: _record_visible(
+                           session, session.get(ConversationRecord, item.record_id), actor))
     with transaction(session, actor=actor):
         item.done, item.done_at = True, utcnow()
         session.add(item)

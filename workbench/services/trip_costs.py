@@ -47,8 +47,9 @@ from workbench.models.visits import (
     Visit,
 )
 from workbench.services import budget
-from workbench.services.access import can_see, require
+from workbench.services.access import require
 from workbench.services.budget import ZERO, field_error, money, validate
+from workbench.services.common import get_visible
 
 
 class TripEstimateRequest(SQLModel):
@@ -164,9 +165,8 @@ def estimate_trip(session: Session, *, data: TripEstimateRequest | dict[str, Any
     data = validate(TripEstimateRequest, data)
     visit = None
     if data.visit_id is not None:
-        visit = session.get(Visit, data.visit_id)
-        if visit is None or not can_see(actor, visit.classification):
-            raise field_error("visit_id", f"ไม่พบการเยือนหมายเลข {data.visit_id}", f"no visit with id {data.visit_id}")
+        visit = get_visible(session, Visit, data.visit_id, actor=actor, permission="budget.read", field="visit_id",
+                            labels=budget._labels("visit_id"))
         if visit.direction != Direction.OUTBOUND:
             raise field_error("visit_id", "ประมาณการค่าเดินทางได้เฉพาะการเยือนต่างประเทศของคณะไทย",
                               "trip estimates are for outbound visits only")
@@ -227,10 +227,8 @@ def estimate_reception(session: Session, *, data: ReceptionEstimateRequest | dic
     """The cost of a reception from its guest list: everyone on it × catering per head, plus other costs."""
     require(actor, "budget.read")
     data = validate(ReceptionEstimateRequest, data)
-    engagement = session.get(Engagement, data.engagement_id)
-    if engagement is None or not can_see(actor, engagement.classification):
-        raise field_error("engagement_id", f"ไม่พบงานเลี้ยงรับรองหมายเลข {data.engagement_id}",
-                          f"no reception with id {data.engagement_id}")
+    engagement = get_visible(session, Engagement, data.engagement_id, actor=actor, permission="budget.read",
+                             field="engagement_id", labels=budget._labels("engagement_id"))
     if engagement.kind != EngagementKind.RECEPTION:
         raise field_error("engagement_id", "ประมาณการได้เฉพาะงานเลี้ยงรับรอง", "only receptions are estimated here")
     sides = Counter(session.exec(select(EngagementParticipant.side)

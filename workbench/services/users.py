@@ -7,7 +7,7 @@ import math
 import re
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select, update
 
 from workbench.db import record_event, transaction
 from workbench.errors import ConflictError, ValidationError
@@ -120,14 +120,46 @@ def _unknown_wait(session: Session, username: str, now: dt.datetime) -> int:
     return max(0, math.ceil((last + dt.timedelta(seconds=delay) - now).total_seconds()))
 
 
+RESERVE_TRIES = 100
+
+
+def _reserve_attempt(session: Session, user: User, now: dt.datetime) -> int:
+    """Claim the right to check one password for ``user``, atomically, or return the seconds left to wait.
+
+    The attempt is counted as a failure *before* the hash is checked (a success resets the count), by an
+    ``UPDATE … WHERE failed_logins = <the count read>``: of several attempts made at the same moment — in other
+    processes, on SQLite or PostgreSQL — only one can move the count from n to n + 1; the others see 0 rows
+    updated, read the count again and are throttled as soon as it calls for a wait. So parallel guesses get no
+    more checks than sequential ones."""
+    for _ in range(RESERVE_TRIES):
+        wait = _wait_left(user, now)
+        if wait:
+            return wait
+        with transaction(session, actor=user):
+            claimed = session.execute(
+                update(User).where(col(User.id) == user.id, col(User.failed_logins) == user.failed_logins)
+                .values(failed_logins=User.failed_logins + 1, last_failed_login_at=now)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+        session.refresh(user)
+        if claimed == 1:
+            return 0
+    raise TooManyAttempts(1)  # the account is under a storm of attempts: refuse rather than wait for a turn
+
+
 def authenticate(session: Session, *, username: str, password: str, now: dt.datetime | None = None) -> User:
     """The active user with these credentials. A failure is audited and raises one message for every cause,
     so a caller cannot learn which usernames exist. After THROTTLE_AFTER consecutive failures a user's further
-    attempts are refused (and audited) until a growing delay has passed, without the password being checked."""
+    attempts are refused (and audited) until a growing delay has passed, without the password being checked;
+    this holds for attempts made in parallel too (see ``_reserve_attempt``)."""
     now = now or utcnow()
     user = session.exec(select(User).where(User.username == username.strip().lower())).first()
     actor = user or _Anonymous(username)
-    wait = _wait_left(user, now) if user is not None else _unknown_wait(session, username, now)
+    if user is not None:
+        session.refresh(user)
+        wait = _reserve_attempt(session, user, now)
+    else:
+        wait = _unknown_wait(session, username, now)
     if wait:
         with transaction(session, actor=actor):
             record_event(session, actor=actor, entity="app_user", entity_id=str(user.id) if user else "",
@@ -136,10 +168,6 @@ def authenticate(session: Session, *, username: str, password: str, now: dt.date
     ok = user is not None and user.is_active and verify_password(password, user.password_hash)
     with transaction(session, actor=actor):
         if not ok:
-            if user is not None:
-                user.failed_logins += 1
-                user.last_failed_login_at = now
-                session.add(user)
             record_event(session, actor=actor, entity="app_user",
                          entity_id=str(user.id if user else ""), action="login_failed",
                          details={"username": username[:60]}, at=now)

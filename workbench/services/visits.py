@@ -13,7 +13,6 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.db import transaction
-from workbench.errors import ValidationError
 from workbench.models.countries import Country
 from workbench.models.people import Organization, Person
 from workbench.models.visits import (
@@ -52,6 +51,11 @@ def _read(session: Session, visit: Visit) -> VisitRead:
 def get_visit(session: Session, *, visit_id: int, actor: Actor) -> Visit:
     """The visit, if it exists and the actor may see it (a classified visit is 'not found' to others)."""
     return get_visible(session, Visit, visit_id, actor=actor, permission="visits.read", field="visit_id")
+
+
+def _visit_visible(session: Session, visit_id: int | None, actor: Actor) -> bool:
+    visit = session.get(Visit, visit_id) if visit_id is not None else None
+    return visit is not None and can_see(actor, visit.classification)
 
 
 def _check_references(session: Session, values: dict[str, Any]) -> None:
@@ -179,9 +183,9 @@ def checklist(session: Session, *, visit_id: int, actor: Actor) -> list[Checklis
 
 def set_checklist_item(session: Session, *, item_id: int, done: bool | None = None, owner_id: int | None = None,
                        actor: Actor) -> ChecklistItem:
-    require(actor, "visits.write")
-    item = get_or_404(session, ChecklistItem, item_id, field="item_id")
-    get_visit(session, visit_id=item.visit_id, actor=actor)
+    # an item of a visit the actor may not see is missing, with the same words as an id that never existed
+    item = get_visible(session, ChecklistItem, item_id, actor=actor, permission="visits.write", field="item_id",
+                       visible=lambda item: _visit_visible(session, item.visit_id, actor))
     if owner_id is not None:
         get_or_404(session, Person, owner_id, field="owner_id")
     with transaction(session, actor=actor):
@@ -242,11 +246,6 @@ def list_visits(session: Session, *, actor: Actor, start: dt.date | None = None,
         statement = statement.where(Visit.status == status)
     visits = session.exec(statement.order_by(col(Visit.start_date), col(Visit.id))).all()
     return [_read(session, v) for v in visits if can_see(actor, v.classification)]
-
-
-def ensure_exists(session: Session, visit_id: int | None) -> None:
-    if visit_id is not None and session.get(Visit, visit_id) is None:
-        raise ValidationError(f"ไม่พบการเยือนหมายเลข {visit_id}", f"no visit with id {visit_id}", field="visit_id")
 
 
 def read_visit(session: Session, *, visit_id: int, actor: Actor) -> VisitRead:

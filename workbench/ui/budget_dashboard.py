@@ -13,8 +13,9 @@ from traitlets import Int
 
 from workbench import clock
 from workbench.db import new_session
+from workbench.documents import budget_export
 from workbench.i18n import t
-from workbench.services import budget_export, budget_reports
+from workbench.services import budget_reports
 from workbench.services.access import has_permission
 from workbench.thai import format_date
 from workbench.ui.budget_chart import BudgetCurveChart

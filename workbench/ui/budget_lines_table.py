@@ -7,8 +7,8 @@ import html
 import ipywidgets as widgets
 from traitlets import List
 
+from workbench.documents.budget_export import COLUMNS, MONEY_COLUMNS, headers, summary_rows
 from workbench.i18n import t
-from workbench.services.budget_export import COLUMNS, MONEY_COLUMNS, headers, summary_rows
 from workbench.services.budget_reports import YearSummary
 from workbench.thai import format_baht
 

@@ -1,12 +1,11 @@
-"""A fiscal year's per-line figures as rows, CSV, JSON-able records or an XLSX workbook (openpyxl)."""
+"""A fiscal year's per-line figures as rows, CSV, JSON-able records or an XLSX workbook, all written by
+``documents/spreadsheet.py`` (the one writer of CSV and XLSX, which keeps user text from becoming a formula)."""
 
 from __future__ import annotations
 
-import csv
-import io
-from decimal import Decimal
 from typing import Any
 
+from workbench.documents import spreadsheet
 from workbench.i18n import t
 from workbench.services.budget_reports import YearSummary, percent
 from workbench.thai import format_date
@@ -39,37 +38,16 @@ def headers(lang: str | None = None) -> list[str]:
 
 
 def summary_csv(summary: YearSummary) -> str:
-    """Machine-readable CSV: English column keys, plain decimal amounts."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in summary_rows(summary, lang="en"):
-        writer.writerow({k: str(v) if isinstance(v, Decimal) else v for k, v in row.items()})
-    return out.getvalue()
+    """Machine-readable CSV: English column keys, plain decimal amounts; line names guarded against formulas."""
+    return spreadsheet.csv_text(summary_rows(summary, lang="en"), [(c, c) for c in COLUMNS], lineterminator="\n")
 
 
 def summary_xlsx(summary: YearSummary, *, lang: str | None = None) -> bytes:
     """A workbook with one sheet: title, as-of date (B.E.), column headers in the interface language, the lines
-    and the totals; amounts as numbers formatted #,##0.00."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"FY{summary.fiscal_year}"
-    sheet.append([t("budget.export_title", lang, year=summary.fiscal_year)])
-    sheet.append([t("budget.as_of", lang, date=format_date(summary.on))])
-    sheet.append(headers(lang))
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-    for row in summary_rows(summary, lang=lang):
-        sheet.append([row[column] for column in COLUMNS])
-        for index, column in enumerate(COLUMNS, start=1):
-            if column in MONEY_COLUMNS:
-                sheet.cell(row=sheet.max_row, column=index).number_format = "#,##0.00"
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
-    sheet.column_dimensions["B"].width = 48
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    and the totals; amounts as numbers formatted #,##0.00; names always text, never formulas."""
+    return spreadsheet.to_xlsx(
+        summary_rows(summary, lang=lang), list(zip(COLUMNS, headers(lang), strict=True)),
+        sheet=f"FY{summary.fiscal_year}",
+        title_rows=[t("budget.export_title", lang, year=summary.fiscal_year),
+                    t("budget.as_of", lang, date=format_date(summary.on))],
+        number_formats=dict.fromkeys(MONEY_COLUMNS, "#,##0.00"), bold_last_row=True, widths={"name": 48})

@@ -1,0 +1,722 @@
+"""Clearance on every path: every public service function, called by an uncleared user of each role against
+classified records, behaves as if those records did not exist.
+
+The functions are found by introspecting the ``workbench.services`` modules, so a new service is walked as soon as
+it is written: the test fails until CALLS says how to call it (or EXCLUDED says why it needs no walk). For each
+call the test asserts that
+
+* a classified id gives exactly the outcome of an id that never existed: the same error class (``NotFound``, or
+  ``PermissionDenied`` when the role may not act at all) with the same text once the id itself is blanked;
+* a list holds no subject (every text of a classified record carries MARK) and no id of a classified record, and
+  counts exactly what a cleared user of the same role sees minus the classified records;
+* a clash with a classified engagement is still refused, naming neither its subject, nor its id, nor its times.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import importlib
+import inspect
+import pkgutil
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from sqlmodel import Session, SQLModel, select
+
+import workbench.services
+from tests.factories import make_person, make_user, user_model
+from tests.visit_factories import country_id, make_engagement, make_principal, make_visit
+from workbench.db import SYSTEM
+from workbench.errors import ConflictError, NotFound, PermissionDenied, WorkbenchError
+from workbench.models.base import Clearance
+from workbench.models.briefing import Agreement, BriefingPack, BriefingPackPoint, MonitoringNote, TalkingPoint
+from workbench.models.budget import Allotment, BudgetLine, Commitment, Disbursement, Transfer
+from workbench.models.users import Role
+from workbench.models.visits import (
+    ChecklistItem,
+    ConversationRecord,
+    DelegationMember,
+    Engagement,
+    FollowUp,
+    Visit,
+)
+from workbench.services import (
+    audit,
+    briefing,
+    budget,
+    budget_reports,
+    calendar,
+    countries,
+    engagements,
+    monitoring,
+    protocol,
+    records,
+    trip_costs,
+    visits,
+)
+
+MARK = "ZQXลับ"  # in every text of every classified record made below
+MISSING = 987_654_321  # an id no record has
+SECRET = Clearance.SECRET
+FY = 2570
+DEC = dt.date(2026, 12, 1)
+
+
+@dataclasses.dataclass
+class World:
+    """Classified records of every kind, made by the system, and the ids an uncleared user must never learn."""
+
+    country: int
+    principal: int
+    guest: int
+    visit: int
+    engagement: int
+    reception: int
+    record: int
+    follow_up: int
+    checklist_item: int
+    checklist_items: list[int]
+    pack_points: list[int]
+    member: int
+    note: int
+    point: int
+    agreement: int
+    pack: int
+    line: int  # an unclassified line carrying classified money
+    secret_line: int
+    commitment: int
+    draft: int
+    disbursement: int
+    allotment: int  # on the secret line
+    transfer: int  # between two secret lines
+    secret_twin: int
+    open_visit: int  # an unclassified visit and engagement, so lists are not empty
+    open_engagement: int
+    free_engagement: int  # unclassified, in no visit
+
+    def secret_ids(self) -> dict[type, set[int]]:
+        return {Visit: {self.visit}, Engagement: {self.engagement, self.reception}, ConversationRecord: {self.record},
+                FollowUp: {self.follow_up}, ChecklistItem: set(self.checklist_items),
+                DelegationMember: {self.member}, MonitoringNote: {self.note}, TalkingPoint: {self.point},
+                Agreement: {self.agreement}, BriefingPack: {self.pack}, BriefingPackPoint: set(self.pack_points),
+                BudgetLine: {self.secret_line, self.secret_twin},
+                Commitment: {self.commitment, self.draft}, Disbursement: {self.disbursement},
+                Allotment: {self.allotment}, Transfer: {self.transfer}}
+
+
+def build_world(session: Session) -> World:
+    jp = country_id(session)
+    principal = make_principal(session)
+    guest = make_person(session)
+    open_visit = make_visit(session, title_th="การเยือนเปิดเผย", start_date=dt.date(2026, 12, 10),
+                            end_date=dt.date(2026, 12, 12))
+    open_engagement = make_engagement(session, title_th="การประชุมเปิดเผย", visit_id=open_visit.id,
+                                      start=dt.datetime(2026, 12, 10, 9), end=dt.datetime(2026, 12, 10, 10))
+    visit = make_visit(session, direction="outbound", title_th=f"{MARK} การเยือนลับ", title_en=f"{MARK} visit",
+                       purpose=f"{MARK} purpose", cities=f"{MARK} city", classification=SECRET, officer_ids=[guest.id])
+    engagement = make_engagement(session, visit_id=visit.id, title_th=f"{MARK} การเข้าพบลับ",
+                                 title_en=f"{MARK} call", venue=f"{MARK} venue", classification=SECRET,
+                                 principal_ids=[principal.id], guest_ids=[guest.id],
+                                 start=dt.datetime(2026, 12, 2, 10), end=dt.datetime(2026, 12, 2, 11))
+    reception = make_engagement(session, kind="reception", visit_id=visit.id, title_th=f"{MARK} งานเลี้ยงลับ",
+                                title_en=f"{MARK} dinner", venue=f"{MARK} hall", classification=SECRET,
+                                host_id=principal.id, guest_ids=[guest.id],
+                                start=dt.datetime(2026, 12, 3, 19), end=dt.datetime(2026, 12, 3, 21))
+    member = visits.add_delegation_member(session, actor=SYSTEM, data={
+        "visit_id": visit.id, "person_id": principal.id, "role": "head", "dietary": f"{MARK} diet"})
+    items = visits.checklist(session, visit_id=visit.id, actor=SYSTEM)
+    record = records.record_conversation(session, actor=SYSTEM, data={
+        "engagement_id": engagement.id, "summary": f"{MARK} summary", "topics": f"{MARK} topics",
+        "attendees": f"{MARK} attendees", "classification": SECRET,
+        "follow_ups": [{"action": f"{MARK} action", "owner_id": guest.id, "due_date": dt.date(2026, 12, 5)}]})
+    follow_up = records.follow_ups(session, record_id=record.id, actor=SYSTEM)[0]
+    note = monitoring.create_note(session, actor=SYSTEM, data={
+        "country_id": jp, "noted_on": dt.date(2026, 11, 20), "category": "political", "title": f"{MARK} note",
+        "summary": f"{MARK} note summary", "tags": "zqxsecret", "classification": SECRET})
+    point = monitoring.create_talking_point(session, actor=SYSTEM, data={
+        "country_id": jp, "topic": f"{MARK} topic", "text_th": f"{MARK} text", "text_en": f"{MARK} text",
+        "valid_from": dt.date(2026, 1, 1), "classification": SECRET})
+    monitoring.approve_talking_point(session, point_id=point.id, actor=SYSTEM)
+    agreement = monitoring.record_agreement(session, actor=SYSTEM, data={
+        "country_id": jp, "kind": "mou", "title_th": f"{MARK} agreement", "signed_on": dt.date(2026, 6, 1),
+        "parties": f"{MARK} parties", "summary": f"{MARK}", "classification": SECRET})
+    pack = briefing.save_pack(session, actor=SYSTEM, data={
+        "engagement_id": engagement.id, "remarks": f"{MARK} remarks",
+        "points": [{"topic": f"{MARK} pack topic", "text": f"{MARK} pack text", "classification": SECRET}]})
+    line = budget.create_line(session, actor=SYSTEM, data={
+        "fiscal_year": FY, "code": "OPEN1", "name_th": "ค่าเดินทาง", "category": "operations",
+        "expense_type": "services", "allocated": "900000.00"})
+    budget.add_allotment(session, actor=SYSTEM, data={"line_id": line.id, "period_no": 1,
+                                                     "entry_date": dt.date(2026, 10, 1), "amount": "900000.00"})
+    secret_line = budget.create_line(session, actor=SYSTEM, data={
+        "fiscal_year": FY + 1, "code": "ZQX1", "name_th": f"{MARK} งบลับ", "category": "operations",
+        "expense_type": "services", "allocated": "500000.00", "classification": SECRET})
+    secret_twin = budget.create_line(session, actor=SYSTEM, data={
+        "fiscal_year": FY + 1, "code": "ZQX2", "name_th": f"{MARK} งบลับสอง", "category": "operations",
+        "expense_type": "services", "allocated": "10.00", "classification": SECRET})
+    allotment = budget.add_allotment(session, actor=SYSTEM, data={
+        "line_id": secret_line.id, "period_no": 1, "entry_date": dt.date(2027, 10, 1), "amount": "400000.00",
+        "description": f"{MARK} allotment", "document_no": f"{MARK}-A"})
+    transfer = budget.transfer(session, actor=SYSTEM, data={
+        "from_line_id": secret_line.id, "to_line_id": secret_twin.id, "amount": "1000.00",
+        "entry_date": dt.date(2027, 10, 2), "approver_id": principal.id, "description": f"{MARK} transfer"})
+    commitment = budget.post_commitment(session, actor=SYSTEM, data={
+        "line_id": line.id, "entry_date": dt.date(2026, 11, 1), "amount": "31337.00", "visit_id": visit.id,
+        "description": f"{MARK} commitment", "document_no": f"{MARK}-C", "counterparty": f"{MARK} vendor"})
+    draft = budget.post_commitment(session, actor=SYSTEM, draft=True, data={
+        "line_id": line.id, "entry_date": dt.date(2026, 11, 2), "amount": "4242.00", "engagement_id": reception.id,
+        "visit_id": visit.id, "description": f"{MARK} draft"})
+    disbursement = budget.disburse(session, actor=SYSTEM, data={
+        "commitment_id": commitment.id, "entry_date": dt.date(2026, 11, 3), "amount": "1313.00",
+        "description": f"{MARK} payment", "payee": f"{MARK} payee", "document_no": f"{MARK}-D"})
+    return World(country=jp, principal=principal.id, guest=guest.id, visit=visit.id, engagement=engagement.id,
+                 reception=reception.id, record=record.id, follow_up=follow_up.id, checklist_item=items[0].id,
+                 checklist_items=[i.id for i in items], secret_twin=secret_twin.id,
+                 pack_points=list(session.exec(select(BriefingPackPoint.id).where(
+                     BriefingPackPoint.pack_id == pack.id)).all()),
+                 member=member.id, note=note.id, point=point.id, agreement=agreement.id, pack=pack.id,
+                 line=line.id, secret_line=secret_line.id, commitment=commitment.id, draft=draft.id,
+                 disbursement=disbursement.id, allotment=allotment.id, transfer=transfer.id,
+                 open_visit=open_visit.id, open_engagement=open_engagement.id,
+                 free_engagement=make_engagement(session, title_th="งานทั่วไป", start=dt.datetime(2026, 12, 15, 9),
+                                                 end=dt.datetime(2026, 12, 15, 10)).id)
+
+
+# --- what a result may not hold -------------------------------------------------------------------------------
+
+def _fields(obj: Any) -> dict[str, Any] | None:
+    if isinstance(obj, SQLModel):
+        return {key: getattr(obj, key, None) for key in type(obj).model_fields}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): v for k, v in obj.items()}
+    return None
+
+
+REF_KEYS = {"visit_id": Visit, "engagement_id": Engagement, "note_id": MonitoringNote,
+            "talking_point_id": TalkingPoint, "commitment_id": Commitment, "line_id": BudgetLine,
+            "disbursement_id": Disbursement}
+ROW_KINDS = {"commitment": Commitment, "disbursement": Disbursement, "allotment": Allotment,
+             "transfer_in": Transfer, "transfer_out": Transfer, "visit": Visit, "reception": Engagement,
+             "engagement": Engagement, "record": ConversationRecord, "agreement": Agreement}
+TABLES = {"visit": Visit, "engagement": Engagement, "conversation_record": ConversationRecord,
+          "follow_up": FollowUp, "checklist_item": ChecklistItem, "delegation_member": DelegationMember,
+          "monitoring_note": MonitoringNote, "talking_point": TalkingPoint, "agreement": Agreement,
+          "briefing_pack": BriefingPack, "briefing_pack_point": BriefingPackPoint, "budget_line": BudgetLine,
+          "budget_commitment": Commitment,
+          "budget_disbursement": Disbursement, "budget_allotment": Allotment, "budget_transfer": Transfer}
+
+
+def leaks(obj: Any, world: World, _depth: int = 0) -> list[str]:
+    """Every piece of ``obj`` that tells of a classified record: its subject (MARK) or its id."""
+    secret = world.secret_ids()
+    found: list[str] = []
+    if _depth > 8 or obj is None or isinstance(obj, (int, float, Decimal, dt.date, enum.Enum, bytes)):
+        return found
+    if isinstance(obj, str):
+        return [obj] if MARK in obj or "zqxsecret" in obj else []
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        for item in obj:
+            found += leaks(item, world, _depth + 1)
+        return found
+    fields = _fields(obj)
+    if fields is None:
+        return leaks(str(obj), world, _depth + 1)
+    model = type(obj)
+    if model in secret and fields.get("id") in secret[model]:
+        found.append(f"{model.__name__} #{fields['id']}")
+    for key, model_of_key in REF_KEYS.items():
+        if fields.get(key) in secret[model_of_key]:
+            found.append(f"{key}={fields[key]}")
+    kind = fields.get("kind") or fields.get("item_type")
+    row_id = fields.get("id", fields.get("record_id"))
+    if isinstance(kind, str) and kind in ROW_KINDS and row_id in secret[ROW_KINDS[kind]]:
+        found.append(f"{kind} #{row_id}")
+    if "entity" in fields and fields["entity"] in TABLES and str(fields.get("entity_id", "")).isdigit() \
+            and fields.get("action") in ("create", "update", "delete") \
+            and int(fields["entity_id"]) in secret[TABLES[fields["entity"]]]:
+        found.append(f"audit {fields['entity']} #{fields['entity_id']}")
+    for uid_key in ("uid",):
+        if isinstance(fields.get(uid_key), str):
+            kind_, _, number = fields[uid_key].partition("-")
+            if number.isdigit() and kind_ in ROW_KINDS and int(number) in secret[ROW_KINDS[kind_]]:
+                found.append(fields[uid_key])
+    for value in fields.values():
+        found += leaks(value, world, _depth + 1)
+    return found
+
+
+# --- how to call each service -----------------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class ById:
+    """Called once with a classified id (``secret``) and once with MISSING: both must end the same way."""
+
+    secret: Callable[[World], int]
+    call: Callable[[Session, Any, World, int], Any]
+
+
+@dataclasses.dataclass(frozen=True)
+class Lists:
+    """Returns what the actor may see: nothing classified, and exactly what a cleared user sees minus that."""
+
+    call: Callable[[Session, Any, World], Any]
+
+
+@dataclasses.dataclass(frozen=True)
+class Clash:
+    """Books the secret engagement's principal over it: refused, with nothing of the secret engagement said."""
+
+    call: Callable[[Session, Any, World], Any]
+
+
+def _w(name: str) -> Callable[[World], int]:
+    return lambda w: getattr(w, name)
+
+
+D1, D2 = dt.date(2026, 12, 1), dt.date(2026, 12, 31)
+REASON = {"entry_date": dt.date(2026, 12, 20), "reason": "แก้ไข"}
+
+CALLS: dict[str, list[Any]] = {
+    "audit.recent_entries": [Lists(lambda s, a, w: audit.recent_entries(s, actor=a, limit=1000))],
+    "briefing.get_briefable_engagement": [
+        ById(_w("engagement"), lambda s, a, w, x: briefing.get_briefable_engagement(s, engagement_id=x, actor=a))],
+    "briefing.briefable_engagements": [Lists(lambda s, a, w: briefing.briefable_engagements(s, actor=a, around=DEC))],
+    "briefing.assemble_pack": [
+        ById(_w("engagement"), lambda s, a, w, x: briefing.assemble_pack(s, engagement_id=x, actor=a, today=DEC)),
+        Lists(lambda s, a, w: briefing.assemble_pack(s, engagement_id=w.open_engagement, actor=a, today=DEC))],
+    "briefing.latest_saved_pack": [
+        ById(_w("engagement"), lambda s, a, w, x: briefing.latest_saved_pack(s, engagement_id=x, actor=a))],
+    "briefing.save_pack": [
+        ById(_w("engagement"), lambda s, a, w, x: briefing.save_pack(s, actor=a, data={"engagement_id": x})),
+        ById(_w("point"), lambda s, a, w, x: briefing.save_pack(s, actor=a, data={
+            "engagement_id": w.open_engagement, "points": [{"talking_point_id": x, "topic": "t", "text": "t"}]}))],
+    "briefing.save_pack_points": [
+        ById(_w("engagement"), lambda s, a, w, x: briefing.save_pack_points(s, actor=a, pack=briefing.Pack(
+            engagement_id=x, lang="th", title="", subtitle="", country_id=w.country, sections=[], points=[])))],
+    "budget.entry_visible": [Lists(lambda s, a, w: [
+        row for row in [s.get(Commitment, w.commitment), s.get(Disbursement, w.disbursement),
+                        s.get(Allotment, w.allotment), s.get(Transfer, w.transfer)]
+        if budget.entry_visible(s, row, a)])],
+    "budget.create_line": [],  # see test_a_line_code_clash_says_nothing_of_a_classified_line
+    "budget.update_line": [
+        ById(_w("secret_line"), lambda s, a, w, x: budget.update_line(s, line_id=x, data={"name_en": "x"}, actor=a))],
+    "budget.get_line": [ById(_w("secret_line"), lambda s, a, w, x: budget.get_line(s, line_id=x, actor=a))],
+    "budget.line_by_code": [  # here the "id" is the fiscal year: ZQX1 of FY + 1 is classified, of MISSING absent
+        ById(lambda w: FY + 1, lambda s, a, w, x: budget.line_by_code(s, fiscal_year=x, code="ZQX1", actor=a))],
+    "budget.list_lines": [Lists(lambda s, a, w: budget.list_lines(s, fiscal_year=FY + 1, actor=a)),
+                          Lists(lambda s, a, w: budget.list_lines(s, fiscal_year=FY, actor=a))],
+    # FY + 1 has only classified lines: offering that year tells that they exist
+    "budget.fiscal_years": [Lists(lambda s, a, w: [f"{MARK} {y}" for y in budget.fiscal_years(s, actor=a)
+                                                   if y == FY + 1])],
+    "budget.line_figures": [
+        ById(_w("secret_line"), lambda s, a, w, x: budget.line_figures(s, line_id=x, actor=a))],
+    "budget.year_figures": [Lists(lambda s, a, w: budget.year_figures(s, fiscal_year=FY + 1, actor=a))],
+    "budget.add_allotment": [ById(_w("secret_line"), lambda s, a, w, x: budget.add_allotment(s, actor=a, data={
+        "line_id": x, "period_no": 2, "entry_date": dt.date(2027, 10, 5), "amount": "1.00"}))],
+    "budget.post_commitment": [
+        ById(_w("secret_line"), lambda s, a, w, x: budget.post_commitment(s, actor=a, data={
+            "line_id": x, "entry_date": dt.date(2027, 10, 5), "amount": "1.00"})),
+        ById(_w("visit"), lambda s, a, w, x: budget.post_commitment(s, actor=a, data={
+            "line_id": w.line, "entry_date": dt.date(2026, 12, 5), "amount": "1.00", "visit_id": x})),
+        ById(_w("reception"), lambda s, a, w, x: budget.post_commitment(s, actor=a, data={
+            "line_id": w.line, "entry_date": dt.date(2026, 12, 5), "amount": "1.00", "engagement_id": x}))],
+    "budget.post_draft": [
+        ById(_w("draft"), lambda s, a, w, x: budget.post_draft(s, commitment_id=x, actor=a))],
+    "budget.discard_draft": [
+        ById(_w("draft"), lambda s, a, w, x: budget.discard_draft(s, commitment_id=x, actor=a))],
+    "budget.reverse_commitment": [
+        ById(_w("commitment"), lambda s, a, w, x: budget.reverse_commitment(s, commitment_id=x, actor=a, **REASON))],
+    "budget.commitments": [Lists(lambda s, a, w: budget.commitments(s, fiscal_year=FY, actor=a)),
+                           Lists(lambda s, a, w: budget.commitments(s, fiscal_year=FY, actor=a, line_id=w.line))],
+    "budget.disburse": [
+        ById(_w("commitment"), lambda s, a, w, x: budget.disburse(s, actor=a, data={
+            "commitment_id": x, "entry_date": dt.date(2026, 12, 5), "amount": "1.00"})),
+        ById(_w("secret_line"), lambda s, a, w, x: budget.disburse(s, actor=a, data={
+            "line_id": x, "entry_date": dt.date(2027, 10, 5), "amount": "1.00"}))],
+    "budget.reverse_disbursement": [
+        ById(_w("disbursement"), lambda s, a, w, x: budget.reverse_disbursement(
+            s, disbursement_id=x, actor=a, **REASON))],
+    "budget.reverse_allotment": [
+        ById(_w("allotment"), lambda s, a, w, x: budget.reverse_allotment(s, allotment_id=x, actor=a, **REASON))],
+    "budget.transfer": [
+        ById(_w("secret_line"), lambda s, a, w, x: budget.transfer(s, actor=a, data={
+            "from_line_id": x, "to_line_id": w.line, "amount": "1.00", "entry_date": dt.date(2026, 12, 5),
+            "approver_id": w.principal})),
+        ById(_w("secret_line"), lambda s, a, w, x: budget.transfer(s, actor=a, data={
+            "from_line_id": w.line, "to_line_id": x, "amount": "1.00", "entry_date": dt.date(2026, 12, 5),
+            "approver_id": w.principal}))],
+    "budget.reverse_transfer": [
+        ById(_w("transfer"), lambda s, a, w, x: budget.reverse_transfer(
+            s, transfer_id=x, actor=a, approver_id=w.principal, **REASON))],
+    "budget.entries": [ById(_w("secret_line"), lambda s, a, w, x: budget.entries(s, line_id=x, actor=a)),
+                       Lists(lambda s, a, w: budget.entries(s, line_id=w.line, actor=a))],
+    "budget_reports.year_summary": [
+        Lists(lambda s, a, w: budget_reports.year_summary(s, fiscal_year=FY + 1, actor=a, today=DEC).lines),
+        # the year's totals count only lines the actor sees (FY + 1 has only classified ones)
+        Lists(lambda s, a, w: [f"{MARK} total" for total in [budget_reports.year_summary(
+            s, fiscal_year=FY + 1, actor=a, today=DEC).totals] if total.allocated or total.allotted])],
+    "budget_reports.biggest": [Lists(lambda s, a, w: budget_reports.biggest(s, fiscal_year=FY, actor=a))],
+    "budget_reports.year_choices": [Lists(lambda s, a, w: [
+        f"{MARK} {y}" for y in budget_reports.year_choices(s, actor=a, today=DEC) if y == FY + 1])],
+    "calendar.calendar_items": [Lists(lambda s, a, w: calendar.calendar_items(s, actor=a, first=D1, last=D2))],
+    "calendar.schedule_warnings": [
+        Lists(lambda s, a, w: calendar.schedule_warnings(s, actor=a, first=D1, last=D2))],
+    "countries.country_profile": [Lists(lambda s, a, w: countries.country_profile(s, country_id=w.country, actor=a))],
+    "countries.fact_history": [
+        Lists(lambda s, a, w: countries.fact_history(s, country_id=w.country, key="capital", actor=a))],
+    "countries.record_fact": [],  # writes an unclassified fact about a country: no classified record involved
+    "countries.parliament_of": [Lists(lambda s, a, w: countries.parliament_of(s, country_id=w.country, actor=a))],
+    "countries.record_chamber_figures": [],  # figures of a chamber: countries and chambers are not classified
+    "countries.comparison_rows": [Lists(lambda s, a, w: countries.comparison_rows(s, iso2_codes=["JP"], actor=a))],
+    "countries.relations_history": [
+        Lists(lambda s, a, w: countries.relations_history(s, country_id=w.country, actor=a))],
+    "countries.latest_records": [
+        Lists(lambda s, a, w: countries.latest_records(s, country_id=w.country, actor=a, limit=50))],
+    "engagements.get_engagement": [
+        ById(_w("engagement"), lambda s, a, w, x: engagements.get_engagement(s, engagement_id=x, actor=a))],
+    "engagements.read_engagement": [
+        ById(_w("engagement"), lambda s, a, w, x: engagements.read_engagement(s, engagement_id=x, actor=a))],
+    "engagements.create_engagement": [
+        ById(_w("visit"), lambda s, a, w, x: engagements.create_engagement(s, actor=a, data={
+            "kind": "meeting", "title_th": "ประชุม", "visit_id": x, "start": dt.datetime(2027, 3, 1, 9),
+            "end": dt.datetime(2027, 3, 1, 10)})),  # outside the secret visit's dates: still only "not found"
+        ById(_w("visit"), lambda s, a, w, x: engagements.create_engagement(s, actor=a, data={
+            "kind": "meeting", "title_th": "ประชุม", "visit_id": x, "start": dt.datetime(2026, 12, 2, 14),
+            "end": dt.datetime(2026, 12, 2, 15)})),  # inside them: no link to a visit the actor may not see
+        Clash(lambda s, a, w: engagements.create_engagement(s, actor=a, data={
+            "kind": "meeting", "title_th": "ประชุมซ้อน", "principal_ids": [w.principal],
+            "start": dt.datetime(2026, 12, 2, 10, 30), "end": dt.datetime(2026, 12, 2, 11, 30)}))],
+    "engagements.update_engagement": [
+        ById(_w("engagement"), lambda s, a, w, x: engagements.update_engagement(
+            s, engagement_id=x, data={"venue": "x"}, actor=a)),
+        Clash(lambda s, a, w: engagements.update_engagement(s, engagement_id=w.free_engagement, actor=a, data={
+            "principal_ids": [w.principal], "start": dt.datetime(2026, 12, 2, 10, 30),
+            "end": dt.datetime(2026, 12, 2, 11, 30)}))],
+    "engagements.set_engagement_status": [
+        ById(_w("engagement"), lambda s, a, w, x: engagements.set_engagement_status(
+            s, engagement_id=x, status="cancelled", actor=a))],
+    "engagements.list_engagements": [
+        Lists(lambda s, a, w: engagements.list_engagements(s, actor=a)),
+        Lists(lambda s, a, w: engagements.list_engagements(s, actor=a, visit_id=w.visit))],
+    "monitoring.create_note": [],  # writes a note on a country; creating above one's clearance is refused apart
+    "monitoring.get_note": [ById(_w("note"), lambda s, a, w, x: monitoring.get_note(s, note_id=x, actor=a))],
+    "monitoring.revise_note": [
+        ById(_w("note"), lambda s, a, w, x: monitoring.revise_note(s, note_id=x, data={"title": "x"}, actor=a))],
+    "monitoring.list_notes": [Lists(lambda s, a, w: monitoring.list_notes(s, actor=a, limit=None))],
+    "monitoring.search_notes": [Lists(lambda s, a, w: monitoring.search_notes(s, query="zqx", actor=a))],
+    "monitoring.create_talking_point": [],  # as create_note
+    "monitoring.get_talking_point": [
+        ById(_w("point"), lambda s, a, w, x: monitoring.get_talking_point(s, point_id=x, actor=a))],
+    "monitoring.revise_talking_point": [
+        ById(_w("point"), lambda s, a, w, x: monitoring.revise_talking_point(
+            s, point_id=x, data={"topic": "x"}, actor=a))],
+    "monitoring.approve_talking_point": [
+        ById(_w("point"), lambda s, a, w, x: monitoring.approve_talking_point(s, point_id=x, actor=a))],
+    "monitoring.list_talking_points": [
+        Lists(lambda s, a, w: monitoring.list_talking_points(s, actor=a, country_id=w.country))],
+    "monitoring.record_agreement": [],  # as create_note
+    "parline.import_parline_file": [],  # loads parliament figures from a file: nothing classified
+    "people.create_person": [],  # people, organisations and memberships carry no classification
+    "people.update_person": [],
+    "people.create_organization": [],
+    "people.add_membership": [],
+    "people.end_membership": [],
+    "protocol.seating_plan": [
+        ById(_w("reception"), lambda s, a, w, x: protocol.seating_plan(s, engagement_id=x, actor=a))],
+    "protocol.set_precedence": [
+        ById(_w("reception"), lambda s, a, w, x: protocol.set_precedence(
+            s, engagement_id=x, person_id=w.guest, rank_code=None, actor=a))],
+    "protocol.set_dietary": [
+        ById(_w("reception"), lambda s, a, w, x: protocol.set_dietary(
+            s, engagement_id=x, person_id=w.guest, dietary="vegan", actor=a))],
+    "protocol.reception_summary": [
+        ById(_w("reception"), lambda s, a, w, x: protocol.reception_summary(s, engagement_id=x, actor=a))],
+    "records.record_conversation": [
+        ById(_w("engagement"), lambda s, a, w, x: records.record_conversation(s, actor=a, data={
+            "engagement_id": x, "summary": "บันทึก"}))],
+    "records.amend_record": [
+        ById(_w("record"), lambda s, a, w, x: records.amend_record(s, record_id=x, text="เพิ่มเติม", actor=a))],
+    "records.get_record": [ById(_w("record"), lambda s, a, w, x: records.get_record(s, record_id=x, actor=a))],
+    "records.record_for": [
+        ById(_w("engagement"), lambda s, a, w, x: records.record_for(s, engagement_id=x, actor=a))],
+    "records.follow_ups": [ById(_w("record"), lambda s, a, w, x: records.follow_ups(s, record_id=x, actor=a))],
+    "records.complete_follow_up": [
+        ById(_w("follow_up"), lambda s, a, w, x: records.complete_follow_up(s, follow_up_id=x, actor=a))],
+    "records.overdue_records": [Lists(lambda s, a, w: records.overdue_records(
+        s, actor=a, now=dt.datetime(2027, 2, 1), due_days=7))],
+    "records.overdue_follow_ups": [
+        Lists(lambda s, a, w: records.overdue_follow_ups(s, actor=a, today=dt.date(2027, 2, 1)))],
+    "trip_costs.estimate_trip": [
+        ById(_w("visit"), lambda s, a, w, x: trip_costs.estimate_trip(s, actor=a, data={"visit_id": x}))],
+    "trip_costs.estimate_reception": [
+        ById(_w("reception"), lambda s, a, w, x: trip_costs.estimate_reception(
+            s, actor=a, data={"engagement_id": x}))],
+    "trip_costs.draft_from_estimate": [
+        ById(_w("visit"), lambda s, a, w, x: trip_costs.draft_from_estimate(
+            s, actor=a, request={"visit_id": x}, line_id=w.line, entry_date=dt.date(2026, 12, 5))),
+        ById(_w("secret_line"), lambda s, a, w, x: trip_costs.draft_from_estimate(
+            s, actor=a, request={"country_id": w.country, "start_date": dt.date(2027, 10, 5),
+                                 "end_date": dt.date(2027, 10, 7), "travellers": {"a": 1}},
+            line_id=x, entry_date=dt.date(2027, 10, 5)))],
+    "trip_costs.outbound_visits": [Lists(lambda s, a, w: trip_costs.outbound_visits(s, fiscal_year_be=FY, actor=a))],
+    "trip_costs.receptions": [Lists(lambda s, a, w: trip_costs.receptions(s, fiscal_year_be=FY, actor=a))],
+    "users.create_user": [],  # user accounts are not classified records
+    "users.update_user": [],
+    "users.set_password": [],
+    "visits.get_visit": [ById(_w("visit"), lambda s, a, w, x: visits.get_visit(s, visit_id=x, actor=a))],
+    "visits.read_visit": [ById(_w("visit"), lambda s, a, w, x: visits.read_visit(s, visit_id=x, actor=a))],
+    "visits.schedule_visit": [],  # makes a new visit; links only to people, countries and organisations
+    "visits.update_visit": [
+        ById(_w("visit"), lambda s, a, w, x: visits.update_visit(s, visit_id=x, data={"cities": "x"}, actor=a))],
+    "visits.change_status": [
+        ById(_w("visit"), lambda s, a, w, x: visits.change_status(s, visit_id=x, status="approved", actor=a))],
+    "visits.add_delegation_member": [
+        ById(_w("visit"), lambda s, a, w, x: visits.add_delegation_member(s, actor=a, data={
+            "visit_id": x, "person_id": w.guest}))],
+    "visits.delegation": [ById(_w("visit"), lambda s, a, w, x: visits.delegation(s, visit_id=x, actor=a))],
+    "visits.checklist": [ById(_w("visit"), lambda s, a, w, x: visits.checklist(s, visit_id=x, actor=a))],
+    "visits.set_checklist_item": [
+        ById(_w("checklist_item"), lambda s, a, w, x: visits.set_checklist_item(s, item_id=x, done=True, actor=a))],
+    "visits.complete_checklist_items": [
+        ById(_w("visit"), lambda s, a, w, x: visits.complete_checklist_items(
+            s, visit_id=x, item_ids=[w.checklist_item], actor=a))],
+    "visits.overdue_checklist": [
+        Lists(lambda s, a, w: visits.overdue_checklist(s, actor=a, today=dt.date(2026, 12, 31)))],
+    "visits.list_visits": [Lists(lambda s, a, w: visits.list_visits(s, actor=a))],
+}
+
+# Functions with a session and an actor that need no walk, and why.
+EXCLUDED: dict[str, str] = {
+    "common.get_visible": "the rule itself: every ById call above goes through it",
+    "auth.issue_handoff": "issues a sign-in token for the actor's own account; reads no classified record",
+    "auth.handoff_link": "a link carrying a token from issue_handoff; reads no classified record",
+}
+# Functions that take a session but no actor: they serve sign-in, reference data and look-ups of things that carry
+# no classification (people, countries, posts, rate tables), or work on what a walked function already filtered.
+NO_ACTOR: dict[str, str] = {
+    "auth.identity_of": "sign-in", "auth.sign_in": "sign-in", "auth.redeem_handoff": "sign-in",
+    "auth.resolve_identity": "sign-in", "auth.refresh_identity": "sign-in", "auth.sign_out": "sign-in",
+    "users.authenticate": "sign-in", "users.get_user": "sign-in",
+    "briefing.engagement_country": "takes an engagement already looked up with the actor's clearance",
+    "budget_reports.targets": "the year's disbursement targets (reference rates)",
+    "budget_reports.disbursement_curve": "takes a YearSummary already limited to the actor's lines",
+    "common.get_or_404": "for unclassified reference records (countries, people, posts)",
+    "countries.country_by_iso2": "reference data", "countries.list_countries": "reference data",
+    "countries.latest_snapshot": "reference data", "countries.parliament_exists": "reference data",
+    "countries.chamber_exists": "reference data", "countries.ensure_parliament": "reference data",
+    "countries.ensure_chamber": "reference data", "countries.require_country": "reference data",
+    "parline.check_rows": "checks rows of an import file against reference data",
+    "people.holders": "people are not classified", "people.principals": "people are not classified",
+    "people.organization_by_code": "organisations are not classified",
+    "people.country_by_iso2": "reference data", "people.countries": "reference data",
+    "people.search_people": "people are not classified", "people.get_people": "people are not classified",
+    "protocol.default_precedences": "ranks of people from their posts", "protocol.default_precedence": "as above",
+    "trip_costs.travel_grades": "rate tables",
+}
+
+
+def _service_functions() -> dict[str, Callable[..., Any]]:
+    """Every public function defined in a module of ``workbench.services`` (subpackages included), named
+    ``<top module>.<function>``: a module split into a subpackage keeps its names."""
+    found = {}
+    for info in pkgutil.walk_packages(workbench.services.__path__, prefix="workbench.services."):
+        module = importlib.import_module(info.name)
+        top = info.name.split(".")[2]
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and not name.startswith("_"):
+                found[f"{top}.{name}"] = fn
+    return found
+
+
+def _walked() -> dict[str, Callable[..., Any]]:
+    """The functions that take a session and an actor: each must be in CALLS or EXCLUDED."""
+    return {key: fn for key, fn in _service_functions().items()
+            if {"session", "actor"} <= set(inspect.signature(fn).parameters)}
+
+
+def test_every_public_service_is_walked_or_excluded_with_a_reason():
+    functions = _service_functions()
+    with_session = {k for k, fn in functions.items() if "session" in inspect.signature(fn).parameters}
+    walked = set(_walked())
+    assert walked - set(CALLS) - set(EXCLUDED) == set(), "add these to CALLS (or EXCLUDED, with the reason)"
+    assert with_session - walked - set(NO_ACTOR) == set(), "add these to NO_ACTOR with the reason"
+    assert set(CALLS) | set(EXCLUDED) <= walked and set(NO_ACTOR) <= with_session - walked, "stale entries"
+    empty = sorted(k for k, calls in CALLS.items() if not calls)
+    assert all(k in EMPTY_REASONS_OK for k in empty)
+
+
+# entries with no call: each names, next to it above, why no classified record can be reached through it
+EMPTY_REASONS_OK = frozenset({
+    "budget.create_line", "countries.record_fact", "countries.record_chamber_figures", "monitoring.create_note",
+    "monitoring.create_talking_point", "monitoring.record_agreement", "parline.import_parline_file",
+    "people.create_person", "people.update_person", "people.create_organization", "people.add_membership",
+    "people.end_membership", "users.create_user", "users.update_user", "users.set_password",
+    "visits.schedule_visit"})
+
+
+# --- the walk -----------------------------------------------------------------------------------------------------
+
+def _outcome(session: Session, fn: Callable[[], Any], ids: tuple[int, ...]) -> tuple[str, str, Any]:
+    try:
+        result = fn()
+    except WorkbenchError as exc:
+        session.rollback()
+        text = exc.bilingual()
+        for number in ids:
+            text = re.sub(rf"(?<!\d){number}(?!\d)", "<id>", text)
+        return type(exc).__name__, text, None
+    except Exception:
+        session.rollback()
+        raise
+    session.rollback()  # (a write that succeeded has committed: for a classified id that is itself the failure)
+    return "ok", "", result
+
+
+@pytest.fixture
+def world(session) -> World:
+    return build_world(session)
+
+
+def _actors(session: Session, clearance: Clearance) -> dict[Role, Any]:
+    return {role: user_model(session, make_user(session, role=role, clearance=clearance)) for role in Role}
+
+
+def _as_list(result: Any) -> list[Any]:
+    if isinstance(result, (list, tuple)):
+        return list(result)
+    return [result]
+
+
+def _check_by_id(session, spec, actor, world, where: str) -> list[str]:
+    secret_id = spec.secret(world)
+    got = _outcome(session, lambda: spec.call(session, actor, world, secret_id), (secret_id,))
+    missing = _outcome(session, lambda: spec.call(session, actor, world, MISSING), (MISSING,))
+    failures = []
+    if got[:2] != missing[:2]:
+        failures.append(f"{where}: classified id → {got[:2]}, missing id → {missing[:2]}")
+    elif got[0] not in ("NotFound", "PermissionDenied"):
+        failures.append(f"{where}: a classified id gives {got[0]}, not NotFound")
+    if MARK in got[1] or leaks(got[2], world):
+        failures.append(f"{where}: {got[1]} {leaks(got[2], world)}")
+    return failures
+
+
+def _check_list(session, spec, actor, cleared_actor, world, where: str) -> list[str]:
+    got = _outcome(session, lambda: spec.call(session, actor, world), ())
+    if got[0] == "PermissionDenied":
+        return []
+    if got[0] != "ok":
+        return [f"{where}: {got[:2]}"]
+    shown = leaks(got[2], world)
+    if shown:
+        return [f"{where} shows {shown[:3]}"]
+    full = _outcome(session, lambda: spec.call(session, cleared_actor, world), ())
+    if full[0] == "ok" and isinstance(got[2], (list, tuple)):
+        expected = [item for item in _as_list(full[2]) if not leaks(item, world)]
+        if len(got[2]) != len(expected):
+            return [f"{where} counts {len(got[2])}, not {len(expected)}"]
+    return []
+
+
+def _check_clash(session, spec, actor, world, where: str) -> list[str]:
+    got = _outcome(session, lambda: spec.call(session, actor, world), ())
+    if got[0] == "PermissionDenied":
+        return []
+    if got[0] != "ConflictError":
+        return [f"{where}: a clash with a classified engagement gives {got[:2]}"]
+    if MARK in got[1] or f"#{world.engagement}" in got[1] or re.search(r"\b1[01][.:]00\b", got[1]):
+        return [f"{where}: the clash message tells of it: {got[1]}"]
+    return []
+
+
+def test_an_uncleared_user_of_every_role_meets_no_classified_record(session, world):
+    uncleared, cleared = _actors(session, Clearance.NONE), _actors(session, Clearance.TOP_SECRET)
+    failures: list[str] = []
+    calls = 0
+    for key in sorted(CALLS):
+        for spec in CALLS[key]:
+            for role, actor in uncleared.items():
+                calls += 1
+                where = f"{key} as {role.value}"
+                if isinstance(spec, ById):
+                    failures += _check_by_id(session, spec, actor, world, where)
+                elif isinstance(spec, Lists):
+                    failures += _check_list(session, spec, actor, cleared[role], world, where)
+                elif isinstance(spec, Clash):
+                    failures += _check_clash(session, spec, actor, world, where)
+    assert not failures, "\n".join(failures)
+    assert calls == len(Role) * sum(len(specs) for specs in CALLS.values())
+    assert len([key for key, specs in CALLS.items() if specs]) >= 80  # the walk covers the services, not a few
+
+
+def test_the_walk_sees_the_classified_records_when_cleared(session, world):
+    """The world is really there: a cleared user meets every classified record through the same calls."""
+    cleared = _actors(session, Clearance.TOP_SECRET)
+    admin = cleared[Role.ADMINISTRATOR]
+    assert budget.get_line(session, line_id=world.secret_line, actor=admin).code == "ZQX1"
+    entries = budget.entries(session, line_id=world.line, actor=cleared[Role.VIEWER])
+    assert {("commitment", world.commitment), ("disbursement", world.disbursement)} <= {
+        (r["kind"], r["id"]) for r in entries}
+    assert leaks(calendar.calendar_items(session, actor=cleared[Role.VIEWER], first=D1, last=D2), world)
+    assert leaks(audit.recent_entries(session, actor=admin, limit=1000), world)
+    assert briefing.latest_saved_pack(session, engagement_id=world.engagement, actor=admin)[0].id == world.pack
+    assert records.get_record(session, record_id=world.record, actor=admin).id == world.record
+
+
+def test_a_clash_with_a_classified_engagement_is_refused_without_a_word_of_it(session, world):
+    officer = user_model(session, make_user(session, role=Role.PROTOCOL_OFFICER))
+    with pytest.raises(ConflictError) as refused:
+        engagements.create_engagement(session, actor=officer, data={
+            "kind": "meeting", "title_th": "ประชุมซ้อน", "principal_ids": [world.principal],
+            "start": dt.datetime(2026, 12, 2, 10, 30), "end": dt.datetime(2026, 12, 2, 11, 30)})
+    message = refused.value.bilingual()
+    assert "10:30" in message and "11:30" in message  # the requester's own times
+    assert MARK not in message and f"#{world.engagement}" not in message and "10:00" not in message
+    cleared = user_model(session, make_user(session, role=Role.PROTOCOL_OFFICER, clearance=Clearance.SECRET))
+    with pytest.raises(ConflictError) as told:
+        engagements.create_engagement(session, actor=cleared, data={
+            "kind": "meeting", "title_th": "ประชุมซ้อน", "principal_ids": [world.principal],
+            "start": dt.datetime(2026, 12, 2, 10, 30), "end": dt.datetime(2026, 12, 2, 11, 30)})
+    assert MARK in told.value.bilingual() and f"#{world.engagement}" in told.value.bilingual()
+
+
+def test_an_officer_pays_and_reverses_nothing_of_a_classified_commitment(session, world):
+    officer = user_model(session, make_user(session, role=Role.ADMIN_OFFICER))
+    with pytest.raises(NotFound):
+        budget.disburse(session, actor=officer, data={
+            "commitment_id": world.commitment, "entry_date": dt.date(2026, 12, 5), "amount": "1.00"})
+    with pytest.raises(NotFound):
+        budget.reverse_disbursement(session, disbursement_id=world.disbursement, actor=officer, **REASON)
+    with pytest.raises(NotFound):
+        budget.reverse_commitment(session, commitment_id=world.commitment, actor=officer, **REASON)
+    assert session.exec(select(Disbursement).where(Disbursement.commitment_id == world.commitment)).all() == [
+        session.get(Disbursement, world.disbursement)]
+    viewer = user_model(session, make_user(session, role=Role.VIEWER))
+    kinds = [(r["kind"], r["id"]) for r in budget.entries(session, line_id=world.line, actor=viewer)]
+    assert ("disbursement", world.disbursement) not in kinds and ("commitment", world.commitment) not in kinds
+
+
+def test_a_line_code_clash_says_nothing_of_a_classified_line(session, world):
+    """A new line may not reuse a code of its year; the refusal repeats only what the officer typed."""
+    officer = user_model(session, make_user(session, role=Role.ADMIN_OFFICER))
+    with pytest.raises(WorkbenchError) as refused:
+        budget.create_line(session, actor=officer, data={
+            "fiscal_year": FY + 1, "code": "ZQX1", "name_th": "ใหม่", "category": "operations",
+            "expense_type": "services", "allocated": "1.00"})
+    message = refused.value.bilingual()
+    assert MARK not in message and not re.search(rf"(?<!\d){world.secret_line}(?!\d)", message.replace("2571", ""))
+
+
+def test_a_permission_denied_is_not_a_leak(session, world):
+    """A role without the permission is refused before any look-up, for a classified and a missing id alike."""
+    viewer = user_model(session, make_user(session, role=Role.VIEWER))
+    for record_id in (world.visit, MISSING):
+        with pytest.raises(PermissionDenied):
+            visits.update_visit(session, visit_id=record_id, data={"cities": "x"}, actor=viewer)
