@@ -18,12 +18,12 @@ from workbench.models.visits import MemberRole, VisitStatus
 from workbench.services import engagements, visits
 from workbench.services.access import has_permission
 from workbench.thai import format_date, format_datetime
-from workbench.ui.choices import Choices
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
-from workbench.ui.person_picker import PersonPicker
 from workbench.ui.schema_form import field_label
+from workbench.ui.visits.choices import Choices
+from workbench.ui.visits.person_picker import PersonPicker
 
 WORKFLOW_ORDER = [s.value for s in VisitStatus]
 

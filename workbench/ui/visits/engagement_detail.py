@@ -17,12 +17,12 @@ from workbench.models.visits import EngagementKind, EngagementStatus
 from workbench.services import engagements, protocol, records
 from workbench.services.access import has_permission
 from workbench.thai import format_baht, format_date, format_datetime
-from workbench.ui.choices import Choices
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 from workbench.ui.schema_form import field_label
-from workbench.ui.visit_detail import line, text_block
+from workbench.ui.visits.choices import Choices
+from workbench.ui.visits.visit_detail import line, text_block
 
 
 class EngagementDetail(widgets.VBox):

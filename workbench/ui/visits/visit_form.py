@@ -14,12 +14,12 @@ from workbench.db import new_session
 from workbench.i18n import t
 from workbench.models.visits import VisitCreate, VisitRead, VisitUpdate
 from workbench.services import visits
-from workbench.ui.choices import Choices
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
-from workbench.ui.person_picker import PersonPicker
 from workbench.ui.schema_form import SchemaForm, field_label
+from workbench.ui.visits.choices import Choices
+from workbench.ui.visits.person_picker import PersonPicker
 
 FIRST = ("direction", "kind", "title_th", "title_en", "start_date", "end_date", "principal_id", "country_id")
 EXCLUDE = ("organization_id",)  # no organisation picker yet: set through the CLI or a later form

@@ -9,9 +9,9 @@ from traitlets import Int
 
 from workbench.i18n import t
 from workbench.models.visits import FollowUpCreate
-from workbench.ui.choices import Choices
-from workbench.ui.person_picker import PersonPicker
 from workbench.ui.schema_form import SchemaForm, field_label
+from workbench.ui.visits.choices import Choices
+from workbench.ui.visits.person_picker import PersonPicker
 
 
 class FollowUpList(widgets.VBox):

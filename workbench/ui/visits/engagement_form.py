@@ -20,12 +20,12 @@ from workbench.i18n import t
 from workbench.models.visits import EngagementCreate, EngagementRead, EngagementUpdate
 from workbench.services import engagements, visits
 from workbench.thai import format_date
-from workbench.ui.choices import Choices
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
-from workbench.ui.person_picker import PersonPicker
 from workbench.ui.schema_form import SchemaForm, field_label
+from workbench.ui.visits.choices import Choices
+from workbench.ui.visits.person_picker import PersonPicker
 
 FIRST = ("kind", "title_th", "title_en", "start", "end", "principal_ids", "guest_ids", "venue", "country_id",
          "visit_id", "host_id")

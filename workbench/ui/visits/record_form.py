@@ -14,11 +14,11 @@ from workbench.db import new_session
 from workbench.i18n import t
 from workbench.models.visits import ConversationRecord, ConversationRecordCreate
 from workbench.services import records
-from workbench.ui.choices import Choices
-from workbench.ui.follow_up_list import FollowUpList
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 from workbench.ui.schema_form import SchemaForm
+from workbench.ui.visits.choices import Choices
+from workbench.ui.visits.follow_up_list import FollowUpList
 
 
 class RecordForm(widgets.VBox):

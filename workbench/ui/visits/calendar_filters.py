@@ -11,7 +11,7 @@ from workbench.i18n import t
 from workbench.models.base import Region
 from workbench.models.visits import Direction, EngagementKind, EngagementStatus, VisitKind, VisitStatus
 from workbench.services.calendar import CalendarFilter
-from workbench.ui.choices import Choices
+from workbench.ui.visits.choices import Choices
 
 NARROW = {"description_width": "5em"}
 
