@@ -8,7 +8,8 @@ Enabled from ``tests/conftest.py`` (``pytest_plugins``). Fixtures:
 * ``browser`` (one per session) and ``page`` (one per test, its own cookies): Chromium from
   ``WORKBENCH_CHROMIUM`` or ``/usr/bin/chromium``, never downloaded. Outside CI a missing Chromium skips the
   browser tests with the reason; in CI it fails them. A failing test leaves a screenshot in ``test-artifacts/``.
-* helpers: ``open_dashboard``, ``sign_in``, ``fill``, ``click``, ``wait_for_text``.
+* helpers: ``open_dashboard``, ``sign_in`` (through the server's HTTP sign-in page), ``fill``, ``click``,
+  ``wait_for_text``.
 
 Every request the page makes to anything but the server is recorded in ``page.foreign_requests`` (the workbench
 makes no network fetches at run time).
@@ -85,7 +86,7 @@ def _wait_until_serving(server: VoilaServer) -> None:
         if server.process.poll() is not None:
             raise RuntimeError(f"workbench serve exited with {server.process.returncode}:\n{server.log()[-3000:]}")
         try:
-            with urllib.request.urlopen(f"{server.url}/voila/static/voila.js", timeout=2):
+            with urllib.request.urlopen(f"{server.url}/login", timeout=2):
                 pass
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.25)
@@ -193,10 +194,14 @@ def page(browser, request, voila_server):
 
 # --- helpers ------------------------------------------------------------------------------------------
 
+SIGNED_IN_OR_REFUSED = ".wb-app, .wb-signin-page .notice.error"
+
+
 def open_dashboard(page, server: VoilaServer, path: str = "/") -> None:
-    """Load ``path`` and wait until the dashboard's frame (sign-in form or content) is on screen."""
+    """Load ``path`` and wait until the dashboard's frame is on screen, or the sign-in page the server sends a
+    browser without a session to (``sign_in`` then continues to ``path``)."""
     page.goto(f"{server.url}{path}")
-    page.locator(".wb-app").first.wait_for()
+    page.locator(".wb-app, .wb-signin-page").first.wait_for()
 
 
 def fill(page, label: str, value: str) -> None:
@@ -216,7 +221,13 @@ def wait_for_text(page, text: str, timeout_ms: int = TIMEOUT_MS) -> None:
 
 
 def sign_in(page, username: str, password: str = "demo-password") -> None:
-    """Fill the sign-in form (Thai labels) and submit it."""
-    fill(page, "ชื่อผู้ใช้", username)
-    fill(page, "รหัสผ่าน", password)
-    click(page, "เข้าสู่ระบบ")
+    """Sign in on the server's HTTP sign-in page (going there first when the page is elsewhere), then wait for
+    the dashboard the page was heading to, or for the page's refusal."""
+    if page.locator(".wb-signin-page form").count() == 0:
+        origin = re.match(r"^https?://[^/]+", page.url).group(0)
+        page.goto(f"{origin}/login")
+    page.locator("#username").fill(username)
+    page.locator("#password").fill(password)
+    with page.expect_navigation(wait_until="commit"):  # a dashboard page streams until its kernel has run
+        page.locator(".wb-signin-page button[type=submit]").click()
+    page.locator(SIGNED_IN_OR_REFUSED).first.wait_for(timeout=2 * TIMEOUT_MS)

@@ -1,4 +1,5 @@
-"""Signing in: passwords (audited, throttled), JupyterHub identity, single-use hand-over tokens, dashboard access."""
+"""Signing in: passwords (audited, throttled), web sessions (idle and absolute expiry), JupyterHub identity,
+dashboard access."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ import pytest
 from sqlmodel import select
 
 from tests.factories import make_user, user_model
-from workbench import dashboards
+from workbench import registry
 from workbench.db import SYSTEM
 from workbench.errors import PermissionDenied, ValidationError
 from workbench.models.audit import AuditEntry
-from workbench.models.auth import SignInToken
 from workbench.models.base import utcnow
 from workbench.models.users import Role
+from workbench.models.web_session import WebSession
 from workbench.services import auth, users
 
 PASSWORD = "correct horse"
@@ -109,99 +110,108 @@ def test_a_disabled_user_cannot_sign_in_and_the_attempt_is_audited(session):
     assert [e.changes["username"] for e in actions(session, "login_failed")] == ["gone"]
 
 
-# --- hand-over tokens --------------------------------------------------------------------------------
+# --- web sessions (workbench serve) ------------------------------------------------------------------
 
-def test_a_hand_over_token_opens_its_dashboard_once(session):
-    user = user_model(session, make_user(session, username="ploy"))
-    token = auth.issue_handoff(session, actor=user, target="home")
-    assert auth.redeem_handoff(session, token=token, target="home").username == "ploy"
-    with pytest.raises(ValidationError) as again:
-        auth.redeem_handoff(session, token=token, target="home")
-    assert "ลิงก์นี้หมดอายุหรือถูกใช้ไปแล้ว" in str(again.value)
-    assert [e.changes["reason"] for e in actions(session, "handoff_refused")] == ["already_used"]
+LIMITS = auth.WebSessionLimits(idle=dt.timedelta(minutes=30), max_age=dt.timedelta(hours=10))
 
 
-def test_only_a_digest_of_the_token_is_stored(session):
-    user = user_model(session, make_user(session))
-    token = auth.issue_handoff(session, actor=user, target="home")
-    row = session.exec(select(SignInToken)).one()
+def web_session_for(session, username="ploy", *, now=None):
+    make_user(session, username=username, password=PASSWORD)
+    identity = auth.sign_in(session, username=username, password=PASSWORD)
+    return (identity, *auth.start_web_session(session, identity=identity, limits=LIMITS, now=now))
+
+
+def test_a_web_session_names_its_user_and_only_a_digest_of_its_token_is_stored(session):
+    identity, token, session_id = web_session_for(session)
+    found = auth.open_web_session(session, token=token, limits=LIMITS)
+    assert (found.id, found.identity.username) == (session_id, "ploy")
+    row = session.get(WebSession, session_id)
     assert token not in row.token_hash and len(row.token_hash) == 64
     assert not any(token in str(e.changes) for e in session.exec(select(AuditEntry)).all())
+    assert auth.open_web_session(session, token=token + "x", limits=LIMITS) is None
 
 
-def test_an_expired_token_is_refused(session):
-    user = user_model(session, make_user(session))
-    issued = utcnow()
-    token = auth.issue_handoff(session, actor=user, target="home", now=issued)
-    with pytest.raises(ValidationError):
-        auth.redeem_handoff(session, token=token, target="home",
-                            now=issued + auth.HANDOFF_LIFETIME + dt.timedelta(seconds=1))
-    assert [e.changes["reason"] for e in actions(session, "handoff_refused")] == ["expired"]
+def test_a_session_unused_for_the_idle_limit_is_ended_and_audited(session):
+    start = utcnow()
+    _, token, session_id = web_session_for(session, now=start)
+    assert auth.open_web_session(session, token=token, limits=LIMITS, now=start + dt.timedelta(minutes=29))
+    later = start + dt.timedelta(minutes=29) + LIMITS.idle
+    assert auth.open_web_session(session, token=token, limits=LIMITS, now=later) is None
+    row = session.get(WebSession, session_id)
+    assert (row.ended_at, row.end_reason) == (later, "idle")
+    assert [e.changes["reason"] for e in actions(session, "session_ended")] == ["idle"]
 
 
-def test_a_token_for_one_dashboard_does_not_open_another(session):
-    user = user_model(session, make_user(session, role=Role.ADMINISTRATOR))
-    token = auth.issue_handoff(session, actor=user, target="audit")
-    with pytest.raises(ValidationError):
-        auth.redeem_handoff(session, token=token, target="home")
-    assert [e.changes["reason"] for e in actions(session, "handoff_refused")] == ["other_dashboard"]
+def test_a_session_in_use_still_ends_at_the_absolute_limit(session):
+    start = utcnow()
+    _, token, session_id = web_session_for(session, now=start)
+    at = start
+    while at < start + LIMITS.max_age - dt.timedelta(minutes=20):
+        at += dt.timedelta(minutes=20)
+        assert auth.open_web_session(session, token=token, limits=LIMITS, now=at) is not None
+    assert auth.open_web_session(session, token=token, limits=LIMITS, now=start + LIMITS.max_age) is None
+    assert session.get(WebSession, session_id).end_reason == "expired"
 
 
-def test_a_token_of_a_user_disabled_since_is_refused(session):
-    made = make_user(session)
-    token = auth.issue_handoff(session, actor=user_model(session, made), target="home")
-    users.update_user(session, user_id=made.id, data={"is_active": False}, actor=SYSTEM)
-    with pytest.raises(ValidationError):
-        auth.redeem_handoff(session, token=token, target="home")
+def test_sign_out_ends_the_session_for_good_and_is_audited(session):
+    identity, token, session_id = web_session_for(session)
+    auth.sign_out(session, identity=identity, web_session_id=session_id)
+    assert auth.open_web_session(session, token=token, limits=LIMITS) is None
+    assert auth.web_session_user(session, session_id=session_id, username="ploy", limits=LIMITS) is None
+    assert [e.actor_name for e in actions(session, "logout")] == ["ploy"]
+    assert auth.end_web_session(session, session_id=session_id) is False  # already ended
 
 
-def test_an_unknown_token_is_refused_and_audited(session):
-    with pytest.raises(ValidationError):
-        auth.redeem_handoff(session, token="made-up", target="home")
-    assert [e.changes["reason"] for e in actions(session, "handoff_refused")] == ["unknown"]
+def test_a_user_disabled_since_sign_in_loses_the_session(session):
+    identity, token, session_id = web_session_for(session)
+    users.update_user(session, user_id=identity.id, data={"is_active": False}, actor=SYSTEM)
+    assert auth.open_web_session(session, token=token, limits=LIMITS) is None
+    assert session.get(WebSession, session_id).end_reason == "user_disabled"
 
 
-def test_issuing_and_redeeming_are_audited(session):
-    user = user_model(session, make_user(session))
-    auth.redeem_handoff(session, token=auth.issue_handoff(session, actor=user, target="home"), target="home")
-    entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "sign_in_token")).all()
-    assert [(e.action, e.actor_id) for e in entries] == [("create", user.id), ("update", user.id)]
-    assert "used_at" in entries[1].changes
+# --- who is there (what a dashboard kernel accepts from the server) -----------------------------------
+
+def test_the_kernel_accepts_the_user_of_an_open_web_session(session):
+    _, _, session_id = web_session_for(session)
+    found = auth.resolve_identity(session, hub_user=None, web_user="ploy", web_session_id=session_id)
+    assert (found.identity.username, found.via) == ("ploy", "web_session")
 
 
-# --- who is there ------------------------------------------------------------------------------------
+def test_a_user_name_that_is_not_the_sessions_is_refused(session):
+    _, _, session_id = web_session_for(session)
+    make_user(session, username="other", password=PASSWORD)
+    found = auth.resolve_identity(session, hub_user=None, web_user="other", web_session_id=session_id)
+    assert found.identity is None and not found.allow_sign_in and isinstance(found.problem, PermissionDenied)
+
+
+def test_nobody_known_means_no_dashboard_and_no_form(session):
+    found = auth.resolve_identity(session, hub_user=None, web_user=None, web_session_id=None)
+    assert found.identity is None and not found.allow_sign_in and found.problem is not None
+
+
+def test_behind_jupyterhub_the_hub_user_must_be_the_sessions(session):
+    _, _, session_id = web_session_for(session)
+    ok = auth.resolve_identity(session, hub_user="ploy", web_user="ploy", web_session_id=session_id)
+    assert (ok.identity.username, ok.via) == ("ploy", "jupyterhub")
+    other = auth.resolve_identity(session, hub_user="someone", web_user="ploy", web_session_id=session_id)
+    assert other.identity is None
+
 
 def test_the_jupyterhub_user_is_signed_in_without_a_form(session):
     make_user(session, username="ploy")
-    found = auth.resolve_identity(session, hub_user="ploy", query_string="", target="home")
-    assert (found.identity.username, found.via) == ("ploy", "jupyterhub")
+    assert auth.hub_identity(session, hub_user="ploy").username == "ploy"
 
 
 def test_a_jupyterhub_user_without_an_active_account_is_refused_without_a_form(session):
     gone = make_user(session, username="gone")
     users.update_user(session, user_id=gone.id, data={"is_active": False}, actor=SYSTEM)
     for name in ("gone", "stranger"):
-        found = auth.resolve_identity(session, hub_user=name, query_string="", target="home")
-        assert found.identity is None and not found.allow_sign_in
-        assert isinstance(found.problem, PermissionDenied)
+        with pytest.raises(PermissionDenied):
+            auth.hub_identity(session, hub_user=name)
     assert len(actions(session, "hub_login_refused")) == 2
 
 
-def test_a_hand_over_token_in_the_query_string_names_the_user(session):
-    user = user_model(session, make_user(session, username="ploy"))
-    token = auth.issue_handoff(session, actor=user, target="home")
-    found = auth.resolve_identity(session, hub_user=None, query_string=f"x=1&handoff={token}", target="home")
-    assert (found.identity.username, found.via) == ("ploy", "handoff")
-    reused = auth.resolve_identity(session, hub_user=None, query_string=f"handoff={token}", target="home")
-    assert reused.identity is None and reused.allow_sign_in and reused.problem is not None
-
-
-def test_nobody_known_means_the_sign_in_form(session):
-    found = auth.resolve_identity(session, hub_user=None, query_string=None, target="home")
-    assert found.identity is None and found.allow_sign_in and found.problem is None
-
-
-def test_sign_out_is_audited(session):
+def test_sign_out_without_a_web_session_is_audited(session):
     make_user(session, username="ploy", password=PASSWORD)
     identity = auth.sign_in(session, username="ploy", password=PASSWORD)
     auth.sign_out(session, identity=identity)
@@ -215,20 +225,20 @@ def test_every_role_may_open_home_only_administrators_the_audit_trail(session, t
         (tmp_path / name).write_text("{}")
     for role in Role:
         user = user_model(session, make_user(session, role=role))
-        shown = [d.name for d in dashboards.open_to(user, tmp_path)]
+        shown = [d.name for d in registry.open_to(user, tmp_path)]
         assert shown == (["home", "audit"] if role == Role.ADMINISTRATOR else ["home"]), role
 
 
 def test_a_dashboard_without_its_notebook_is_not_listed(session, tmp_path):
     (tmp_path / "home.ipynb").write_text("{}")
     admin = user_model(session, make_user(session, role=Role.ADMINISTRATOR))
-    assert [d.name for d in dashboards.open_to(admin, tmp_path)] == ["home"]
+    assert [d.name for d in registry.open_to(admin, tmp_path)] == ["home"]
 
 
 def test_opening_a_dashboard_without_the_permission_is_refused(session):
     viewer = user_model(session, make_user(session, role=Role.VIEWER))
     with pytest.raises(PermissionDenied):
-        dashboards.require_open(viewer, "audit")
+        registry.require_open(viewer, "audit")
 
 
 def test_only_administrators_read_the_audit_trail_and_values_are_not_shown(session):
@@ -247,5 +257,5 @@ def test_only_administrators_read_the_audit_trail_and_values_are_not_shown(sessi
 def test_every_dashboard_label_exists():
     from workbench.i18n import catalogue
 
-    for dashboard in dashboards.DASHBOARDS:
+    for dashboard in registry.DASHBOARDS:
         assert dashboard.title_key in catalogue() and dashboard.description_key in catalogue()

@@ -7,6 +7,8 @@ classified records. Clearance filtering is covered at service level by tests/tes
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import click, open_dashboard, sign_in, wait_for_text
@@ -21,7 +23,9 @@ IMG_NAME = "<img src=x onerror=\"window.__pwned='img'; alert('img')\">"
 
 
 def test_the_page_holds_no_notebook_code(page, voila_server):
-    response = page.request.get(f"{voila_server.url}/voila/render/home.ipynb")
+    open_dashboard(page, voila_server)
+    sign_in(page, "viewer")
+    response = page.request.get(f"{voila_server.url}/voila/render/home.ipynb")  # with the page's session
     source = response.text()
     assert response.ok
     for code in ("dashboard_app", "from workbench", "import ", "HomePage"):
@@ -31,6 +35,7 @@ def test_the_page_holds_no_notebook_code(page, voila_server):
 def test_a_hand_made_execute_request_on_the_kernel_websocket_runs_nothing(page, voila_server, tmp_path):
     target = tmp_path / "pwned.txt"
     open_dashboard(page, voila_server)
+    sign_in(page, "viewer")  # the page's own session: the kernel's owner
     replies = page.evaluate(
         """async (path) => {
             const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
@@ -101,4 +106,8 @@ def test_a_signed_out_page_keeps_nothing_of_the_last_user(page, voila_server):
     wait_for_text(page, "แดชบอร์ดที่ท่านเปิดได้")
     click(page, "ออกจากระบบ")
     wait_for_text(page, "ออกจากระบบแล้ว")
+    page.wait_for_url(re.compile(r"/login\?signed_out=1$"))
     assert page.locator(".wb-home").count() == 0 and page.locator(".wb-dashboard-audit").count() == 0
+    page.go_back()  # the browser's history shows nothing of the last user either
+    page.locator(".wb-signin-page").wait_for()
+    assert page.locator(".wb-home").count() == 0

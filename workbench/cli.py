@@ -95,9 +95,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def voila_command(args: argparse.Namespace) -> list[str]:
     """The standalone Voila command line for ``workbench serve`` (kept separate so tests can read it).
 
-    ``python -m workbench.serve`` is Voila with ``/`` redirected to the home dashboard. Pre-heated kernels run
-    each dashboard's imports before anyone asks; dashboards touch data only after the request arrives
-    (``workbench.ui.app.dashboard_app`` waits for it). Only the widget front-ends are loaded into pages.
+    ``python -m workbench.serve`` is Voila behind the workbench's sign-in page (``workbench.serving``): every
+    route needs a web session, and a kernel answers only the session that took it. Pre-heated kernels run each
+    dashboard's imports before anyone asks; dashboards touch data only after the server has handed them the
+    request and its signed-in user (``workbench.ui.app.dashboard_app`` waits for it). Only the widget front-ends
+    are loaded into pages.
     """
     settings = _settings()
     command = [
@@ -110,8 +112,6 @@ def voila_command(args: argparse.Namespace) -> list[str]:
     ]
     if args.preheat:
         command += ["--preheat_kernel=True", "--pool_size=1"]
-    if args.token:
-        command.append(f"--token={args.token}")
     return command
 
 
@@ -223,10 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--years", type=int, default=1, help="fiscal years of history (default 1)")
     demo.add_argument("--seed", type=int, default=2569, help="random seed (default 2569)")
 
-    serve = add("serve", cmd_serve, "serve the dashboards with Voila (standalone, no code execution from the browser)")
+    serve = add("serve", cmd_serve,
+                "serve the dashboards with Voila behind a sign-in page (sessions, no code execution from the browser)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
-    serve.add_argument("--token", default="", help="require this token in the URL (?token=...)")
     serve.add_argument("--no-preheat", dest="preheat", action="store_false",
                        help="start each dashboard's kernel on request instead of keeping one pre-heated")
 

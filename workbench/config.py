@@ -55,6 +55,12 @@ class Settings(BaseSettings):
         default="/usr/bin/chromium", description="Chromium used headless to print PDF documents (Debian's package)."
     )
     echo_sql: bool = Field(default=False, description="Log every SQL statement (for debugging).")
+    session_idle_minutes: int = Field(
+        default=30, ge=1, description="`workbench serve`: a web session unused this many minutes is ended."
+    )
+    session_max_hours: int = Field(
+        default=10, ge=1, description="`workbench serve`: a web session ends this many hours after sign-in."
+    )
 
     @field_validator("database_url")
     @classmethod

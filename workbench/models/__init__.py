@@ -58,6 +58,7 @@ from workbench.models.visits import (
     Visit,
     VisitOfficer,
 )
+from workbench.models.web_session import WebSession
 
 __all__ = [
     "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
@@ -71,3 +72,4 @@ __all__ = [
 ]
 __all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
             "MonitoringNote", "Parliament", "TalkingPoint"]
+__all__ += ["WebSession"]
