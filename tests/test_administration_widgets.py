@@ -131,7 +131,7 @@ def test_the_staff_list_shows_who_is_away_and_an_absence_can_be_recorded(dashboa
 
 
 def test_a_viewer_sees_no_forms_and_may_not_open_it(demo_session, demo_engine):
-    from workbench.dashboards import DASHBOARDS, may_open
+    from workbench.registry import DASHBOARDS, may_open
 
     entry = next(d for d in DASHBOARDS if d.name == "administration")
     assert may_open(user(demo_session, "officer"), entry) and may_open(user(demo_session, "admin"), entry)

@@ -18,9 +18,9 @@ from workbench.models.users import Role
 from workbench.models.web_session import WebSession
 from workbench.services import auth
 from workbench.ui.app import AppShell
-from workbench.ui.audit_table import AuditTable
+from workbench.ui.audit.table import AuditTable
 from workbench.ui.guard import guarded
-from workbench.ui.home import HomePage
+from workbench.ui.home.dashboard import HomePage
 from workbench.ui.notice import Notice
 
 

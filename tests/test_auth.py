@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from tests.factories import make_user, user_model
-from workbench import dashboards
+from workbench import registry
 from workbench.db import SYSTEM
 from workbench.errors import PermissionDenied, ValidationError
 from workbench.models.audit import AuditEntry
@@ -225,20 +225,20 @@ def test_every_role_may_open_home_only_administrators_the_audit_trail(session, t
         (tmp_path / name).write_text("{}")
     for role in Role:
         user = user_model(session, make_user(session, role=role))
-        shown = [d.name for d in dashboards.open_to(user, tmp_path)]
+        shown = [d.name for d in registry.open_to(user, tmp_path)]
         assert shown == (["home", "audit"] if role == Role.ADMINISTRATOR else ["home"]), role
 
 
 def test_a_dashboard_without_its_notebook_is_not_listed(session, tmp_path):
     (tmp_path / "home.ipynb").write_text("{}")
     admin = user_model(session, make_user(session, role=Role.ADMINISTRATOR))
-    assert [d.name for d in dashboards.open_to(admin, tmp_path)] == ["home"]
+    assert [d.name for d in registry.open_to(admin, tmp_path)] == ["home"]
 
 
 def test_opening_a_dashboard_without_the_permission_is_refused(session):
     viewer = user_model(session, make_user(session, role=Role.VIEWER))
     with pytest.raises(PermissionDenied):
-        dashboards.require_open(viewer, "audit")
+        registry.require_open(viewer, "audit")
 
 
 def test_only_administrators_read_the_audit_trail_and_values_are_not_shown(session):
@@ -257,5 +257,5 @@ def test_only_administrators_read_the_audit_trail_and_values_are_not_shown(sessi
 def test_every_dashboard_label_exists():
     from workbench.i18n import catalogue
 
-    for dashboard in dashboards.DASHBOARDS:
+    for dashboard in registry.DASHBOARDS:
         assert dashboard.title_key in catalogue() and dashboard.description_key in catalogue()

@@ -16,8 +16,8 @@ from workbench.models.briefing import BriefingPack, BriefingPackPoint
 from workbench.models.users import User
 from workbench.services import monitoring
 from workbench.services.briefing import PackPoint
-from workbench.ui.briefing_dashboard import BriefingDashboard
-from workbench.ui.talking_points_editor import TalkingPointsEditor
+from workbench.ui.briefing.dashboard import BriefingDashboard
+from workbench.ui.briefing.talking_points_editor import TalkingPointsEditor
 
 
 def user(engine, name):

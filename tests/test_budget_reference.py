@@ -15,7 +15,7 @@ from workbench.db import SYSTEM, transaction
 from workbench.errors import ValidationError
 from workbench.models.budget import AllowanceRate, CountryRateGroup, DisbursementTarget
 from workbench.reference import LoadReport, load_reference_data
-from workbench.reference_budget import LOADERS, load_disbursement_targets
+from workbench.reference.budget import LOADERS, load_disbursement_targets
 
 DATA = PROJECT_ROOT / "data"
 FILES = [name for name, _ in LOADERS]

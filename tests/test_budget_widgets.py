@@ -16,7 +16,7 @@ from workbench.db import new_session
 from workbench.models.budget import BudgetLine, Commitment
 from workbench.models.users import User
 from workbench.services import budget
-from workbench.ui.budget_dashboard import BudgetDashboard
+from workbench.ui.budget.dashboard import BudgetDashboard
 
 JAN10, JAN14 = dt.date(2027, 1, 10), dt.date(2027, 1, 14)
 

@@ -18,7 +18,7 @@ from tests.visit_factories import country_id, make_engagement, make_principal, m
 from workbench.db import new_session
 from workbench.models.users import Role
 from workbench.models.visits import ConversationRecord, Engagement, FollowUp, Visit
-from workbench.ui.visits_app import VisitsApp
+from workbench.ui.visits.dashboard import VisitsApp
 
 TODAY = dt.date(2026, 12, 10)
 DEC = lambda day: dt.date(2026, 12, day)  # noqa: E731

@@ -470,6 +470,7 @@ CALLS: dict[str, list[Any]] = {
     "users.create_user": [],  # user accounts are not classified records
     "users.update_user": [],
     "users.set_password": [],
+    "users.list_users": [],  # user accounts are not classified records
     "visits.get_visit": [ById(_w("visit"), lambda s, a, w, x: visits.get_visit(s, visit_id=x, actor=a))],
     "visits.read_visit": [ById(_w("visit"), lambda s, a, w, x: visits.read_visit(s, visit_id=x, actor=a))],
     "visits.schedule_visit": [],  # makes a new visit; links only to people, countries and organisations
@@ -495,15 +496,17 @@ CALLS: dict[str, list[Any]] = {
 # Functions with a session and an actor that need no walk, and why.
 EXCLUDED: dict[str, str] = {
     "common.get_visible": "the rule itself: every ById call above goes through it",
-    "auth.issue_handoff": "issues a sign-in token for the actor's own account; reads no classified record",
-    "auth.handoff_link": "a link carrying a token from issue_handoff; reads no classified record",
 }
 # Functions that take a session but no actor: they serve sign-in, reference data and look-ups of things that carry
 # no classification (people, countries, posts, rate tables), or work on what a walked function already filtered.
 NO_ACTOR: dict[str, str] = {
-    "auth.identity_of": "sign-in", "auth.sign_in": "sign-in", "auth.redeem_handoff": "sign-in",
+    "auth.identity_of": "sign-in", "auth.sign_in": "sign-in",
     "auth.resolve_identity": "sign-in", "auth.refresh_identity": "sign-in", "auth.sign_out": "sign-in",
-    "users.authenticate": "sign-in", "users.get_user": "sign-in",
+    "auth.hub_identity": "sign-in", "auth.start_web_session": "sign-in (web session)",
+    "auth.open_web_session": "sign-in (web session)", "auth.end_web_session": "sign-in (web session)",
+    "auth.web_session_id_of": "sign-in (web session)", "auth.web_session_is_open": "sign-in (web session)",
+    "auth.web_session_user": "sign-in (web session)",
+    "users.authenticate": "sign-in", "users.get_user": "sign-in", "users.get_active_user": "sign-in (by name)",
     "briefing.engagement_country": "takes an engagement already looked up with the actor's clearance",
     "budget_reports.targets": "the year's disbursement targets (reference rates)",
     "budget_reports.disbursement_curve": "takes a YearSummary already limited to the actor's lines",
@@ -517,7 +520,7 @@ NO_ACTOR: dict[str, str] = {
     "people.organization_by_code": "organisations are not classified",
     "people.country_by_iso2": "reference data", "people.countries": "reference data",
     "people.search_people": "people are not classified", "people.get_people": "people are not classified",
-    "protocol.default_precedences": "ranks of people from their posts", "protocol.default_precedence": "as above",
+    "precedence.default_precedences": "ranks of people from their posts", "protocol.default_precedence": "as above",
     "trip_costs.travel_grades": "rate tables",
 }
 
@@ -558,7 +561,7 @@ EMPTY_REASONS_OK = frozenset({
     "monitoring.create_talking_point", "monitoring.record_agreement", "parline.import_parline_file",
     "people.create_person", "people.update_person", "people.create_organization", "people.add_membership",
     "people.end_membership", "users.create_user", "users.update_user", "users.set_password",
-    "visits.schedule_visit"})
+    "users.list_users", "visits.schedule_visit"})
 
 
 # --- the walk -----------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from workbench.models.correspondence import Correspondence
 from workbench.models.users import User
 from workbench.services import correspondence as corr
 from workbench.ui.correspondence.app import CorrespondenceApp
-from workbench.ui.home import HomePage
+from workbench.ui.home.dashboard import HomePage
 
 
 @pytest.fixture(autouse=True)

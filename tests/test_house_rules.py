@@ -40,7 +40,7 @@ def copy(tmp_path: Path) -> Path:
 def test_the_real_tree_keeps_the_house_rules():
     result = _lint(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
 
 
 def test_an_unchanged_copy_passes(copy):
@@ -117,3 +117,28 @@ def test_nothing_imports_a_private_name_of_the_cli():
             if isinstance(node, ast.ImportFrom) and node.module == "workbench.cli":
                 offenders += [f"{path.relative_to(ROOT)}: {a.name}" for a in node.names if a.name.startswith("_")]
     assert offenders == []
+
+
+def test_no_module_of_the_workbench_imports_one_that_imports_it_back():
+    """No cycles (such as engagements <-> protocol, or reference <-> its loaders), lazy imports included."""
+    import grimp
+
+    graph = grimp.build_graph("workbench", cache_dir=None)
+    cycles = sorted({
+        " <-> ".join(sorted((module, imported)))
+        for module in graph.modules if module.startswith("workbench")
+        for imported in graph.find_modules_directly_imported_by(module)
+        if imported.startswith("workbench") and graph.find_shortest_chain(importer=imported, imported=module)
+    })
+    assert cycles == KNOWN_CYCLES
+
+
+# Left to untangle (reported): the sign-in server's identity provider lists its routes through a lazy import of
+# the handlers, which import the sessions module. Remove the entry when it is fixed; a new cycle fails.
+KNOWN_CYCLES = ["workbench.serving.handlers <-> workbench.serving.sessions"]
+
+
+def test_the_old_registry_name_still_works_until_every_branch_has_moved():
+    from workbench import dashboards, registry
+
+    assert dashboards.DASHBOARDS is registry.DASHBOARDS and dashboards.require_open is registry.require_open

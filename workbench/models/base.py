@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from decimal import Decimal
-from typing import Any
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
 
 import sqlalchemy as sa
+from pydantic import BeforeValidator
 from sqlmodel import Field
 
 
@@ -101,3 +102,32 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     return str(value)
+
+
+# --- Money: one type for schemas and services ----------------------------------------------------------------
+
+CENT = Decimal("0.01")
+
+
+def money_value(value: Any) -> Decimal:
+    """An amount of baht: text (Thai digits and thousands commas allowed), an integer or a Decimal, finite, with at
+    most two decimals (satang). Never a float: 0.1 + 0.2 is not 0.3 in floating point. Sign and size are the
+    services' business (a reversing entry is negative)."""
+    if isinstance(value, (float, bool)):
+        raise ValueError("money is never a float: give text, an integer or a Decimal")
+    if isinstance(value, str):
+        from workbench.thai import to_arabic_digits
+
+        value = to_arabic_digits(value).replace(",", "").strip()
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise ValueError("must be a number") from None
+    if not amount.is_finite():
+        raise ValueError("must be a finite number (not NaN or Infinity)")
+    if amount != amount.quantize(CENT):
+        raise ValueError("may have at most two decimals (satang)")
+    return amount
+
+
+Money = Annotated[Decimal, BeforeValidator(money_value)]

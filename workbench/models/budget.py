@@ -18,10 +18,9 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import field_validator
 from sqlmodel import Field, SQLModel
 
-from workbench.models.base import Clearance, created_at_field, enum_column
+from workbench.models.base import Clearance, Money, created_at_field, enum_column, money_value
 
 MONEY = sa.Numeric(14, 2)
 PERCENT = sa.Numeric(5, 2)
@@ -65,32 +64,13 @@ class CommitmentStatus(enum.StrEnum):
 
 
 def _no_float(value: Any) -> Any:
-    if isinstance(value, float):
-        raise ValueError("money is never float: give a string, an integer or a Decimal")
-    if isinstance(value, str):
-        from workbench.thai import to_arabic_digits
-
-        return to_arabic_digits(value).replace(",", "").strip()
-    return value
-
-
-class _Money(SQLModel):
-    """Shared validation: amounts arrive as text, int or Decimal (Thai digits and commas allowed), never float."""
-
-    @field_validator("amount", mode="before", check_fields=False)
-    @classmethod
-    def _amount(cls, value: Any) -> Any:
-        return _no_float(value)
-
-    @field_validator("allocated", mode="before", check_fields=False)
-    @classmethod
-    def _allocated(cls, value: Any) -> Any:
-        return _no_float(value)
+    """``money_value``, letting None through (services/trip_costs.py's optional amounts use this name)."""
+    return None if value is None else money_value(value)
 
 
 # --- Budget line -------------------------------------------------------------------------------------------
 
-class BudgetLineBase(_Money):
+class BudgetLineBase(SQLModel):
     fiscal_year: int = Field(index=True, description="B.E. year in which the fiscal year ends (2570)")
     code: str = Field(min_length=1, max_length=40, description="the office's code of the line, unique per year")
     name_th: str = Field(min_length=1, max_length=300)
@@ -105,7 +85,7 @@ class BudgetLineBase(_Money):
 
 
 class BudgetLineCreate(BudgetLineBase):
-    allocated: Decimal = Field(description="amount allocated for the year (changed later only by transfers)")
+    allocated: Money = Field(description="amount allocated for the year (changed later only by transfers)")
 
 
 class BudgetLineUpdate(SQLModel):
@@ -136,7 +116,7 @@ class BudgetLineRead(BudgetLineBase):
 
 # --- Ledger entries ----------------------------------------------------------------------------------------
 
-class _EntryBase(_Money):
+class _EntryBase(SQLModel):
     entry_date: dt.date = Field(index=True, description="the day the entry takes effect; inside the line's year")
     document_no: str = Field(default="", max_length=80, description="เลขที่เอกสาร")
     description: str = Field(default="", max_length=500)
@@ -156,7 +136,7 @@ class AllotmentCreate(_EntryBase):
     line_id: int
     period_no: int = Field(ge=1, le=12, description="งวดที่")
     period_end: dt.date | None = None
-    amount: Decimal
+    amount: Money
 
 
 class Allotment(_EntryBase, _Posted, table=True):
@@ -173,7 +153,7 @@ class Allotment(_EntryBase, _Posted, table=True):
 class CommitmentCreate(_EntryBase):
     line_id: int
     kind: CommitmentKind = CommitmentKind.APPROVED_REQUEST
-    amount: Decimal
+    amount: Money
     counterparty: str = Field(default="", max_length=300, description="supplier, hotel, airline or payee")
     visit_id: int | None = None
     engagement_id: int | None = None
@@ -217,7 +197,7 @@ class DisbursementCreate(_EntryBase):
 
     line_id: int | None = None
     commitment_id: int | None = None
-    amount: Decimal
+    amount: Money
     payee: str = Field(default="", max_length=300)
 
 
@@ -237,7 +217,7 @@ class TransferCreate(_EntryBase):
 
     from_line_id: int
     to_line_id: int
-    amount: Decimal
+    amount: Money
     approver_id: int | None = None
 
 

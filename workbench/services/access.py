@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from workbench.errors import PermissionDenied
 from workbench.models.base import Clearance
 from workbench.models.users import Role
+
+
+@runtime_checkable
+class Actor(Protocol):
+    """Who does something: a signed-in ``auth.Identity``, a ``User`` or ``UserRead``, or ``db.SYSTEM``. Services take
+    ``actor: Actor`` and ask this module (``require``, ``can_see``, ``clearance_of``) rather than its fields."""
+
+    @property
+    def id(self) -> int | None: ...
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def role(self) -> Any: ...  # a Role or its value
+
+    @property
+    def clearance(self) -> Any: ...  # a Clearance or its number
+
+    @property
+    def is_active(self) -> bool: ...
+
 
 # Permission -> roles holding it. Administrators hold every permission.
 PERMISSIONS: dict[str, frozenset[Role]] = {
@@ -34,14 +56,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 }
 
 
-def has_permission(actor: Any, permission: str) -> bool:
+def has_permission(actor: Actor | None, permission: str) -> bool:
     if actor is None or not getattr(actor, "is_active", False):
         return False
     role = Role(actor.role)
     return role == Role.ADMINISTRATOR or role in PERMISSIONS.get(permission, frozenset())
 
 
-def require(actor: Any, permission: str) -> None:
+def require(actor: Actor | None, permission: str) -> None:
     """Raise PermissionDenied unless ``actor`` holds ``permission``."""
     if not has_permission(actor, permission):
         raise PermissionDenied(
@@ -50,7 +72,17 @@ def require(actor: Any, permission: str) -> None:
         )
 
 
-def can_see(actor: Any, classification: int | Clearance | None) -> bool:
+def clearance_of(actor: Actor | None) -> int:
+    """The actor's secrecy clearance as a number (no actor: none)."""
+    return int(getattr(actor, "clearance", 0) or 0) if actor is not None else 0
+
+
+def classifications_for(actor: Actor | None) -> list[Clearance]:
+    """The classifications the actor may give a record: up to their own clearance."""
+    return [level for level in Clearance if int(level) <= clearance_of(actor)]
+
+
+def can_see(actor: Actor | None, classification: int | Clearance | None) -> bool:
     """A record classified at ``classification`` is visible when the actor's clearance is at least as high."""
     level = int(classification or 0)
-    return level == 0 or (actor is not None and int(getattr(actor, "clearance", 0)) >= level)
+    return level == 0 or clearance_of(actor) >= level

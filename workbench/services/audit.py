@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from workbench.models.audit import AuditEntry
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of
 
 ROW_ACTIONS = frozenset({"create", "update", "delete"})
@@ -31,7 +30,7 @@ class AuditLine:
     details: str
 
 
-def recent_entries(session: Session, *, actor: Any, limit: int = 100) -> list[AuditLine]:
+def recent_entries(session: Session, *, actor: Actor, limit: int = 100) -> list[AuditLine]:
     """The newest ``limit`` audit entries, newest first."""
     require(actor, "audit.read")
     limit = max(1, min(int(limit), 1000))
@@ -68,7 +67,7 @@ def _model_of(table: str) -> type | None:
     return None
 
 
-def _row_visible(session: Session, actor: Any, table: str, entity_id: str) -> bool:
+def _row_visible(session: Session, actor: Actor, table: str, entity_id: str) -> bool:
     """Whether the audited row (or what it hangs on) is a record the actor may see; rows gone since are kept."""
     from workbench.models.budget import Allotment, Commitment, Disbursement, Transfer
     from workbench.services.budget import entry_visible

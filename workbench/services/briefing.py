@@ -34,9 +34,8 @@ from workbench.models.countries import Country
 from workbench.models.people import Membership, Organization, Person
 from workbench.models.visits import Engagement, EngagementKind, EngagementParticipant, Side, Visit
 from workbench.services import countries, monitoring
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, clearance_of, require
 from workbench.services.common import field_error, get_visible, validate
-from workbench.services.countries import clearance_of
 from workbench.thai import format_date, format_datetime
 
 RELATIONS_SHOWN = 20
@@ -190,7 +189,7 @@ def engagement_country(session: Session, engagement: Engagement) -> Country | No
     return session.get(Country, country_id) if country_id is not None else None
 
 
-def get_briefable_engagement(session: Session, *, engagement_id: int, actor: Any) -> Engagement:
+def get_briefable_engagement(session: Session, *, engagement_id: int, actor: Actor) -> Engagement:
     return get_visible(session, Engagement, engagement_id, actor=actor, permission="briefing.read",
                        field="engagement_id", labels=("กิจกรรม", "Engagement"))
 
@@ -203,7 +202,7 @@ class EngagementChoice:
     kind: str
 
 
-def briefable_engagements(session: Session, *, actor: Any, lang: str | None = None,
+def briefable_engagements(session: Session, *, actor: Actor, lang: str | None = None,
                           kinds: tuple[EngagementKind, ...] = BRIEFED_KINDS,
                           around: dt.date | None = None, days_before: int = 120,
                           days_after: int = 180) -> list[EngagementChoice]:
@@ -234,7 +233,7 @@ def briefable_engagements(session: Session, *, actor: Any, lang: str | None = No
 
 # --- Assembly ------------------------------------------------------------------------------------------
 
-def assemble_pack(session: Session, *, engagement_id: int, actor: Any, lang: str | None = None,
+def assemble_pack(session: Session, *, engagement_id: int, actor: Actor, lang: str | None = None,
                   today: dt.date | None = None) -> Pack:
     """The pack for an engagement, as ``actor`` may see it (see the module's description)."""
     engagement = get_briefable_engagement(session, engagement_id=engagement_id, actor=actor)
@@ -308,7 +307,7 @@ def _fact_value(key: FactKey, value: str) -> str:
     return _number(value) if key in NUMERIC_FACTS else value
 
 
-def _profile(session: Session, country: Country, actor: Any, lang: str) -> PackSection:
+def _profile(session: Session, country: Country, actor: Actor, lang: str) -> PackSection:
     profile = countries.country_profile(session, country_id=country.id, actor=actor)
     rows = [[t("brief.profile.region", lang), t(f"region.{country.region}", lang), country.source or "–",
              show_date(country.as_of, lang)]]
@@ -343,7 +342,7 @@ def _parliament_cell(row: dict[str, Any], key: str, lang: str) -> str:
     return str(value) if value else "–"
 
 
-def _parliaments(session: Session, country: Country, actor: Any, lang: str) -> PackSection:
+def _parliaments(session: Session, country: Country, actor: Actor, lang: str) -> PackSection:
     codes = [country.iso2] if country.iso2 == countries.HOME_ISO2 else [country.iso2, countries.HOME_ISO2]
     rows = countries.comparison_rows(session, iso2_codes=codes, actor=actor, include_home=False)
     headers = [t("brief.col.item", lang)]
@@ -360,7 +359,7 @@ def _parliaments(session: Session, country: Country, actor: Any, lang: str) -> P
                        table=PackTable(headers=headers, rows=table_rows))
 
 
-def _relations(session: Session, country: Country, actor: Any, lang: str) -> PackSection:
+def _relations(session: Session, country: Country, actor: Actor, lang: str) -> PackSection:
     entries = countries.relations_history(session, country_id=country.id, actor=actor, lang=lang,
                                           limit=RELATIONS_SHOWN)
     items = []
@@ -379,7 +378,7 @@ def _relations(session: Session, country: Country, actor: Any, lang: str) -> Pac
                        paragraphs=[] if items else [t("brief.relations.none", lang)])
 
 
-def _records(session: Session, country: Country, engagement: Engagement, actor: Any, lang: str) -> PackSection:
+def _records(session: Session, country: Country, engagement: Engagement, actor: Actor, lang: str) -> PackSection:
     found = countries.latest_records(session, country_id=country.id, actor=actor, limit=RECORDS_SHOWN,
                                      before=engagement.start)
     items = [PackItem(
@@ -391,7 +390,7 @@ def _records(session: Session, country: Country, engagement: Engagement, actor: 
                        paragraphs=[] if items else [t("brief.records.none", lang)])
 
 
-def _notes(session: Session, country: Country, day: dt.date, actor: Any, lang: str) -> PackSection:
+def _notes(session: Session, country: Country, day: dt.date, actor: Actor, lang: str) -> PackSection:
     notes = monitoring.list_notes(session, actor=actor, country_id=country.id,
                                   since=day - dt.timedelta(days=NOTES_WINDOW_DAYS), limit=NOTES_SHOWN)
     items = [PackItem(
@@ -408,7 +407,7 @@ def _point_text(point: TalkingPoint, lang: str) -> str:
 
 
 def _points(session: Session, engagement: Engagement, country: Country, day: dt.date,
-            actor: Any, lang: str) -> tuple[list[PackPoint], str, int | None]:
+            actor: Actor, lang: str) -> tuple[list[PackPoint], str, int | None]:
     candidates = [p for p in monitoring.list_talking_points(session, actor=actor, country_id=country.id)
                   if p.valid_until is None or p.valid_until >= day]  # expired points are not offered
     saved = latest_saved_pack(session, engagement_id=engagement.id, actor=actor)
@@ -435,7 +434,7 @@ def _points(session: Session, engagement: Engagement, country: Country, day: dt.
 # --- Saved versions ------------------------------------------------------------------------------------
 
 def latest_saved_pack(session: Session, *, engagement_id: int,
-                      actor: Any) -> tuple[BriefingPack, list[BriefingPackPoint]] | None:
+                      actor: Actor) -> tuple[BriefingPack, list[BriefingPackPoint]] | None:
     """The newest saved version of the engagement's pack with the points the actor may see, or None."""
     get_briefable_engagement(session, engagement_id=engagement_id, actor=actor)
     pack = session.exec(select(BriefingPack).where(BriefingPack.engagement_id == engagement_id)
@@ -448,7 +447,7 @@ def latest_saved_pack(session: Session, *, engagement_id: int,
     return pack, list(points)
 
 
-def save_pack(session: Session, *, data: BriefingPackCreate | dict[str, Any], actor: Any) -> BriefingPack:
+def save_pack(session: Session, *, data: BriefingPackCreate | dict[str, Any], actor: Actor) -> BriefingPack:
     """Keep the talking points as chosen and worded now: a new version of the engagement's pack.
 
     A point taken from a classified talking point keeps at least that classification. Points of the previous
@@ -490,7 +489,7 @@ def save_pack(session: Session, *, data: BriefingPackCreate | dict[str, Any], ac
         return pack
 
 
-def save_pack_points(session: Session, *, pack: Pack, actor: Any) -> BriefingPack:
+def save_pack_points(session: Session, *, pack: Pack, actor: Actor) -> BriefingPack:
     """``save_pack`` with the selected points and remarks of an assembled (and edited) pack."""
     return save_pack(session, actor=actor, data={
         "engagement_id": pack.engagement_id, "remarks": pack.remarks,

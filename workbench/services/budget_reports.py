@@ -26,7 +26,7 @@ from sqlmodel import Session, col, select
 
 from workbench.models.budget import BudgetLine, CommitmentStatus, DisbursementTarget
 from workbench.models.visits import Engagement, Visit
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.budget import ZERO, Amounts, Ledger, LineFigures, list_lines
 from workbench.thai import fiscal_quarter_bounds, fiscal_year, fiscal_year_bounds
 
@@ -76,7 +76,7 @@ def current_fiscal_year(today: dt.date) -> int:
     return fiscal_year(today)
 
 
-def year_summary(session: Session, *, fiscal_year: int, actor: Any, today: dt.date) -> YearSummary:
+def year_summary(session: Session, *, fiscal_year: int, actor: Actor, today: dt.date) -> YearSummary:
     """Every visible line of the year with its figures as of ``today`` (clamped into the year)."""
     on = as_of(fiscal_year, today)
     lines = list_lines(session, fiscal_year=fiscal_year, actor=actor)
@@ -212,7 +212,7 @@ class CostItem:
     disbursed: Decimal
 
 
-def biggest(session: Session, *, fiscal_year: int, actor: Any, limit: int = 5) -> list[CostItem]:
+def biggest(session: Session, *, fiscal_year: int, actor: Actor, limit: int = 5) -> list[CostItem]:
     """The visits and receptions that cost the most this year (posted commitments net of reversals)."""
     require(actor, "budget.read")
     lines = [line.id for line in list_lines(session, fiscal_year=fiscal_year, actor=actor)]
@@ -241,7 +241,7 @@ def biggest(session: Session, *, fiscal_year: int, actor: Any, limit: int = 5) -
     return sorted(items, key=lambda item: (-item.committed, item.day, item.id))[:limit]
 
 
-def year_choices(session: Session, *, actor: Any, today: dt.date) -> list[int]:
+def year_choices(session: Session, *, actor: Actor, today: dt.date) -> list[int]:
     """Fiscal years to offer: those with lines, and always the current one; newest first."""
     require(actor, "budget.read")
     rows = session.exec(select(BudgetLine.fiscal_year, BudgetLine.classification).distinct()).all()

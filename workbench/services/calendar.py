@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from workbench.models.countries import Country
 from workbench.models.people import Person
 from workbench.models.visits import Direction, Engagement, EngagementParticipant, EngagementStatus, Visit, VisitStatus
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def _countries(session: Session) -> dict[int, Country]:
     return {c.id: c for c in session.exec(select(Country)).all()}
 
 
-def _visit_items(session: Session, actor: Any, first: dt.date, last: dt.date,
+def _visit_items(session: Session, actor: Actor, first: dt.date, last: dt.date,
                  countries: dict[int, Country]) -> list[CalendarItem]:
     visits = session.exec(select(Visit).where(Visit.end_date >= first, Visit.start_date <= last)).all()
     items = []
@@ -81,7 +81,7 @@ def _visit_items(session: Session, actor: Any, first: dt.date, last: dt.date,
     return items
 
 
-def _engagement_items(session: Session, actor: Any, first: dt.date, last: dt.date,
+def _engagement_items(session: Session, actor: Actor, first: dt.date, last: dt.date,
                       countries: dict[int, Country]) -> list[CalendarItem]:
     start, end = dt.datetime.combine(first, dt.time()), dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
     engagements = session.exec(select(Engagement).where(Engagement.end > start, Engagement.start < end)).all()
@@ -146,7 +146,7 @@ def _provided_items(session: Session, actor: Any, first: dt.date, last: dt.date)
     return items
 
 
-def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.date,
+def calendar_items(session: Session, *, actor: Actor, first: dt.date, last: dt.date,
                    wanted: CalendarFilter | None = None) -> list[CalendarItem]:
     """Visits and engagements touching [first, last] that the actor may see and the filter keeps, by start
     (and the items of the PROVIDERS)."""
@@ -166,7 +166,7 @@ class Warning:
     uid: str
 
 
-def schedule_warnings(session: Session, *, actor: Any, first: dt.date, last: dt.date) -> list[Warning]:
+def schedule_warnings(session: Session, *, actor: Actor, first: dt.date, last: dt.date) -> list[Warning]:
     """A principal heading an outbound visit who is also booked for an engagement outside it at home."""
     require(actor, "visits.read")
     warnings = []

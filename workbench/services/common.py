@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel
 
 from workbench.errors import NotFound, ValidationError
 from workbench.i18n import catalogue
+from workbench.services.access import Actor
 
 S = TypeVar("S", bound=SQLModel)
 T = TypeVar("T")
@@ -75,7 +76,7 @@ def classification_of(record: Any) -> int:
     return int(level) if isinstance(level, int) else 0
 
 
-def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Any, permission: str, field: str,
+def get_visible(session: Session, model: type[T], record_id: Any, *, actor: Actor, permission: str, field: str,
                 visible: Callable[[T], bool] | None = None, labels: tuple[str, str] | None = None) -> T:
     """The record with this id if the actor holds ``permission`` and is cleared for its classification (and,
     with ``visible``, for whatever else it hangs on: its budget line, its commitment, its visit…).

@@ -28,19 +28,15 @@ from workbench.models.briefing import (
 )
 from workbench.models.countries import Country
 from workbench.models.visits import ConversationRecord, Engagement, Visit
-from workbench.services.access import require
+from workbench.services.access import Actor, clearance_of, require
 from workbench.services.common import field_error, get_or_404, validate
 
 HOME_ISO2 = "TH"  # the office's own country: its parliament is shown beside every other one
 CHAMBER_ORDER = {ChamberType.UNICAMERAL: 0, ChamberType.LOWER: 1, ChamberType.UPPER: 2}
 
 
-def _user_id(actor: Any) -> int | None:
+def _user_id(actor: Actor) -> int | None:
     return getattr(actor, "id", None)
-
-
-def clearance_of(actor: Any) -> int:
-    return int(getattr(actor, "clearance", 0) or 0) if actor is not None else 0
 
 
 def country_by_iso2(session: Session, iso2: str) -> Country:
@@ -70,7 +66,7 @@ class CountryProfile:
         return fact.value if fact else ""
 
 
-def country_profile(session: Session, *, country_id: int, actor: Any) -> CountryProfile:
+def country_profile(session: Session, *, country_id: int, actor: Actor) -> CountryProfile:
     """The current value of every fact known about the country (countries and their facts are unclassified)."""
     require(actor, "briefing.read")
     country = get_or_404(session, Country, country_id, field="country_id")
@@ -82,7 +78,7 @@ def country_profile(session: Session, *, country_id: int, actor: Any) -> Country
     return CountryProfile(country=country, facts=ordered)
 
 
-def fact_history(session: Session, *, country_id: int, key: FactKey | str, actor: Any) -> list[CountryFact]:
+def fact_history(session: Session, *, country_id: int, key: FactKey | str, actor: Actor) -> list[CountryFact]:
     """Every value ever recorded for one key of a country, newest first."""
     require(actor, "briefing.read")
     facts = session.exec(select(CountryFact).where(CountryFact.country_id == country_id,
@@ -90,7 +86,7 @@ def fact_history(session: Session, *, country_id: int, key: FactKey | str, actor
     return sorted(facts, key=_newest_first, reverse=True)
 
 
-def record_fact(session: Session, *, data: CountryFactCreate | dict[str, Any], actor: Any,
+def record_fact(session: Session, *, data: CountryFactCreate | dict[str, Any], actor: Actor,
                 origin: Origin = Origin.ANALYST) -> CountryFact:
     """A new dated value for a country's fact (earlier values stay in the history)."""
     require(actor, "briefing.write")
@@ -125,7 +121,7 @@ class ParliamentView:
     chambers: list[ChamberView] = field(default_factory=list)
 
 
-def parliament_of(session: Session, *, country_id: int, actor: Any) -> ParliamentView:
+def parliament_of(session: Session, *, country_id: int, actor: Actor) -> ParliamentView:
     """The country's parliament with the newest snapshot of each chamber (lower chamber first)."""
     require(actor, "briefing.read")
     country = get_or_404(session, Country, country_id, field="country_id")
@@ -193,7 +189,7 @@ def ensure_chamber(session: Session, *, parliament_id: int, chamber_type: str, n
     return chamber
 
 
-def record_chamber_figures(session: Session, *, data: ChamberSnapshotCreate | dict[str, Any], actor: Any,
+def record_chamber_figures(session: Session, *, data: ChamberSnapshotCreate | dict[str, Any], actor: Actor,
                            origin: Origin = Origin.ANALYST) -> ChamberSnapshot:
     """A new dated snapshot of a chamber's figures (earlier snapshots stay)."""
     require(actor, "briefing.write")
@@ -232,7 +228,7 @@ def women_share(snapshot: ChamberSnapshot | None) -> Any:
     return None
 
 
-def comparison_rows(session: Session, *, iso2_codes: list[str], actor: Any,
+def comparison_rows(session: Session, *, iso2_codes: list[str], actor: Actor,
                     include_home: bool = True) -> list[dict[str, Any]]:
     """One row per chamber of each chosen country (and Thailand), with its newest figures: for tables and charts."""
     require(actor, "briefing.read")
@@ -282,11 +278,11 @@ class TimelineEntry:
     ref_id: int
 
 
-def _visible(column: Any, actor: Any) -> Any:
+def _visible(column: Any, actor: Actor) -> Any:
     return col(column) <= clearance_of(actor)
 
 
-def relations_history(session: Session, *, country_id: int, actor: Any, lang: str = "th",
+def relations_history(session: Session, *, country_id: int, actor: Actor, lang: str = "th",
                       limit: int | None = None) -> list[TimelineEntry]:
     """Every visit, engagement (meetings and calls included), record of conversation and agreement involving the
     country that the actor may see, newest first. Reads the visit tables directly."""
@@ -335,7 +331,7 @@ def relations_history(session: Session, *, country_id: int, actor: Any, lang: st
     return entries[:limit] if limit else entries
 
 
-def latest_records(session: Session, *, country_id: int, actor: Any, limit: int = 3,
+def latest_records(session: Session, *, country_id: int, actor: Actor, limit: int = 3,
                    before: dt.datetime | None = None) -> list[tuple[ConversationRecord, Engagement]]:
     """The newest records of conversation with the country that the actor may see."""
     require(actor, "briefing.read")

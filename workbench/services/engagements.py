@@ -28,6 +28,7 @@ from workbench.models.visits import (
 )
 from workbench.services.access import can_see, require
 from workbench.services.common import check_transition, field_error, get_or_404, get_visible, validate
+from workbench.services.precedence import default_precedences
 from workbench.thai import format_datetime
 
 
@@ -111,8 +112,6 @@ def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datet
 
 def _set_participants(session: Session, engagement: Engagement, *, principal_ids: list[int],
                       guest_ids: list[int], replace: bool = True) -> None:
-    from workbench.services.protocol import default_precedences
-
     if replace:
         for row in session.exec(select(EngagementParticipant).where(
                 EngagementParticipant.engagement_id == engagement.id)).all():

@@ -27,9 +27,8 @@ from workbench.models.briefing import (
     TalkingPointCreate,
 )
 from workbench.models.countries import Country
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, clearance_of, require
 from workbench.services.common import field_error, get_or_404, get_visible, validate
-from workbench.services.countries import clearance_of
 
 
 def fold(text: str) -> str:
@@ -67,7 +66,7 @@ def _check_url(url: str) -> None:
         raise field_error("source_url", "ต้องขึ้นต้นด้วย http:// หรือ https://", "must start with http:// or https://")
 
 
-def _check_classification(actor: Any, classification: int) -> None:
+def _check_classification(actor: Actor, classification: int) -> None:
     if not can_see(actor, classification):
         raise field_error("classification", "สูงกว่าชั้นความลับที่ท่านเข้าถึงได้",
                           "is above your own secrecy clearance")
@@ -84,7 +83,7 @@ def _note_values(data: MonitoringNoteCreate | dict[str, Any]) -> MonitoringNoteC
     return validate(MonitoringNoteCreate, values)
 
 
-def create_note(session: Session, *, data: MonitoringNoteCreate | dict[str, Any], actor: Any,
+def create_note(session: Session, *, data: MonitoringNoteCreate | dict[str, Any], actor: Actor,
                 supersedes_id: int | None = None) -> MonitoringNote:
     """A new monitoring note (or, with ``supersedes_id``, a corrected version of one)."""
     require(actor, "briefing.write")
@@ -100,11 +99,11 @@ def create_note(session: Session, *, data: MonitoringNoteCreate | dict[str, Any]
         return note
 
 
-def get_note(session: Session, *, note_id: int, actor: Any) -> MonitoringNote:
+def get_note(session: Session, *, note_id: int, actor: Actor) -> MonitoringNote:
     return get_visible(session, MonitoringNote, note_id, actor=actor, permission="briefing.read", field="note_id")
 
 
-def revise_note(session: Session, *, note_id: int, data: dict[str, Any], actor: Any) -> MonitoringNote:
+def revise_note(session: Session, *, note_id: int, data: dict[str, Any], actor: Actor) -> MonitoringNote:
     """A corrected version of a note: a new row pointing back at the old one, which stays as it was."""
     old = get_note(session, note_id=note_id, actor=actor)
     if _is_superseded(session, note_id):
@@ -118,7 +117,7 @@ def _is_superseded(session: Session, note_id: int) -> bool:
     return session.exec(select(MonitoringNote.id).where(MonitoringNote.supersedes_id == note_id)).first() is not None
 
 
-def list_notes(session: Session, *, actor: Any, country_id: int | None = None, query: str = "",
+def list_notes(session: Session, *, actor: Actor, country_id: int | None = None, query: str = "",
                category: NoteCategory | str | None = None, tag: str = "", since: dt.date | None = None,
                until: dt.date | None = None, limit: int | None = 200) -> list[MonitoringNote]:
     """Current notes the actor may see, newest first; ``query`` matches any substring of title, summary or tags."""
@@ -147,7 +146,7 @@ def list_notes(session: Session, *, actor: Any, country_id: int | None = None, q
     return list(session.exec(statement).all())
 
 
-def search_notes(session: Session, *, query: str, actor: Any, **filters: Any) -> list[MonitoringNote]:
+def search_notes(session: Session, *, query: str, actor: Actor, **filters: Any) -> list[MonitoringNote]:
     """``list_notes`` with a query: every space-separated part must occur somewhere (any substring)."""
     return list_notes(session, actor=actor, query=query, **filters)
 
@@ -165,7 +164,7 @@ def _point_values(data: TalkingPointCreate | dict[str, Any]) -> TalkingPointCrea
     return checked
 
 
-def create_talking_point(session: Session, *, data: TalkingPointCreate | dict[str, Any], actor: Any,
+def create_talking_point(session: Session, *, data: TalkingPointCreate | dict[str, Any], actor: Actor,
                          supersedes_id: int | None = None) -> TalkingPoint:
     """A new talking point, not yet approved."""
     require(actor, "briefing.write")
@@ -179,12 +178,12 @@ def create_talking_point(session: Session, *, data: TalkingPointCreate | dict[st
         return point
 
 
-def get_talking_point(session: Session, *, point_id: int, actor: Any) -> TalkingPoint:
+def get_talking_point(session: Session, *, point_id: int, actor: Actor) -> TalkingPoint:
     return get_visible(session, TalkingPoint, point_id, actor=actor, permission="briefing.read",
                        field="talking_point_id")
 
 
-def revise_talking_point(session: Session, *, point_id: int, data: dict[str, Any], actor: Any) -> TalkingPoint:
+def revise_talking_point(session: Session, *, point_id: int, data: dict[str, Any], actor: Actor) -> TalkingPoint:
     """A reworded talking point: a new, unapproved version; the old one stays (and stays approved if it was)."""
     old = get_talking_point(session, point_id=point_id, actor=actor)
     if session.exec(select(TalkingPoint.id).where(TalkingPoint.supersedes_id == point_id)).first() is not None:
@@ -195,7 +194,7 @@ def revise_talking_point(session: Session, *, point_id: int, data: dict[str, Any
     return create_talking_point(session, data=values, actor=actor, supersedes_id=old.id)
 
 
-def approve_talking_point(session: Session, *, point_id: int, actor: Any) -> TalkingPoint:
+def approve_talking_point(session: Session, *, point_id: int, actor: Actor) -> TalkingPoint:
     require(actor, "briefing.write")
     point = get_talking_point(session, point_id=point_id, actor=actor)
     if point.approved:
@@ -208,7 +207,7 @@ def approve_talking_point(session: Session, *, point_id: int, actor: Any) -> Tal
         return point
 
 
-def list_talking_points(session: Session, *, actor: Any, country_id: int, on: dt.date | None = None,
+def list_talking_points(session: Session, *, actor: Actor, country_id: int, on: dt.date | None = None,
                         approved_only: bool = False) -> list[TalkingPoint]:
     """The current version of each talking point on the country that the actor may see; with ``on``, only those
     valid that day. Ordered by topic."""
@@ -226,7 +225,7 @@ def list_talking_points(session: Session, *, actor: Any, country_id: int, on: dt
 
 # --- Agreements ----------------------------------------------------------------------------------------
 
-def record_agreement(session: Session, *, data: AgreementCreate | dict[str, Any], actor: Any) -> Agreement:
+def record_agreement(session: Session, *, data: AgreementCreate | dict[str, Any], actor: Actor) -> Agreement:
     require(actor, "briefing.write")
     checked = validate(AgreementCreate, data)
     get_or_404(session, Country, checked.country_id, field="country_id")

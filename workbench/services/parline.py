@@ -32,7 +32,8 @@ from workbench.models.briefing import (
 )
 from workbench.models.countries import Country
 from workbench.services import countries
-from workbench.services.access import require
+from workbench.services.access import Actor, require
+from workbench.thai import parse_date
 
 # field -> the column names (normalised: lower case, letters and digits, "%" read as "percent") that carry it
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -85,12 +86,6 @@ DESIGNATION_WORDS = {
     Designation.MIXED: ("mixed", "elected and appointed", "directly and indirectly elected", "partly elected",
                         "elected appointed", "ผสม"),
 }
-MONTHS = {name: number for number, names in enumerate(
-    [(), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-     ("december", "dec")]) for name in names}
-
-
 def normalise_header(text: Any) -> str:
     text = str(text or "").replace("%", " percent ").lower()
     text = re.sub(r"[^0-9a-z\u0e00-\u0e7f]+", " ", text)
@@ -207,32 +202,19 @@ def _percent(value: Any, row: int, column: str) -> Decimal | None:
 
 
 def parse_day(value: Any, row: int | None, column: str | None) -> dt.date | None:
-    """ISO dates, day/month/year (C.E., or B.E. when the year is above 2400), "14 May 2023", "May 14, 2023"."""
+    """A cell's date (see ``thai.parse_date`` with ``foreign=True``: ISO, day/month/year in C.E. or B.E.,
+    "14 May 2023", "May 14, 2023", Thai forms); an empty cell or a dash is no date."""
     if value is None or str(value).strip() in ("", "-", "–", "n/a", "N/A"):
         return None
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(text[:10])
+        return parse_date(str(value).strip(), foreign=True)
     except ValueError:
-        pass
-    match = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
-    words = _word(text).split()
-    try:
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return dt.date(year - 543 if year > 2400 else year, month, day)
-        if len(words) == 3 and words[0].isdigit() and words[1] in MONTHS and words[2].isdigit():
-            return dt.date(int(words[2]), MONTHS[words[1]], int(words[0]))
-        if len(words) == 3 and words[0] in MONTHS and words[1].isdigit() and words[2].isdigit():
-            return dt.date(int(words[2]), MONTHS[words[0]], int(words[1]))
-    except ValueError:
-        pass
-    raise ParlineError(row, column, f"'{value}' ไม่ใช่วันที่ (ใช้รูปแบบ 2023-05-14 หรือ 14/05/2023)",
-                       f"'{value}' is not a date (use 2023-05-14 or 14/05/2023)")
+        raise ParlineError(row, column, f"'{value}' ไม่ใช่วันที่ (ใช้รูปแบบ 2023-05-14 หรือ 14/05/2023)",
+                           f"'{value}' is not a date (use 2023-05-14 or 14/05/2023)") from None
 
 
 def _choice(words: dict[Any, tuple[str, ...]], value: Any, row: int, column: str) -> Any:
@@ -407,7 +389,7 @@ def check_rows(session: Session, headers: list[str], rows: list[tuple[int, list[
     return checked
 
 
-def import_parline_file(session: Session, *, path: Path, actor: Any, as_of: dt.date | None = None,
+def import_parline_file(session: Session, *, path: Path, actor: Actor, as_of: dt.date | None = None,
                         source: str | None = None) -> ImportReport:
     """Load a Parline export into parliaments, chambers and dated chamber snapshots, in one transaction."""
     require(actor, "briefing.write")

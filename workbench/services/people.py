@@ -20,11 +20,11 @@ from workbench.models.people import (
     PersonUpdate,
     Post,
 )
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.common import field_error, get_or_404, validate
 
 
-def create_person(session: Session, *, data: PersonCreate | dict[str, Any], actor: Any) -> Person:
+def create_person(session: Session, *, data: PersonCreate | dict[str, Any], actor: Actor) -> Person:
     """A new person; a Thai or English given name is required."""
     require(actor, "people.write")
     data = validate(PersonCreate, data)
@@ -39,7 +39,7 @@ def create_person(session: Session, *, data: PersonCreate | dict[str, Any], acto
         return person
 
 
-def update_person(session: Session, *, person_id: int, data: PersonUpdate | dict[str, Any], actor: Any) -> Person:
+def update_person(session: Session, *, person_id: int, data: PersonUpdate | dict[str, Any], actor: Actor) -> Person:
     require(actor, "people.write")
     data = validate(PersonUpdate, data)
     person = get_or_404(session, Person, person_id, field="person_id")
@@ -56,7 +56,7 @@ def update_person(session: Session, *, person_id: int, data: PersonUpdate | dict
         return person
 
 
-def create_organization(session: Session, *, data: OrganizationCreate | dict[str, Any], actor: Any) -> Organization:
+def create_organization(session: Session, *, data: OrganizationCreate | dict[str, Any], actor: Actor) -> Organization:
     require(actor, "people.write")
     data = validate(OrganizationCreate, data)
     if data.parent_id is not None:
@@ -70,7 +70,7 @@ def create_organization(session: Session, *, data: OrganizationCreate | dict[str
         return org
 
 
-def add_membership(session: Session, *, data: MembershipCreate | dict[str, Any], actor: Any) -> Membership:
+def add_membership(session: Session, *, data: MembershipCreate | dict[str, Any], actor: Actor) -> Membership:
     """A person joins an organisation (optionally in a post) from a date; a post is held by one person at a time."""
     require(actor, "people.write")
     data = validate(MembershipCreate, data)
@@ -109,7 +109,7 @@ def _refuse_overlapping_holder(session: Session, data: MembershipCreate) -> None
                           f"this post already has a holder in that period (membership {clash.id})")
 
 
-def end_membership(session: Session, *, membership_id: int, end_date: dt.date, actor: Any) -> Membership:
+def end_membership(session: Session, *, membership_id: int, end_date: dt.date, actor: Actor) -> Membership:
     require(actor, "people.write")
     membership = get_or_404(session, Membership, membership_id, field="membership_id")
     if end_date < membership.start_date:

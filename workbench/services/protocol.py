@@ -11,48 +11,24 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from sqlmodel import Session, col, or_, select
+from sqlmodel import Session, col, select
 
 from workbench import clock
 from workbench.db import transaction
-from workbench.models.people import Membership, Person, Post
+from workbench.models.people import Person
 from workbench.models.visits import (
     EngagementKind,
     EngagementParticipant,
     PrecedenceRank,
     Side,
 )
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.common import field_error
 from workbench.services.engagements import get_engagement
+from workbench.services.precedence import default_precedences
 
 UNRANKED = 999
-
-
-def default_precedences(session: Session, person_ids: list[int], on: dt.date) -> dict[int, str | None]:
-    """Each person's rank on a day: the most senior rank of their current Senate posts, else 'ambassador' for
-    a serving ambassador, else none. Two queries for any number of people."""
-    if not person_ids:
-        return {}
-    current = (col(Membership.person_id).in_(person_ids), Membership.start_date <= on,
-               or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= on))
-    ranks: dict[int, str | None] = dict.fromkeys(person_ids)
-    by_post = session.exec(
-        select(Membership.person_id, PrecedenceRank.code)
-        .join(Post, col(Post.id) == col(Membership.post_id))
-        .join(PrecedenceRank, col(PrecedenceRank.post_code) == col(Post.code))
-        .where(*current).order_by(col(PrecedenceRank.rank).desc())
-    ).all()
-    for person_id, code in by_post:  # most senior last, so it wins
-        ranks[person_id] = code
-    ambassador = session.exec(select(PrecedenceRank.code).where(PrecedenceRank.code == "ambassador")).first()
-    if ambassador:
-        serving = session.exec(select(Membership.person_id).where(Membership.role_en == "Ambassador", *current)).all()
-        for person_id in serving:
-            ranks[person_id] = ranks[person_id] or ambassador
-    return ranks
 
 
 def default_precedence(session: Session, person_id: int, on: dt.date | None = None) -> str | None:
@@ -71,7 +47,7 @@ class Seat:
     rank: int
 
 
-def seating_plan(session: Session, *, engagement_id: int, actor: Any) -> list[Seat]:
+def seating_plan(session: Session, *, engagement_id: int, actor: Actor) -> list[Seat]:
     engagement = get_engagement(session, engagement_id=engagement_id, actor=actor)
     ranks = {r.code: r.rank for r in session.exec(select(PrecedenceRank)).all()}
     rows = session.exec(select(EngagementParticipant, Person)
@@ -99,7 +75,7 @@ def seating_plan(session: Session, *, engagement_id: int, actor: Any) -> list[Se
 
 
 def set_precedence(session: Session, *, engagement_id: int, person_id: int, rank_code: str | None,
-                   actor: Any) -> None:
+                   actor: Actor) -> None:
     """Override one participant's rank for this engagement (protocol officers know best)."""
     require(actor, "visits.write")
     get_engagement(session, engagement_id=engagement_id, actor=actor)
@@ -115,7 +91,7 @@ def set_precedence(session: Session, *, engagement_id: int, person_id: int, rank
         session.add(participant)
 
 
-def set_dietary(session: Session, *, engagement_id: int, person_id: int, dietary: str, actor: Any) -> None:
+def set_dietary(session: Session, *, engagement_id: int, person_id: int, dietary: str, actor: Actor) -> None:
     require(actor, "visits.write")
     get_engagement(session, engagement_id=engagement_id, actor=actor)
     participant = session.get(EngagementParticipant, (engagement_id, person_id))
@@ -136,7 +112,7 @@ class ReceptionSummary:
     cost_estimate: Decimal | None
 
 
-def reception_summary(session: Session, *, engagement_id: int, actor: Any) -> ReceptionSummary:
+def reception_summary(session: Session, *, engagement_id: int, actor: Actor) -> ReceptionSummary:
     engagement = get_engagement(session, engagement_id=engagement_id, actor=actor)
     if engagement.kind != EngagementKind.RECEPTION:
         raise field_error("engagement_id", "กิจกรรมนี้ไม่ใช่งานเลี้ยงรับรอง", "this engagement is not a reception")

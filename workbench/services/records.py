@@ -22,7 +22,7 @@ from workbench.models.visits import (
     EngagementStatus,
     FollowUp,
 )
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import field_error, get_or_404, get_visible, validate
 from workbench.services.engagements import get_engagement
 
@@ -30,7 +30,7 @@ RECORDED_KINDS = frozenset({EngagementKind.COURTESY_CALL, EngagementKind.MEETING
 
 
 def record_conversation(session: Session, *, data: ConversationRecordCreate | dict[str, Any],
-                        actor: Any) -> ConversationRecord:
+                        actor: Actor) -> ConversationRecord:
     """Write the record of a courtesy call or meeting; the engagement becomes 'held'."""
     require(actor, "records.write")
     data = validate(ConversationRecordCreate, data)
@@ -64,7 +64,7 @@ def record_conversation(session: Session, *, data: ConversationRecordCreate | di
         return record
 
 
-def amend_record(session: Session, *, record_id: int, text: str, actor: Any) -> ConversationRecord:
+def amend_record(session: Session, *, record_id: int, text: str, actor: Actor) -> ConversationRecord:
     """Append a dated amendment to a record's summary; the original text stays as it was."""
     require(actor, "records.write")
     record = get_record(session, record_id=record_id, actor=actor)
@@ -78,30 +78,30 @@ def amend_record(session: Session, *, record_id: int, text: str, actor: Any) -> 
         return record
 
 
-def _record_visible(session: Session, record: ConversationRecord, actor: Any) -> bool:
+def _record_visible(session: Session, record: ConversationRecord, actor: Actor) -> bool:
     engagement = session.get(Engagement, record.engagement_id)
     return can_see(actor, record.classification) and (engagement is None or can_see(actor, engagement.classification))
 
 
-def get_record(session: Session, *, record_id: int, actor: Any) -> ConversationRecord:
+def get_record(session: Session, *, record_id: int, actor: Actor) -> ConversationRecord:
     """The record if the actor may see it and its engagement; otherwise exactly as if it did not exist."""
     return get_visible(session, ConversationRecord, record_id, actor=actor, permission="visits.read",
                        field="record_id", visible=lambda record: _record_visible(session, record, actor))
 
 
-def record_for(session: Session, *, engagement_id: int, actor: Any) -> ConversationRecord | None:
+def record_for(session: Session, *, engagement_id: int, actor: Actor) -> ConversationRecord | None:
     get_engagement(session, engagement_id=engagement_id, actor=actor)
     record = session.exec(select(ConversationRecord).where(
         ConversationRecord.engagement_id == engagement_id)).first()
     return record if record is not None and can_see(actor, record.classification) else None
 
 
-def follow_ups(session: Session, *, record_id: int, actor: Any) -> list[FollowUp]:
+def follow_ups(session: Session, *, record_id: int, actor: Actor) -> list[FollowUp]:
     get_record(session, record_id=record_id, actor=actor)
     return list(session.exec(select(FollowUp).where(FollowUp.record_id == record_id).order_by(col(FollowUp.id))).all())
 
 
-def complete_follow_up(session: Session, *, follow_up_id: int, actor: Any) -> FollowUp:
+def complete_follow_up(session: Session, *, follow_up_id: int, actor: Actor) -> FollowUp:
     item = get_visible(session, FollowUp, follow_up_id, actor=actor, permission="records.write",
                        field="follow_up_id", visible=lambda item: _record_visible(
                            session, session.get(ConversationRecord, item.record_id), actor))
@@ -111,7 +111,7 @@ def complete_follow_up(session: Session, *, follow_up_id: int, actor: Any) -> Fo
         return item
 
 
-def overdue_records(session: Session, *, actor: Any, now: dt.datetime, due_days: int) -> list[Engagement]:
+def overdue_records(session: Session, *, actor: Actor, now: dt.datetime, due_days: int) -> list[Engagement]:
     """Courtesy calls and meetings that ended more than ``due_days`` ago, not cancelled, with no record."""
     require(actor, "visits.read")
     recorded = select(ConversationRecord.engagement_id)
@@ -126,7 +126,7 @@ def overdue_records(session: Session, *, actor: Any, now: dt.datetime, due_days:
     return [e for e in rows if can_see(actor, e.classification)]
 
 
-def overdue_follow_ups(session: Session, *, actor: Any, today: dt.date) -> list[FollowUp]:
+def overdue_follow_ups(session: Session, *, actor: Actor, today: dt.date) -> list[FollowUp]:
     require(actor, "visits.read")
     rows = session.exec(select(FollowUp, ConversationRecord)
                         .join(ConversationRecord, col(ConversationRecord.id) == col(FollowUp.record_id))

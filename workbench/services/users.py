@@ -195,3 +195,18 @@ class _Anonymous:
 
 def get_user(session: Session, *, username: str) -> User | None:
     return session.exec(select(User).where(User.username == username)).first()
+
+
+def list_users(session: Session, *, actor: Any) -> list[UserRead]:
+    """Every user by username, with role, clearance and state (user managers only)."""
+    require(actor, "users.manage")
+    return [UserRead.model_validate(user) for user in session.exec(select(User).order_by(User.username)).all()]
+
+
+def get_active_user(session: Session, *, username: str) -> User:
+    """The active user of that name; a missing or disabled one is one clear error naming the user."""
+    user = get_user(session, username=username)
+    if user is None or not user.is_active:
+        raise ValidationError(f"ไม่พบผู้ใช้ที่ใช้งานได้ชื่อ {username}", f"no active user named {username}",
+                              field="username")
+    return user

@@ -27,7 +27,7 @@ from workbench.models.visits import (
     VisitStatus,
     VisitUpdate,
 )
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import check_transition, field_error, get_or_404, get_visible, validate
 
 S = VisitStatus
@@ -48,12 +48,12 @@ def _read(session: Session, visit: Visit) -> VisitRead:
     return VisitRead.model_validate({**visit.model_dump(), "officer_ids": sorted(officers)})
 
 
-def get_visit(session: Session, *, visit_id: int, actor: Any) -> Visit:
+def get_visit(session: Session, *, visit_id: int, actor: Actor) -> Visit:
     """The visit, if it exists and the actor may see it (a classified visit is 'not found' to others)."""
     return get_visible(session, Visit, visit_id, actor=actor, permission="visits.read", field="visit_id")
 
 
-def _visit_visible(session: Session, visit_id: int | None, actor: Any) -> bool:
+def _visit_visible(session: Session, visit_id: int | None, actor: Actor) -> bool:
     visit = session.get(Visit, visit_id) if visit_id is not None else None
     return visit is not None and can_see(actor, visit.classification)
 
@@ -75,7 +75,7 @@ def _check_dates(start: dt.date, end: dt.date) -> None:
         raise field_error("end_date", "ต้องไม่ก่อนวันเริ่มต้น", "must not be before the start date")
 
 
-def schedule_visit(session: Session, *, data: VisitCreate | dict[str, Any], actor: Any) -> VisitRead:
+def schedule_visit(session: Session, *, data: VisitCreate | dict[str, Any], actor: Actor) -> VisitRead:
     """A new visit (status proposed) with its protocol checklist made from the template."""
     require(actor, "visits.write")
     data = validate(VisitCreate, data)
@@ -105,7 +105,7 @@ def _make_checklist(session: Session, visit: Visit, *, owner_id: int | None) -> 
                                   owner_id=owner_id, due_date=due))
 
 
-def update_visit(session: Session, *, visit_id: int, data: VisitUpdate | dict[str, Any], actor: Any) -> VisitRead:
+def update_visit(session: Session, *, visit_id: int, data: VisitUpdate | dict[str, Any], actor: Actor) -> VisitRead:
     """Change a visit's details (not its status: see change_status). Dates stay in order."""
     require(actor, "visits.write")
     data = validate(VisitUpdate, data)
@@ -131,7 +131,7 @@ def update_visit(session: Session, *, visit_id: int, data: VisitUpdate | dict[st
 
 
 def change_status(session: Session, *, visit_id: int, status: VisitStatus | str, reason: str = "",
-                  actor: Any) -> VisitRead:
+                  actor: Actor) -> VisitRead:
     """Move a visit along its workflow; anything out of order is refused, naming both states."""
     require(actor, "visits.write")
     visit = get_visit(session, visit_id=visit_id, actor=actor)
@@ -155,7 +155,7 @@ def change_status(session: Session, *, visit_id: int, status: VisitStatus | str,
 
 
 def add_delegation_member(session: Session, *, data: DelegationMemberCreate | dict[str, Any],
-                          actor: Any) -> DelegationMember:
+                          actor: Actor) -> DelegationMember:
     require(actor, "visits.write")
     data = validate(DelegationMemberCreate, data)
     get_visit(session, visit_id=data.visit_id, actor=actor)
@@ -172,21 +172,21 @@ def add_delegation_member(session: Session, *, data: DelegationMemberCreate | di
         return member
 
 
-def delegation(session: Session, *, visit_id: int, actor: Any) -> list[tuple[DelegationMember, Person]]:
+def delegation(session: Session, *, visit_id: int, actor: Actor) -> list[tuple[DelegationMember, Person]]:
     get_visit(session, visit_id=visit_id, actor=actor)
     rows = session.exec(select(DelegationMember, Person).join(Person, col(Person.id) == col(DelegationMember.person_id))
                         .where(DelegationMember.visit_id == visit_id).order_by(col(DelegationMember.id))).all()
     return [(member, person) for member, person in rows]
 
 
-def checklist(session: Session, *, visit_id: int, actor: Any) -> list[ChecklistItem]:
+def checklist(session: Session, *, visit_id: int, actor: Actor) -> list[ChecklistItem]:
     get_visit(session, visit_id=visit_id, actor=actor)
     return list(session.exec(select(ChecklistItem).where(ChecklistItem.visit_id == visit_id)
                              .order_by(col(ChecklistItem.due_date), col(ChecklistItem.id))).all())
 
 
 def set_checklist_item(session: Session, *, item_id: int, done: bool | None = None, owner_id: int | None = None,
-                       actor: Any) -> ChecklistItem:
+                       actor: Actor) -> ChecklistItem:
     # an item of a visit the actor may not see is missing, with the same words as an id that never existed
     item = get_visible(session, ChecklistItem, item_id, actor=actor, permission="visits.write", field="item_id",
                        visible=lambda item: _visit_visible(session, item.visit_id, actor))
@@ -203,7 +203,7 @@ def set_checklist_item(session: Session, *, item_id: int, done: bool | None = No
         return item
 
 
-def complete_checklist_items(session: Session, *, visit_id: int, item_ids: list[int], actor: Any) -> int:
+def complete_checklist_items(session: Session, *, visit_id: int, item_ids: list[int], actor: Actor) -> int:
     """Tick several items of one visit's checklist at once; returns how many changed."""
     require(actor, "visits.write")
     get_visit(session, visit_id=visit_id, actor=actor)
@@ -223,7 +223,7 @@ def complete_checklist_items(session: Session, *, visit_id: int, item_ids: list[
         return changed
 
 
-def overdue_checklist(session: Session, *, actor: Any, today: dt.date) -> list[tuple[ChecklistItem, Visit]]:
+def overdue_checklist(session: Session, *, actor: Actor, today: dt.date) -> list[tuple[ChecklistItem, Visit]]:
     """Checklist items past their due date and not done, of visits still going ahead."""
     require(actor, "visits.read")
     rows = session.exec(
@@ -235,7 +235,7 @@ def overdue_checklist(session: Session, *, actor: Any, today: dt.date) -> list[t
     return [(item, visit) for item, visit in rows if can_see(actor, visit.classification)]
 
 
-def list_visits(session: Session, *, actor: Any, start: dt.date | None = None, end: dt.date | None = None,
+def list_visits(session: Session, *, actor: Actor, start: dt.date | None = None, end: dt.date | None = None,
                 direction: str | None = None, status: str | None = None) -> list[VisitRead]:
     """Visits overlapping [start, end] that the actor may see, earliest first."""
     require(actor, "visits.read")
@@ -252,6 +252,6 @@ def list_visits(session: Session, *, actor: Any, start: dt.date | None = None, e
     return [_read(session, v) for v in visits if can_see(actor, v.classification)]
 
 
-def read_visit(session: Session, *, visit_id: int, actor: Any) -> VisitRead:
+def read_visit(session: Session, *, visit_id: int, actor: Actor) -> VisitRead:
     """The visit as forms and detail panels show it (with its responsible officers), if the actor may see it."""
     return _read(session, get_visit(session, visit_id=visit_id, actor=actor))

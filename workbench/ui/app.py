@@ -7,7 +7,7 @@ nothing here touches data until the request has arrived), then ``AppShell``:
    and hands the kernel the signed-in user and web session id with the request (``request_info``); the shell
    accepts them only while that web session is open (``services.auth.resolve_identity``, which also cross-checks
    ``JUPYTERHUB_USER`` behind JupyterHub). Nobody known: a notice and a link to the sign-in page, no form here;
-2. checks that the user may open this dashboard (``workbench.dashboards.require_open``);
+2. checks that the user may open this dashboard (``workbench.registry.require_open``);
 3. builds the dashboard with ``build(engine, identity)`` under a header (name, role, home, sign out).
 
 A dashboard widget that links to other dashboards exposes a ``requested`` Unicode trait: setting it to a
@@ -28,7 +28,7 @@ import ipywidgets as widgets
 from sqlalchemy.engine import Engine
 from traitlets import Unicode
 
-from workbench import dashboards
+from workbench import registry
 from workbench.db import new_session
 from workbench.i18n import t
 from workbench.kernel_protocol import PROOF_HEADER, WEB_SESSION, WEB_USER, kernel_proof
@@ -103,11 +103,11 @@ class AppShell(widgets.VBox):
         self.username = identity.username
         self.notice.reset()
         on_home = None
-        if self.dashboard != dashboards.HOME:
-            on_home = self._guard(lambda: self.open_dashboard(dashboards.HOME))
+        if self.dashboard != registry.HOME:
+            on_home = self._guard(lambda: self.open_dashboard(registry.HOME))
         self.header.children = (AppHeader(identity, on_home=on_home, on_sign_out=self._guard(self.sign_out)),)
         self.body.children = ()
-        dashboards.require_open(identity, self.dashboard)
+        registry.require_open(identity, self.dashboard)
         content = self._build(self.engine, identity)
         if content.has_trait("requested"):
             content.observe(self._guard(self._on_requested), names="requested")
@@ -119,7 +119,7 @@ class AppShell(widgets.VBox):
 
     def open_dashboard(self, name: str) -> None:
         """Move the browser to dashboard ``name`` (a plain link: the session cookie carries the user)."""
-        target = dashboards.require_open(self.identity, name)
+        target = registry.require_open(self.identity, name)
         self._move_browser(_server_path(f"voila/render/{target.notebook}"), t("nav.opening", title=t(target.title_key)))
 
     def _move_browser(self, path: str, title: str) -> None:

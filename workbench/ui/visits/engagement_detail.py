@@ -22,8 +22,8 @@ from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 from workbench.ui.schema_form import field_label
-from workbench.ui.visit_detail import line, text_block
 from workbench.ui.visit_documents.engagement_documents import EngagementDocuments
+from workbench.ui.visits.visit_detail import line, text_block
 
 
 class EngagementDetail(widgets.VBox):

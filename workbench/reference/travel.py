@@ -18,23 +18,17 @@ from workbench.models.travel import (
     VisaRequirement,
     VisaRule,
 )
-
-LoadReport = Any  # workbench.reference.LoadReport (not imported here: reference.py imports this module)
-
-
-def _helpers() -> Any:
-    from workbench import reference
-
-    return reference
+from workbench.reference import common
+from workbench.reference.common import LoadReport
 
 
 def _provenance(row: dict[str, str], where: str) -> dict[str, Any]:
-    return {"source": row.get("source", ""), "as_of": _helpers()._date(row.get("as_of", ""), where),
+    return {"source": row.get("source", ""), "as_of": common.read_date(row.get("as_of", ""), where),
             "note": row.get("note", "")}
 
 
 def load_rules(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    ref = _helpers()
+    ref = common
     for number, row in enumerate(rows, start=2):
         where = f"travel_rules.csv:{number}"
         unit = row.get("unit") or "days"
@@ -42,31 +36,31 @@ def load_rules(session: Session, rows: Iterable[dict[str, str]], report: LoadRep
             raise ValidationError(f"หน่วยต้องเป็น days หรือ months ({where})", f"unit must be days or months ({where})",
                                   field="unit")
         ref.upsert(session, report, TravelRule, "code", {
-            "code": row["code"], "value": ref._int(row["value"], where, "value"), "unit": unit,
+            "code": row["code"], "value": ref.read_int(row["value"], where, "value"), "unit": unit,
             "label_th": row.get("label_th", ""), "label_en": row.get("label_en", ""), **_provenance(row, where)})
 
 
 def load_lead_times(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    ref = _helpers()
+    ref = common
     for number, row in enumerate(rows, start=2):
         where = f"travel_lead_times.csv:{number}"
         ref.upsert(session, report, TravelLeadTime, "code", {
             "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
-            "days_before": ref._int(row["days_before"], where, "days_before"), **_provenance(row, where)})
+            "days_before": ref.read_int(row["days_before"], where, "days_before"), **_provenance(row, where)})
 
 
 def load_passport_types(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    ref = _helpers()
+    ref = common
     for number, row in enumerate(rows, start=2):
         where = f"travel_passport_types.csv:{number}"
         ref.upsert(session, report, PassportTypeRule, "post_code", {
             "post_code": row["post_code"],
-            "passport_type": ref._choice(PassportType, row["passport_type"], where, "passport_type"),
+            "passport_type": ref.read_choice(PassportType, row["passport_type"], where, "passport_type"),
             **_provenance(row, where)})
 
 
 def load_visa_requirements(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    ref = _helpers()
+    ref = common
     for number, row in enumerate(rows, start=2):
         where = f"travel_visa_requirements.csv:{number}"
         iso2 = row["iso2"].upper()
@@ -75,9 +69,9 @@ def load_visa_requirements(session: Session, rows: Iterable[dict[str, str]], rep
                                   field="iso2")
         stay = row.get("max_stay_days", "")
         ref.upsert(session, report, VisaRequirement, ("iso2", "passport_type"), {
-            "iso2": iso2, "passport_type": ref._choice(PassportType, row["passport_type"], where, "passport_type"),
-            "rule": ref._choice(VisaRule, row["rule"], where, "rule"),
-            "max_stay_days": ref._int(stay, where, "max_stay_days") if stay else None, **_provenance(row, where)})
+            "iso2": iso2, "passport_type": ref.read_choice(PassportType, row["passport_type"], where, "passport_type"),
+            "rule": ref.read_choice(VisaRule, row["rule"], where, "rule"),
+            "max_stay_days": ref.read_int(stay, where, "max_stay_days") if stay else None, **_provenance(row, where)})
 
 
 LOADERS = [

@@ -19,10 +19,10 @@ from workbench.documents.briefing_html import render_fragment
 from workbench.i18n import current_lang, t
 from workbench.services import briefing
 from workbench.services.access import has_permission
+from workbench.ui.briefing.pack_downloads import PackDownloads
+from workbench.ui.briefing.talking_points_editor import TalkingPointsEditor
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
-from workbench.ui.pack_downloads import PackDownloads
-from workbench.ui.talking_points_editor import TalkingPointsEditor
 
 PREVIEW_STYLE = """<style>
 .wb-brief { font-family: "Sarabun", "TH Sarabun New", "Loma", "Garuda", sans-serif; font-size: 15px;

@@ -27,35 +27,9 @@ from workbench.models.briefing import (
     Structure,
 )
 from workbench.models.countries import Country
+from workbench.reference.common import LoadReport, read_choice, read_date, read_int, update_in_place
 from workbench.services import countries
 
-LoadReport = Any  # workbench.reference.LoadReport (not imported here: reference.py imports this module)
-
-
-def _choice(*args: Any) -> Any:
-    from workbench.reference import _choice as choice
-
-    return choice(*args)
-
-
-def _date(*args: Any) -> Any:
-    from workbench.reference import _date as date
-
-    return date(*args)
-
-
-def _int(*args: Any) -> Any:
-    from workbench.reference import _int as whole
-
-    return whole(*args)
-
-
-
-
-def update_in_place(session: Session, report: LoadReport, table: str, record: Any, values: dict[str, Any]) -> None:
-    from workbench.reference import update_in_place as run
-
-    run(session, report, table, record, values)
 
 def _countries(session: Session) -> dict[str, int]:
     return {c.iso2: c.id for c in session.exec(select(Country)).all()}
@@ -74,11 +48,11 @@ def load_country_facts(session: Session, rows: Iterable[dict[str, str]], report:
     for number, row in enumerate(rows, start=2):
         where = f"country_facts.csv:{number}"
         country_id = _country(codes, row["iso2"], where, "iso2")
-        key = FactKey(_choice(FactKey, row["key"], where, "key"))
+        key = FactKey(read_choice(FactKey, row["key"], where, "key"))
         if not row.get("value") or not row.get("source"):
             raise ValidationError(f"ต้องมีค่าและแหล่งที่มา ({where})", f"value and source are required ({where})",
                                   field="value")
-        values = {"value": row["value"], "source": row["source"], "as_of": _date(row.get("as_of", ""), where),
+        values = {"value": row["value"], "source": row["source"], "as_of": read_date(row.get("as_of", ""), where),
                   "note": row.get("note", "")}
         fact = existing.get((country_id, key))
         if fact is None:
@@ -92,7 +66,7 @@ def load_country_facts(session: Session, rows: Iterable[dict[str, str]], report:
 
 
 def _optional_int(value: str, where: str, column: str) -> int | None:
-    return _int(value, where, column) if value else None
+    return read_int(value, where, column) if value else None
 
 
 def _percent(value: str, where: str) -> Decimal | None:
@@ -110,17 +84,17 @@ def load_parliaments(session: Session, rows: Iterable[dict[str, str]], report: L
     for number, row in enumerate(rows, start=2):
         where = f"parliaments.csv:{number}"
         country_id = _country(codes, row["country_iso2"], where, "country_iso2")
-        as_of = _date(row.get("as_of", ""), where)
+        as_of = read_date(row.get("as_of", ""), where)
         if as_of is None or not row.get("source"):
             raise ValidationError(f"ต้องมีแหล่งที่มาและวันที่ ({where})", f"source and as_of are required ({where})",
                                   field="as_of")
         existed = countries.parliament_exists(session, country_id)
         parliament = countries.ensure_parliament(
-            session, country_id=country_id, structure=_choice(Structure, row["structure"], where, "structure"),
+            session, country_id=country_id, structure=read_choice(Structure, row["structure"], where, "structure"),
             name_th=row.get("parliament_name_th", ""), name_en=row.get("parliament_name_en", ""),
             source=row["source"], as_of=as_of)
         report.add("parliament", "unchanged" if existed else "inserted")
-        chamber_type = ChamberType(_choice(ChamberType, row["chamber_type"], where, "chamber_type"))
+        chamber_type = ChamberType(read_choice(ChamberType, row["chamber_type"], where, "chamber_type"))
         chamber = countries.ensure_chamber(session, parliament_id=parliament.id, chamber_type=chamber_type,
                                            name_th=row.get("chamber_name_th", ""),
                                            name_en=row.get("chamber_name_en", ""))
@@ -131,10 +105,10 @@ def load_parliaments(session: Session, rows: Iterable[dict[str, str]], report: L
             "women_members": _optional_int(row.get("women_members", ""), where, "women_members"),
             "women_pct": _percent(row.get("women_pct", ""), where),
             "electoral_system": row.get("electoral_system", ""),
-            "designation": _choice(Designation, row["designation"], where, "designation") if row.get("designation")
+            "designation": read_choice(Designation, row["designation"], where, "designation") if row.get("designation")
             else None,
             "term_years": _optional_int(row.get("term_years", ""), where, "term_years"),
-            "speaker": row.get("speaker", ""), "last_election": _date(row.get("last_election", ""), where),
+            "speaker": row.get("speaker", ""), "last_election": read_date(row.get("last_election", ""), where),
             "next_election": row.get("next_election", ""), "note": row.get("note", ""),
         }
         countries.check_snapshot(ChamberSnapshotCreate(chamber_id=chamber.id, **values))

@@ -5,7 +5,6 @@ the preparation lead times. Appended to ``workbench.reference.LOADERS``."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from sqlmodel import Session, select
 
@@ -13,26 +12,20 @@ from workbench.errors import ValidationError
 from workbench.models.countries import Country
 from workbench.models.interparliamentary import HostRotation, LeadTime, MeetingKind, MeetingSeries
 from workbench.models.people import Organization
-
-LoadReport = Any  # workbench.reference.LoadReport (reference.py imports this module)
-
-
-def _ref() -> Any:
-    import workbench.reference as reference
-
-    return reference
+from workbench.reference import common, core
+from workbench.reference.common import LoadReport
 
 
 def _int_or_none(value: str, where: str, column: str) -> int | None:
-    return _ref()._int(value, where, column) if value else None
+    return common.read_int(value, where, column) if value else None
 
 
 def load_bodies(session: Session, rows: list[dict[str, str]], report: LoadReport) -> None:
-    _ref().load_organizations(session, rows, report)
+    core.load_organizations(session, rows, report)
 
 
 def load_ip_posts(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    _ref().load_posts(session, rows, report)
+    core.load_posts(session, rows, report)
 
 
 def _months(value: str, where: str) -> str:
@@ -47,7 +40,7 @@ def _months(value: str, where: str) -> str:
 
 
 def load_series(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    ref = _ref()
+    ref = common
     orgs = {o.code: o.id for o in session.exec(select(Organization)).all() if o.code}
     for number, row in enumerate(rows, start=2):
         where = f"interparliamentary_series.csv:{number}"
@@ -57,21 +50,21 @@ def load_series(session: Session, rows: Iterable[dict[str, str]], report: LoadRe
                                   field="organization_code")
         ref.upsert(session, report, MeetingSeries, "code", {
             "code": row["code"], "organization_id": orgs[row["organization_code"]],
-            "kind": ref._choice(MeetingKind, row["kind"], where, "kind"),
+            "kind": ref.read_choice(MeetingKind, row["kind"], where, "kind"),
             "title_th": row["title_th"], "title_en": row.get("title_en", ""),
             "months": _months(row["months"], where),
-            "opening_day": ref._int(row.get("opening_day") or "1", where, "opening_day"),
-            "duration_days": ref._int(row.get("duration_days") or "1", where, "duration_days"),
+            "opening_day": ref.read_int(row.get("opening_day") or "1", where, "opening_day"),
+            "duration_days": ref.read_int(row.get("duration_days") or "1", where, "duration_days"),
             "number_anchor_year": _int_or_none(row.get("number_anchor_year", ""), where, "number_anchor_year"),
             "number_anchor": _int_or_none(row.get("number_anchor", ""), where, "number_anchor"),
             "rotation_anchor_year": _int_or_none(row.get("rotation_anchor_year", ""), where, "rotation_anchor_year"),
-            "source": row.get("source", ""), "as_of": ref._date(row.get("as_of", ""), where),
+            "source": row.get("source", ""), "as_of": ref.read_date(row.get("as_of", ""), where),
             "note": row.get("note", ""),
         })
 
 
 def load_hosts(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    ref = _ref()
+    ref = common
     series = {s.code: s.id for s in session.exec(select(MeetingSeries)).all()}
     countries = {c.iso2: c.id for c in session.exec(select(Country)).all()}
     for number, row in enumerate(rows, start=2):
@@ -84,25 +77,25 @@ def load_hosts(session: Session, rows: Iterable[dict[str, str]], report: LoadRep
             raise ValidationError(f"ไม่รู้จักประเทศ '{iso2}' ({where})", f"unknown country_iso2 '{iso2}' ({where})",
                                   field="country_iso2")
         ref.upsert(session, report, HostRotation, ("series_id", "position", "year"), {
-            "series_id": series[row["series_code"]], "position": ref._int(row["position"], where, "position"),
+            "series_id": series[row["series_code"]], "position": ref.read_int(row["position"], where, "position"),
             "year": _int_or_none(row.get("year", ""), where, "year"),
             "country_id": countries.get(iso2) if iso2 else None,
             "city_th": row.get("city_th", ""), "city_en": row.get("city_en", ""),
-            "source": row.get("source", ""), "as_of": ref._date(row.get("as_of", ""), where),
+            "source": row.get("source", ""), "as_of": ref.read_date(row.get("as_of", ""), where),
             "note": row.get("note", ""),
         })
 
 
 def load_lead_times(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    ref = _ref()
+    ref = common
     for number, row in enumerate(rows, start=2):
         where = f"interparliamentary_lead_times.csv:{number}"
         ref.upsert(session, report, LeadTime, "code", {
             "code": row["code"], "label_th": row["label_th"], "label_en": row.get("label_en", ""),
-            "days_before": ref._int(row["days_before"], where, "days_before"),
+            "days_before": ref.read_int(row["days_before"], where, "days_before"),
             "abroad_only": row.get("abroad_only", "").lower() in {"1", "true", "yes", "y"},
-            "sort_order": ref._int(row.get("sort_order") or "0", where, "sort_order"),
-            "source": row.get("source", ""), "as_of": ref._date(row.get("as_of", ""), where),
+            "sort_order": ref.read_int(row.get("sort_order") or "0", where, "sort_order"),
+            "source": row.get("source", ""), "as_of": ref.read_date(row.get("as_of", ""), where),
             "note": row.get("note", ""),
         })
 

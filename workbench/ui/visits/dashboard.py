@@ -16,18 +16,18 @@ from workbench.db import new_session
 from workbench.i18n import t
 from workbench.services.access import has_permission
 from workbench.services.calendar import CalendarItem, calendar_items
-from workbench.ui.attention_panel import AttentionPanel
-from workbench.ui.calendar_export import CalendarExport
-from workbench.ui.calendar_filters import CalendarFilters
-from workbench.ui.calendar_view import CalendarView
 from workbench.ui.choices import Choices
-from workbench.ui.engagement_detail import EngagementDetail
-from workbench.ui.engagement_form import EngagementForm
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
-from workbench.ui.record_form import RecordForm
-from workbench.ui.visit_detail import VisitDetail
-from workbench.ui.visit_form import VisitForm
+from workbench.ui.visits.attention_panel import AttentionPanel
+from workbench.ui.visits.calendar_export import CalendarExport
+from workbench.ui.visits.calendar_filters import CalendarFilters
+from workbench.ui.visits.calendar_view import CalendarView
+from workbench.ui.visits.engagement_detail import EngagementDetail
+from workbench.ui.visits.engagement_form import EngagementForm
+from workbench.ui.visits.record_form import RecordForm
+from workbench.ui.visits.visit_detail import VisitDetail
+from workbench.ui.visits.visit_form import VisitForm
 
 STYLE = """<style>
 .wb-calendar-item, .wb-calendar-more, .wb-attention-entry { text-align: left; overflow: hidden;

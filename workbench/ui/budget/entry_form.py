@@ -16,7 +16,7 @@ from workbench.i18n import t
 from workbench.services import budget
 from workbench.services.budget_reports import as_of
 from workbench.thai import format_baht
-from workbench.ui.budget_day_picker import BudgetDayPicker
+from workbench.ui.budget.day_picker import BudgetDayPicker
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 

@@ -26,32 +26,11 @@ from workbench.models.budget import (
     TravelGrade,
 )
 from workbench.models.visits import MemberRole
-
-LoadReport = Any  # workbench.reference.LoadReport (not imported here: reference.py imports this module)
+from workbench.reference.common import LoadReport, read_date, read_int, upsert
 
 CABINS = {"economy", "business", "first"}
-
-
-def _date(value: str, where: str) -> dt.date | None:
-    from workbench.reference import _date as read_date
-
-    return read_date(value, where)
-
-
-def _int(value: str, where: str, column: str) -> int:
-    from workbench.reference import _int as read_int
-
-    return read_int(value, where, column)
-
-
-def upsert(session: Session, report: LoadReport, model: Any, keys: tuple[str, ...], values: dict[str, Any]) -> None:
-    from workbench.reference import upsert as run
-
-    run(session, report, model, keys, values)
-
-
 def _required_date(value: str, where: str, column: str) -> dt.date:
-    day = _date(value, where)
+    day = read_date(value, where)
     if day is None:
         raise ValidationError(f"ต้องมีวันที่ใน {column} ({where})", f"{column} needs a date ({where})", field=column)
     return day
@@ -70,14 +49,15 @@ def _amount(value: str, where: str, column: str) -> Decimal:
 
 
 def _provenance(row: dict[str, str], where: str) -> dict[str, Any]:
-    return {"source": row.get("source", ""), "as_of": _date(row.get("as_of", ""), where), "note": row.get("note", "")}
+    return {"source": row.get("source", ""), "as_of": read_date(row.get("as_of", ""), where),
+            "note": row.get("note", "")}
 
 
 def load_disbursement_targets(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
     seen: dict[int, list[tuple[int, Decimal]]] = {}
     for number, row in enumerate(rows, start=2):
         where = f"budget_disbursement_targets.csv:{number}"
-        year, quarter = _int(row["fiscal_year"], where, "fiscal_year"), _int(row["quarter"], where, "quarter")
+        year, quarter = read_int(row["fiscal_year"], where, "fiscal_year"), read_int(row["quarter"], where, "quarter")
         percent = _amount(row["cumulative_percent"], where, "cumulative_percent")
         if quarter not in (1, 2, 3, 4) or percent > 100:
             raise ValidationError(f"ไตรมาสต้องเป็น 1–4 และร้อยละไม่เกิน 100 ({where})",

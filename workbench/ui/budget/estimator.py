@@ -18,7 +18,7 @@ from workbench.services import people, trip_costs
 from workbench.services.access import has_permission
 from workbench.services.budget import list_lines
 from workbench.thai import baht_text, format_baht, format_date
-from workbench.ui.budget_day_picker import BudgetDayPicker
+from workbench.ui.budget.day_picker import BudgetDayPicker
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 

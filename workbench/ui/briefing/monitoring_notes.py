@@ -16,10 +16,9 @@ from workbench import clock
 from workbench.db import new_session
 from workbench.documents.spreadsheet import to_xlsx
 from workbench.i18n import current_lang, t
-from workbench.models.base import Clearance
 from workbench.models.briefing import NoteCategory
 from workbench.services import monitoring, people
-from workbench.services.access import has_permission
+from workbench.services.access import classifications_for, has_permission
 from workbench.thai import format_date
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
@@ -105,7 +104,6 @@ class _NoteForm(widgets.VBox):
     """The fields of a new monitoring note; classification offered only up to the user's clearance."""
 
     def __init__(self, countries: list[tuple[str, int]], categories: list[tuple[str, str]], user: Any) -> None:
-        cleared = int(getattr(user, "clearance", 0))
         self.country = widgets.Dropdown(description=t("field.country_id"), options=countries)
         self.noted_on = widgets.DatePicker(description=t("notes.noted_on"), value=clock.today())
         self.category = widgets.Dropdown(description=t("notes.category"), options=categories)
@@ -115,7 +113,7 @@ class _NoteForm(widgets.VBox):
         self.tags = widgets.Text(description=t("notes.tags"), placeholder=t("notes.tags_hint"))
         self.classification = widgets.Dropdown(
             description=t("field.classification"),
-            options=[(t(f"clearance.{int(level)}"), int(level)) for level in Clearance if int(level) <= cleared])
+            options=[(t(f"clearance.{int(level)}"), int(level)) for level in classifications_for(user)])
         self.save_button = widgets.Button(description=t("notes.save"), button_style="primary")
         super().__init__([self.country, self.noted_on, self.category, self.title, self.summary, self.source_url,
                           self.tags, self.classification, self.save_button])

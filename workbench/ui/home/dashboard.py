@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from sqlalchemy.engine import Engine
 from traitlets import Unicode
 
-from workbench import dashboards
+from workbench import registry
 from workbench.i18n import t
 from workbench.services.access import has_permission
 from workbench.services.status import database_status
@@ -35,7 +35,7 @@ class HomePage(widgets.VBox):
         self.refresh()
 
     def refresh(self) -> None:
-        shown = [d for d in dashboards.open_to(self.user) if d.name != dashboards.HOME]
+        shown = [d for d in registry.open_to(self.user) if d.name != registry.HOME]
         self.entries.children = [self._entry(d) for d in shown] or [widgets.Label(t("home.none"))]
         status = database_status(self.engine)
         rows = []
@@ -48,7 +48,7 @@ class HomePage(widgets.VBox):
                 f"{t('count.' + table)} {count:,}" for table, count in status.counts.items())))
         self.status.children = rows
 
-    def _entry(self, dashboard: dashboards.Dashboard) -> widgets.Widget:
+    def _entry(self, dashboard: registry.Dashboard) -> widgets.Widget:
         button = widgets.Button(description=t("home.open"), tooltip=t(dashboard.title_key))
         button.on_click(lambda _b, name=dashboard.name: self._request(name))
         title = widgets.HTML(f"<b>{html.escape(t(dashboard.title_key))}</b>")

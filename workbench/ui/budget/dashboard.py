@@ -18,15 +18,15 @@ from workbench.i18n import t
 from workbench.services import budget_reports
 from workbench.services.access import has_permission
 from workbench.thai import format_date
-from workbench.ui.budget_chart import BudgetCurveChart
-from workbench.ui.budget_drafts import BudgetDrafts
-from workbench.ui.budget_entry_form import BudgetEntryForm
-from workbench.ui.budget_estimator import BudgetEstimator
-from workbench.ui.budget_export_button import BudgetExportButton
-from workbench.ui.budget_forecast import BudgetForecastPanel
-from workbench.ui.budget_lines_table import BudgetLinesTable
-from workbench.ui.budget_top_items import BudgetTopItems
-from workbench.ui.budget_warnings import BudgetWarnings
+from workbench.ui.budget.chart import BudgetCurveChart
+from workbench.ui.budget.drafts import BudgetDrafts
+from workbench.ui.budget.entry_form import BudgetEntryForm
+from workbench.ui.budget.estimator import BudgetEstimator
+from workbench.ui.budget.export_button import BudgetExportButton
+from workbench.ui.budget.forecast import BudgetForecastPanel
+from workbench.ui.budget.lines_table import BudgetLinesTable
+from workbench.ui.budget.top_items import BudgetTopItems
+from workbench.ui.budget.warnings import BudgetWarnings
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 

@@ -1,0 +1,1 @@
+"""The briefing dashboard (briefing.ipynb) and its widgets, and the monitoring-notes notebook widget."""

@@ -1,0 +1,1 @@
+"""The budget dashboard (budget.ipynb) and its widgets: figures per line, chart, forecast, estimator, entries."""

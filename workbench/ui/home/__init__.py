@@ -1,0 +1,1 @@
+"""The home page (home.ipynb): the dashboards open to the signed-in user."""
