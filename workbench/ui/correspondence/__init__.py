@@ -1,0 +1,1 @@
+"""The correspondence dashboard (correspondence.ipynb): registers, routing, attachments, search."""
