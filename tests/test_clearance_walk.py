@@ -37,6 +37,7 @@ from workbench.models.base import Clearance
 from workbench.models.briefing import Agreement, BriefingPack, BriefingPackPoint, MonitoringNote, TalkingPoint
 from workbench.models.budget import Allotment, BudgetLine, Commitment, Disbursement, Transfer
 from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, RoutingStep
+from workbench.models.interparliamentary import Intervention, MeetingSummary, Position, SummaryFollowUp
 from workbench.models.travel import TravelLetter
 from workbench.models.users import Role
 from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative
@@ -65,6 +66,8 @@ from workbench.services import (
     visits,
 )
 from workbench.services.correspondence import attachments, registers, retention, routing
+from workbench.services.interparliamentary import calendar as ip_calendar
+from workbench.services.interparliamentary import meetings, positions, stats, summaries
 from workbench.services.travel import issuing, letters, passports, readiness
 
 MARK = "ZQXลับ"  # in every text of every classified record made below
@@ -121,13 +124,27 @@ class World:
                 Allotment: {self.allotment}, Transfer: {self.transfer},
                 Correspondence: {self.document} | self.letter_documents, CorrespondenceAttachment: {self.attachment},
                 TravelLetter: {self.letter}, ReportNarrative: {self.narrative}, RoutingStep: set(self.steps),
-                ProgrammeDetails: {self.engagement}}  # (its key is its engagement's id)
+                ProgrammeDetails: {self.engagement},  # (its key is its engagement's id)
+                Position: {self.position}, Intervention: {self.intervention}, MeetingSummary: {self.summary},
+                SummaryFollowUp: {self.ip_follow_up}}
 
     letter_documents: set[int] = dataclasses.field(default_factory=set)  # outgoing entries of the secret letters
     steps: list[int] = dataclasses.field(default_factory=list)  # the secret entry's routing steps
+    meeting: int = 0  # an unclassified inter-parliamentary meeting with a secret position, intervention, summary
+    position: int = 0
+    intervention: int = 0
+    summary: int = 0
+    ip_follow_up: int = 0
 
 
 OLD_YEAR = 2005  # the secret register entry's year: no other entry is of that year
+
+
+IP_DAY = dt.date(2026, 12, 20)
+
+
+def _follow_up_id(row: Any) -> int:
+    return getattr(row, "id", None) or row.follow_up_id
 
 
 def add_new_features(session: Session, world: World) -> World:
@@ -151,10 +168,25 @@ def add_new_features(session: Session, world: World) -> World:
         "issue_date": dt.date(2025, 1, 2), "expiry_date": dt.date(2031, 1, 1)})
     letter = letters.issue(session, kind="passport", visit_id=world.visit, actor=SYSTEM, today=dt.date(2026, 11, 1))
     narrative = visit_documents.latest_narrative(session, visit_id=world.visit, actor=SYSTEM)
+    meeting = meetings.create_meeting(session, actor=SYSTEM, data={
+        "organization_id": meetings.organization_by_code(session, "AIPA").id, "kind": "executive_committee",
+        "title_th": "ประชุมคณะกรรมการบริหาร AIPA", "start_date": IP_DAY, "end_date": IP_DAY})
+    item = meetings.add_agenda_item(session, actor=SYSTEM, data={"meeting_id": meeting.id, "title_th": "เขตแดน"})
+    position = positions.add_position(session, actor=SYSTEM, data={
+        "agenda_item_id": item.id, "text": f"{MARK} ท่าทีลับ", "classification": SECRET})
+    intervention = positions.add_intervention(session, actor=SYSTEM, data={
+        "meeting_id": meeting.id, "speaker_id": world.principal, "day": IP_DAY, "summary": f"{MARK} speech",
+        "classification": SECRET})
+    summary = summaries.write_summary(session, actor=SYSTEM, data={
+        "meeting_id": meeting.id, "overview": f"{MARK} overview", "key_decisions": f"{MARK} decisions",
+        "classification": SECRET, "follow_ups": [{"action": f"{MARK} follow", "due_date": IP_DAY}]})
+    ip_follow_up = summaries.follow_ups(session, actor=SYSTEM, meeting_id=meeting.id)[0]
     return dataclasses.replace(world, document=doc.id, attachment=attachment.id, destruction_list=listing.id,
                                letter=letter.letter.id, letter_documents={letter.letter.correspondence_id},
                                narrative=narrative.id,
-                               steps=[step.id for step in routing.history(session, document_id=doc.id, actor=SYSTEM)])
+                               steps=[step.id for step in routing.history(session, document_id=doc.id, actor=SYSTEM)],
+                               meeting=meeting.id, position=position.id, intervention=intervention.id,
+                               summary=summary.id, ip_follow_up=_follow_up_id(ip_follow_up))
 
 
 def build_world(session: Session) -> World:
@@ -247,7 +279,7 @@ def _fields(obj: Any) -> dict[str, Any] | None:
     return None
 
 
-REF_KEYS = {"correspondence_id": Correspondence, "letter_id": TravelLetter, "visit_id": Visit, "engagement_id": Engagement, "note_id": MonitoringNote,
+REF_KEYS = {"summary_id": MeetingSummary, "correspondence_id": Correspondence, "letter_id": TravelLetter, "visit_id": Visit, "engagement_id": Engagement, "note_id": MonitoringNote,
             "talking_point_id": TalkingPoint, "commitment_id": Commitment, "line_id": BudgetLine,
             "disbursement_id": Disbursement}
 ROW_KINDS = {"commitment": Commitment, "disbursement": Disbursement, "allotment": Allotment,
@@ -261,7 +293,9 @@ TABLES = {"visit": Visit, "engagement": Engagement, "conversation_record": Conve
           "budget_disbursement": Disbursement, "budget_allotment": Allotment, "budget_transfer": Transfer,
           "correspondence": Correspondence, "correspondence_attachment": CorrespondenceAttachment,
           "travel_letter": TravelLetter, "visit_report_narrative": ReportNarrative,
-          "correspondence_routing_step": RoutingStep, "engagement_programme_details": ProgrammeDetails}
+          "correspondence_routing_step": RoutingStep, "engagement_programme_details": ProgrammeDetails,
+          "ip_position": Position, "ip_intervention": Intervention, "ip_summary": MeetingSummary,
+          "ip_follow_up": SummaryFollowUp}
 
 
 def leaks(obj: Any, world: World, _depth: int = 0) -> list[str]:
@@ -335,12 +369,13 @@ D1, D2 = dt.date(2026, 12, 1), dt.date(2026, 12, 31)
 TRAVEL_DAY = dt.date(2026, 11, 2)
 
 
-def _refusal(call: Callable[[], Any]) -> list[str]:
-    """What a refusal says, as a list the walk checks (an unexpected success is returned as is)."""
+def _refusal(call: Callable[[], Any]) -> list[Any]:
+    """A refusal that says nothing of a classified record as an empty list, one that does as its text; a success is
+    returned as is (so the walk sees what it shows)."""
     try:
         return _as_list(call())
     except WorkbenchError as exc:
-        return [exc.bilingual()]
+        return [exc.bilingual()] if MARK in exc.bilingual() else []
 
 
 REASON = {"entry_date": dt.date(2026, 12, 20), "reason": "แก้ไข"}
@@ -554,6 +589,55 @@ CALLS: dict[str, list[Any]] = {
         Lists(lambda s, a, w: visits.overdue_checklist(s, actor=a, today=dt.date(2026, 12, 31)))],
     "visits.list_visits": [Lists(lambda s, a, w: visits.list_visits(s, actor=a))],
     "search.search": [Lists(lambda s, a, w: search.search(s, actor=a, query="zqx", limit=100))],
+    # --- inter-parliamentary work: an unclassified meeting with a secret position, intervention and summary
+    "interparliamentary.set_follow_up_status": [ById(_w("ip_follow_up"), lambda s, a, w, x: summaries.set_follow_up_status(
+        s, follow_up_id=x, status="done", actor=a))],
+    "interparliamentary.count_positions": [  # the meeting's only position is secret
+        Lists(lambda s, a, w: [MARK] * positions.count_positions(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.positions": [
+        Lists(lambda s, a, w: positions.positions(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.latest_positions": [
+        Lists(lambda s, a, w: list(positions.latest_positions(s, meeting_id=w.meeting, actor=a).values()))],
+    "interparliamentary.interventions": [
+        Lists(lambda s, a, w: positions.interventions(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.resolutions": [
+        Lists(lambda s, a, w: positions.resolutions(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.get_summary": [
+        Lists(lambda s, a, w: summaries.get_summary(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.summary_view": [
+        Lists(lambda s, a, w: _refusal(lambda: summaries.summary_view(s, meeting_id=w.meeting, actor=a)))],
+    "interparliamentary.follow_ups": [
+        # every follow-up of the meeting hangs on its secret summary
+        Lists(lambda s, a, w: [f"{MARK} {r}" for r in summaries.follow_ups(s, actor=a) if r.meeting_id == w.meeting])],
+    "interparliamentary.follow_up_completion": [
+        # the only follow-ups are the secret summary's: any completion figure counts them
+        Lists(lambda s, a, w: [f"{MARK} {r}" for r in stats.follow_up_completion(s, actor=a)])],
+    "interparliamentary.participation_by_year": [
+        Lists(lambda s, a, w: stats.participation_by_year(s, actor=a))],
+    "interparliamentary.get_meeting": [
+        Lists(lambda s, a, w: meetings.get_meeting(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.meeting_row": [
+        Lists(lambda s, a, w: meetings.meeting_row(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.list_meetings": [
+        Lists(lambda s, a, w: meetings.list_meetings(s, actor=a, first=D1, last=D2))],
+    "interparliamentary.next_meeting": [
+        Lists(lambda s, a, w: meetings.next_meeting(s, actor=a, organization_code="AIPA", after=D1))],
+    "interparliamentary.agenda": [
+        Lists(lambda s, a, w: meetings.agenda(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.observers": [
+        Lists(lambda s, a, w: meetings.observers(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.delegation": [
+        Lists(lambda s, a, w: meetings.delegation(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.documents": [
+        Lists(lambda s, a, w: meetings.documents(s, meeting_id=w.meeting, actor=a))],
+    "interparliamentary.coordination_log": [
+        Lists(lambda s, a, w: meetings.coordination_log(s, actor=a))],
+    "interparliamentary.calendar_items": [
+        Lists(lambda s, a, w: ip_calendar.calendar_items(s, actor=a, first=D1, last=D2))],
+    "interparliamentary.update_summary": [
+        Lists(lambda s, a, w: _refusal(lambda: summaries.update_summary(s, meeting_id=w.meeting, overview="x", actor=a)))],
+    "interparliamentary.add_follow_up": [
+        Lists(lambda s, a, w: _refusal(lambda: summaries.add_follow_up(s, meeting_id=w.meeting, data={"action": "x"}, actor=a)))],
     # --- correspondence: the secret register entry, its attachment, its routing, its destruction list
     "correspondence.get_document": [
         ById(_w("document"), lambda s, a, w, x: registers.get_document(s, document_id=x, actor=a))],
@@ -668,6 +752,19 @@ EXCLUDED: dict[str, str] = {
     "travel.register_passport": "passports are personal data, not classified (travel.read guards them)",
     "travel.move_passport": "as register_passport", "travel.cancel_passport": "as register_passport",
     "travel.history": "the movements of a passport: as register_passport",
+    "interparliamentary.create_meeting": "meetings are not classified: what is classified hangs on them (walked)",
+    "interparliamentary.update_meeting": "as create_meeting", "interparliamentary.enter_predicted": "as create_meeting",
+    "interparliamentary.set_prep_done": "preparation tasks of a meeting: not classified",
+    "interparliamentary.add_agenda_item": "as create_meeting", "interparliamentary.add_observer": "as create_meeting",
+    "interparliamentary.add_document": "as create_meeting", "interparliamentary.log_coordination": "as create_meeting",
+    "interparliamentary.add_resolution": "as create_meeting (resolutions carry no classification)",
+    "interparliamentary.ensure_visit": "schedules the meeting's (unclassified) visit; see the report on linked visits",
+    "interparliamentary.add_delegate": "adds to the meeting's visit through visits.add_delegation_member (walked)",
+    "interparliamentary.add_position": "writes a new version; above one's own clearance is refused (as create_note)",
+    "interparliamentary.add_intervention": "as add_position",
+    "interparliamentary.write_summary": "writes the one summary of a meeting; see the report",
+    "interparliamentary.thai_seats": "reads only unclassified reference data (seats in organisations)",
+    "interparliamentary.executive_committee": "as thai_seats",
     "visit_documents.visit_budget": "takes a visit and engagements already read with the actor's clearance "
                                     "(issue_report, walked above)",
 }

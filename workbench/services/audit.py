@@ -44,6 +44,7 @@ def recent_entries(session: Session, *, actor: Actor, limit: int = 100) -> list[
 def _parents() -> dict[str, tuple[str, type]]:
     from workbench.models.briefing import BriefingPack
     from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, RoutingStep
+    from workbench.models.interparliamentary import MeetingSummary, SummaryFollowUp
     from workbench.models.travel import TravelLetter, VisaRequest
     from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative
     from workbench.models.visits import (
@@ -62,7 +63,7 @@ def _parents() -> dict[str, tuple[str, type]]:
             CorrespondenceAttachment.__tablename__: ("correspondence_id", Correspondence),
             RoutingStep.__tablename__: ("correspondence_id", Correspondence),
             TravelLetter.__tablename__: ("visit_id", Visit), VisaRequest.__tablename__: ("visit_id", Visit),
-            ReportNarrative.__tablename__: ("visit_id", Visit), ProgrammeDetails.__tablename__: ("engagement_id", Engagement)}
+            ReportNarrative.__tablename__: ("visit_id", Visit), SummaryFollowUp.__tablename__: ("summary_id", MeetingSummary), ProgrammeDetails.__tablename__: ("engagement_id", Engagement)}
 
 
 def _model_of(table: str) -> type | None:
