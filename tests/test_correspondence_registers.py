@@ -43,7 +43,6 @@ def test_an_incoming_letter_is_registered_with_every_field(session):
     ({"urgency": "tomorrow"}, "urgency"),
     ({"register": "archive"}, "register"),
     ({"classification": 3}, "classification"),
-    ({"visit_id": 99999}, "visit_id"),
     ({"doc_date": dt.date(2026, 5, 1), "registered_at": dt.datetime(2026, 4, 1, 9, 0)}, "doc_date"),
 ])
 def test_bad_input_names_its_field_and_writes_nothing(session, changes, field):
@@ -51,6 +50,14 @@ def test_bad_input_names_its_field_and_writes_nothing(session, changes, field):
         corr.register_document(session, actor=SYSTEM, data=letter(**changes))
     assert error.value.field == field
     assert error.value.th and error.value.en
+    assert session.exec(select(Correspondence)).all() == []
+
+
+def test_a_link_to_a_missing_visit_is_not_found_and_writes_nothing(session):
+    """As every link to a record: missing and not visible read the same (``not_found``), naming the field."""
+    with pytest.raises(NotFound) as error:
+        corr.register_document(session, actor=SYSTEM, data=letter(visit_id=99999))
+    assert error.value.field == "visit_id" and "99999" in error.value.en
     assert session.exec(select(Correspondence)).all() == []
 
 

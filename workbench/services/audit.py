@@ -43,6 +43,10 @@ def recent_entries(session: Session, *, actor: Actor, limit: int = 100) -> list[
 # rows that carry no classification of their own but hang on a record that does: (table, link attribute, parent)
 def _parents() -> dict[str, tuple[str, type]]:
     from workbench.models.briefing import BriefingPack
+    from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, RoutingStep
+    from workbench.models.interparliamentary import MeetingSummary, SummaryFollowUp
+    from workbench.models.travel import TravelLetter, VisaRequest
+    from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative
     from workbench.models.visits import (
         ChecklistItem,
         ConversationRecord,
@@ -55,7 +59,11 @@ def _parents() -> dict[str, tuple[str, type]]:
 
     return {ChecklistItem.__tablename__: ("visit_id", Visit), DelegationMember.__tablename__: ("visit_id", Visit),
             VisitOfficer.__tablename__: ("visit_id", Visit), FollowUp.__tablename__: ("record_id", ConversationRecord),
-            BriefingPack.__tablename__: ("engagement_id", Engagement)}
+            BriefingPack.__tablename__: ("engagement_id", Engagement),
+            CorrespondenceAttachment.__tablename__: ("correspondence_id", Correspondence),
+            RoutingStep.__tablename__: ("correspondence_id", Correspondence),
+            TravelLetter.__tablename__: ("visit_id", Visit), VisaRequest.__tablename__: ("visit_id", Visit),
+            ReportNarrative.__tablename__: ("visit_id", Visit), SummaryFollowUp.__tablename__: ("summary_id", MeetingSummary), ProgrammeDetails.__tablename__: ("engagement_id", Engagement)}
 
 
 def _model_of(table: str) -> type | None:

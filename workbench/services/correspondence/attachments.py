@@ -19,9 +19,9 @@ from sqlmodel import Session, col, select
 from workbench.db import record_event, transaction
 from workbench.errors import ConflictError
 from workbench.models.base import Clearance
-from workbench.models.correspondence import CorrespondenceAttachment
-from workbench.services.access import require
-from workbench.services.common import field_error, get_or_404
+from workbench.models.correspondence import Correspondence, CorrespondenceAttachment
+from workbench.services.access import can_see, require
+from workbench.services.common import classification_of, field_error, get_visible
 from workbench.services.correspondence import rules
 from workbench.services.correspondence.registers import get_document
 
@@ -107,13 +107,11 @@ def list_attachments(session: Session, *, document_id: int, actor: Any) -> list[
 
 def download(session: Session, *, attachment_id: int, actor: Any) -> Download:
     """The file's bytes after checking its SHA-256; a classified document's download is audited."""
-    require(actor, "correspondence.read")
-    attachment = get_or_404(session, CorrespondenceAttachment, attachment_id, field="attachment_id")
-    try:
-        doc = get_document(session, document_id=attachment.correspondence_id, actor=actor, audit_open=False)
-    except Exception:
-        get_or_404(session, CorrespondenceAttachment, None, field="attachment_id")  # same message as missing
-        raise
+    attachment = get_visible(session, CorrespondenceAttachment, attachment_id, actor=actor,
+                             permission="correspondence.read", field="attachment_id",
+                             visible=lambda a: can_see(actor, classification_of(
+                                 session.get(Correspondence, a.correspondence_id))))
+    doc = get_document(session, document_id=attachment.correspondence_id, actor=actor, audit_open=False)
     path = blob_path(attachment.sha256)
     try:
         content = path.read_bytes()

@@ -44,7 +44,7 @@ from workbench.models.correspondence import (
 from workbench.models.users import User
 from workbench.models.visits import Engagement, Visit
 from workbench.services.access import can_see, require
-from workbench.services.common import field_error, get_or_404, get_visible, validate
+from workbench.services.common import field_error, get_or_404, get_visible, not_found, validate
 from workbench.services.correspondence import rules
 
 OPEN_STATUSES = (CorrespondenceStatus.REGISTERED, CorrespondenceStatus.ROUTED, CorrespondenceStatus.RETURNED)
@@ -117,13 +117,11 @@ def _check_links(session: Session, checked: CorrespondenceCreate, actor: Any) ->
     if checked.visit_id is not None:
         visit = session.get(Visit, checked.visit_id)
         if visit is None or not can_see(actor, getattr(visit, "classification", 0)):
-            raise field_error("visit_id", f"ไม่พบการเยือนหมายเลข {checked.visit_id}",
-                              f"no visit with id {checked.visit_id}")
+            raise not_found("visit_id", checked.visit_id)
     if checked.engagement_id is not None:
         engagement = session.get(Engagement, checked.engagement_id)
         if engagement is None or not can_see(actor, getattr(engagement, "classification", 0)):
-            raise field_error("engagement_id", f"ไม่พบกิจกรรมหมายเลข {checked.engagement_id}",
-                              f"no engagement with id {checked.engagement_id}")
+            raise not_found("engagement_id", checked.engagement_id)
     if checked.commitment_id is not None:
         get_or_404(session, Commitment, checked.commitment_id, field="commitment_id")
     if checked.assignee_id is not None:
@@ -137,8 +135,7 @@ def _check_links(session: Session, checked: CorrespondenceCreate, actor: Any) ->
     if checked.reply_to_id is not None:
         original = session.get(Correspondence, checked.reply_to_id)
         if original is None or not can_see(actor, original.classification):
-            raise field_error("reply_to_id", f"ไม่พบหนังสือหมายเลข {checked.reply_to_id}",
-                              f"no register entry with id {checked.reply_to_id}")
+            raise not_found("reply_to_id", checked.reply_to_id)
 
 
 def check_create(session: Session, *, actor: Any, data: CorrespondenceCreate | dict[str, Any]) -> CorrespondenceCreate:

@@ -29,7 +29,7 @@ from workbench.models.correspondence import (
 )
 from workbench.models.users import User
 from workbench.services.access import require
-from workbench.services.common import field_error, get_or_404
+from workbench.services.common import field_error, get_or_404, get_visible
 from workbench.services.correspondence import rules
 from workbench.services.correspondence.registers import _reads
 from workbench.thai import ce_year
@@ -181,10 +181,8 @@ def mark_transferred(session: Session, *, actor: Any, document_ids: list[int]) -
     now = clock.now().replace(microsecond=0)
     with transaction(session, actor=actor):
         for document_id in document_ids:
-            doc = session.get(Correspondence, document_id)
-            if doc is None or int(doc.classification) > int(getattr(actor, "clearance", 0)):
-                raise field_error("correspondence_id", f"ไม่พบหนังสือหมายเลข {document_id}",
-                                  f"no register entry with id {document_id}")
+            doc = get_visible(session, Correspondence, document_id, actor=actor,
+                              permission="correspondence.retention", field="correspondence_id")
             if doc.year + ARCHIVES_AGE_YEARS > year or doc.disposal != Disposal.KEPT:
                 raise field_error("correspondence_id", f"หนังสือหมายเลข {document_id} ยังไม่ครบ 20 ปีหรือจำหน่ายแล้ว",
                                   f"document {document_id} is not yet 20 years old or already disposed of")

@@ -22,7 +22,7 @@ from workbench.models.interparliamentary import (
 )
 from workbench.models.people import Organization, Person
 from workbench.services.access import can_see, require
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
 from workbench.services.interparliamentary import meetings as meeting_service
 from workbench.services.interparliamentary import positions as position_service
 from workbench.services.interparliamentary.meetings import READ, WRITE, get_meeting
@@ -109,10 +109,9 @@ def add_follow_up(session: Session, *, meeting_id: int, data: SummaryFollowUpCre
 
 def set_follow_up_status(session: Session, *, follow_up_id: int, status: FollowUpStatus | str, actor: Any) -> SummaryFollowUp:
     require(actor, WRITE)
-    follow_up = get_or_404(session, SummaryFollowUp, follow_up_id, field="follow_up_id")
-    summary = session.get(MeetingSummary, follow_up.summary_id)
-    if summary is None or not can_see(actor, summary.classification):
-        get_or_404(session, SummaryFollowUp, None, field="follow_up_id")
+    follow_up = get_visible(session, SummaryFollowUp, follow_up_id, actor=actor, permission=WRITE, field="follow_up_id",
+                            visible=lambda f: can_see(actor, classification_of(
+                                session.get(MeetingSummary, f.summary_id))))
     try:
         status = FollowUpStatus(status)
     except ValueError:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlmodel import Session
 
 from workbench.errors import ConfigurationError
+from workbench.services.common import classification_of, get_visible
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,14 @@ def split_number(display_number: str) -> tuple[str, str]:
     return code.strip(), number.strip()
 
 
+def _visit_classification(session: Session, visit_id: int, actor: Any) -> int:
+    """The letter's register entry is classified as its visit: its subject and link tell of the visit."""
+    from workbench.models.visits import Visit
+
+    return classification_of(get_visible(session, Visit, visit_id, actor=actor, permission="travel.read",
+                                         field="visit_id"))
+
+
 def allocate_outgoing(session: Session, *, actor: Any, visit_id: int, subject: str, recipient: str, sender: str,
                       doc_date: dt.date) -> Allocated:
     """Register the letter in the outgoing register and return its number (joins the caller's transaction)."""
@@ -40,6 +49,7 @@ def allocate_outgoing(session: Session, *, actor: Any, visit_id: int, subject: s
             field="register", field_th="ทะเบียนหนังสือส่ง", field_en="outgoing register") from None
     entry = register_document(session, actor=actor, data=CorrespondenceCreate(
         register="outgoing", subject=subject[:500], recipient=recipient[:300], sender=sender[:300],
-        doc_date=doc_date, visit_id=visit_id), permission="travel.write")
+        doc_date=doc_date, visit_id=visit_id, classification=_visit_classification(session, visit_id, actor)),
+        permission="travel.write")
     code, number = split_number(entry.display_number)
     return Allocated(entry.id, code, number, entry.display_number)

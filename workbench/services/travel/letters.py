@@ -26,11 +26,11 @@ from workbench.models.countries import Country
 from workbench.models.letters import EN_MONTHS, ExternalLetter, LetterTable, NoteVerbale
 from workbench.models.people import Organization
 from workbench.models.travel import LetterKind, TravelLetter, TravelLetterRead
-from workbench.models.visits import Direction
+from workbench.models.visits import Direction, Visit
 from workbench.services import people
 from workbench.services import visits as visit_service
-from workbench.services.access import require
-from workbench.services.common import get_or_404
+from workbench.services.access import can_see, require
+from workbench.services.common import classification_of, get_or_404, get_visible
 from workbench.services.travel import issuing, readiness
 from workbench.thai import THAI_MONTHS, be_year, format_date, to_thai_digits
 
@@ -246,9 +246,8 @@ def _numbered(session: Session, record: TravelLetter, *, actor: Any, today: dt.d
 
 def issued_document(session: Session, *, letter_id: int, actor: Any, today: dt.date) -> ExternalLetter | NoteVerbale:
     """An issued letter made again with its number and date (for another copy or another format)."""
-    require(actor, "travel.read")
-    record = get_or_404(session, TravelLetter, letter_id, field="letter_id")
-    visit_service.get_visit(session, visit_id=record.visit_id, actor=actor)
+    record = get_visible(session, TravelLetter, letter_id, actor=actor, permission="travel.read", field="letter_id",
+                         visible=lambda r: can_see(actor, classification_of(session.get(Visit, r.visit_id))))
     code, number = issuing.split_number(record.display_number)
     return _numbered(session, record, actor=actor, today=today, code=code, number=number)
 
