@@ -47,7 +47,7 @@ def build_travel(context: DemoContext) -> None:
             "issue_date": issued, "expiry_date": expiry, "location": PassportLocation.OFFICE,
             "note": "ข้อมูลสมมติ (demo)"})
         if number % 3 == 0:  # used for an earlier trip: handed over, then returned
-            out = min(context.today - dt.timedelta(days=60), issued + dt.timedelta(days=30))
+            out = max(issued, min(context.today - dt.timedelta(days=60), issued + dt.timedelta(days=30)))
             passports.move_passport(session, actor=context.actor, data={
                 "passport_id": passport.id, "location": PassportLocation.HOLDER, "moved_on": out,
                 "note": "มอบให้ผู้ถือก่อนเดินทาง"})
