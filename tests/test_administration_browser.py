@@ -70,7 +70,7 @@ def test_an_officer_records_a_gift_takes_stock_and_makes_the_quarterly_report(pa
     choose(page, "รายการพัสดุ", "SUP-003", ".wb-admin-stock")
     choose(page, "ประเภท *", "เบิกจ่าย", ".wb-admin-stock")
     fill(page, "จำนวน *", "25")  # 27 on hand, threshold 5
-    set_date(page, "วันที่ *", "2026-11-25", ".wb-admin-stock")
+    set_date(page, "วันที่เคลื่อนย้าย *", "2026-11-25", ".wb-admin-stock")
     fill(page, "เหตุผล *", "เบิกส่งหนังสือเชิญ")
     click(page, "บันทึกรับเข้า/เบิกจ่าย/ปรับยอด")
     wait_for_text(page, "ซองจดหมายตราครุฑ: คงเหลือ")

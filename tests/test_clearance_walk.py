@@ -781,7 +781,6 @@ NO_ACTOR: dict[str, str] = {
     "travel.passports_of": "passports: personal data, not classified",
     "travel.mark_requested": "takes a visit issue() has already looked up with the actor's clearance",
     "visit_documents.report_issued": "takes a visit id a caller has already looked up with the actor's clearance",
-    "visit_documents.require_report": "as report_issued",
     "interparliamentary.lead_times": "rule data", "interparliamentary.organization_by_code": "organisations are "
                                                                                           "not classified",
     "auth.resolve_identity": "sign-in", "auth.refresh_identity": "sign-in", "auth.sign_out": "sign-in",

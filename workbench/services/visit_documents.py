@@ -549,13 +549,6 @@ def report_issued(session: Session, *, visit_id: int) -> bool:
     return _latest(session, visit_id, VisitDocumentKind.TRIP_REPORT) is not None
 
 
-def require_report(session: Session, *, visit_id: int) -> None:
-    """The rule of the "reported" status: the visit's report has been issued."""
-    if not report_issued(session, visit_id=visit_id):
-        raise field_error("status", "ยังไม่ได้ออกรายงานผลการเดินทาง/สรุปผลการเยือน: ออกรายงานก่อนจึงเปลี่ยนเป็น reported",
-                          "the trip report (visit summary) has not been issued yet: issue it before marking the visit reported")
-
-
 def mark_reported(session: Session, *, visit_id: int, actor: Any) -> VisitRead:
     """Mark a completed visit reported (its report must have been issued)."""
     return visits.change_status(session, visit_id=visit_id, status=VisitStatus.REPORTED, actor=actor)

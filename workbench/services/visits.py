@@ -140,10 +140,8 @@ def change_status(session: Session, *, visit_id: int, status: VisitStatus | str,
     except ValueError:
         raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
     check_transition(TRANSITIONS, VisitStatus(visit.status), target)
-    if target == S.REPORTED:  # the report must have been issued first (services/visit_documents.py)
-        from workbench.services.visit_documents import require_report
-
-        require_report(session, visit_id=visit.id)
+    if target == S.REPORTED:
+        _require_report(session, visit_id=visit.id)
     if target in NEEDS_REASON and not reason.strip():
         raise field_error("status_reason", "ต้องระบุเหตุผลเมื่อเลื่อนหรือยกเลิก", "a reason is required to postpone or cancel")
     with transaction(session, actor=actor):
@@ -255,3 +253,16 @@ def list_visits(session: Session, *, actor: Actor, start: dt.date | None = None,
 def read_visit(session: Session, *, visit_id: int, actor: Actor) -> VisitRead:
     """The visit as forms and detail panels show it (with its responsible officers), if the actor may see it."""
     return _read(session, get_visit(session, visit_id=visit_id, actor=actor))
+
+
+def _require_report(session: Session, *, visit_id: int) -> None:
+    """The rule of the "reported" status: the visit's trip report (visit summary) has been issued
+    (``services/visit_documents.py`` issues it)."""
+    from workbench.models.visit_documents import VisitDocumentKind, VisitDocumentVersion
+
+    issued = session.exec(select(VisitDocumentVersion.id).where(
+        VisitDocumentVersion.visit_id == visit_id, VisitDocumentVersion.kind == VisitDocumentKind.TRIP_REPORT)).first()
+    if issued is None:
+        raise field_error("status", "ยังไม่ได้ออกรายงานผลการเดินทาง/สรุปผลการเยือน: ออกรายงานก่อนจึงเปลี่ยนเป็น reported",
+                          "the trip report (visit summary) has not been issued yet: issue it before marking the visit "
+                          "reported")

@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from workbench.documents.letters.model import ExternalLetter, LetterTable, NoteVerbale
+from workbench.models.letters import ExternalLetter, LetterTable, NoteVerbale
 
 FONT = "TH Sarabun New"
 SIZE_PT = 16

@@ -8,7 +8,7 @@ import html
 import mimetypes
 
 from workbench.documents.briefing_html import FONT_FILES, FontMode, _embedded, font_path
-from workbench.documents.letters.model import ExternalLetter, LetterTable, NoteVerbale
+from workbench.models.letters import ExternalLetter, LetterTable, NoteVerbale
 
 STYLE = """
 @page { size: A4; margin: 15mm 20mm 20mm 30mm; }

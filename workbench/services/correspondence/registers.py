@@ -39,6 +39,8 @@ from workbench.models.correspondence import (
     CorrespondenceStatus,
     Disposal,
     Register,
+    RoutingAction,
+    RoutingStep,
     Urgency,
 )
 from workbench.models.users import User
@@ -186,10 +188,18 @@ def register_document(session: Session, *, actor: Any, data: CorrespondenceCreat
             raise ConflictError(f"เลขทะเบียน {number} ของปี {registered_at.year + 543} ถูกใช้แล้ว",
                                 f"register number {number} of {registered_at.year} is taken") from exc
         if checked.assignee_id or checked.work_group:
-            from workbench.services.correspondence.routing import first_step
-
             first_step(session, doc=doc, actor=actor)
         return to_read(session, doc)
+
+
+def first_step(session: Session, *, doc: Correspondence, actor: Any, note: str = "") -> RoutingStep:
+    """The assignment made when a document is registered already assigned."""
+    step = RoutingStep(correspondence_id=doc.id, action=RoutingAction.ASSIGN, by_id=getattr(actor, "id", None),
+                       by_name=getattr(actor, "username", ""), to_user_id=doc.assignee_id, to_group=doc.work_group,
+                       note=note, at=doc.registered_at)
+    session.add(step)
+    session.flush()
+    return step
 
 
 # --- reading -------------------------------------------------------------------------------------------

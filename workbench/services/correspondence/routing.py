@@ -36,16 +36,6 @@ NEXT_STATUS = {
 }
 
 
-def first_step(session: Session, *, doc: Correspondence, actor: Any, note: str = "") -> RoutingStep:
-    """The assignment made when a document is registered already assigned."""
-    step = RoutingStep(correspondence_id=doc.id, action=RoutingAction.ASSIGN, by_id=getattr(actor, "id", None),
-                       by_name=getattr(actor, "username", ""), to_user_id=doc.assignee_id, to_group=doc.work_group,
-                       note=note, at=doc.registered_at)
-    session.add(step)
-    session.flush()
-    return step
-
-
 def _target_user(session: Session, user_id: int | None, doc: Correspondence) -> User | None:
     if user_id is None:
         return None
