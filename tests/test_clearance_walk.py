@@ -33,6 +33,7 @@ from tests.factories import make_person, make_user, user_model
 from tests.visit_factories import country_id, make_engagement, make_principal, make_visit
 from workbench.db import SYSTEM
 from workbench.errors import ConflictError, NotFound, PermissionDenied, WorkbenchError
+from workbench.models.administration import Gift
 from workbench.models.base import Clearance
 from workbench.models.briefing import Agreement, BriefingPack, BriefingPackPoint, MonitoringNote, TalkingPoint
 from workbench.models.budget import Allotment, BudgetLine, Commitment, Disbursement, Transfer
@@ -46,6 +47,7 @@ from workbench.models.visits import (
     ConversationRecord,
     DelegationMember,
     Engagement,
+    EngagementKind,
     FollowUp,
     Visit,
 )
@@ -65,6 +67,7 @@ from workbench.services import (
     visit_documents,
     visits,
 )
+from workbench.services.administration import gifts, staff, statistics
 from workbench.services.correspondence import attachments, registers, retention, routing
 from workbench.services.interparliamentary import calendar as ip_calendar
 from workbench.services.interparliamentary import meetings, positions, stats, summaries
@@ -126,7 +129,7 @@ class World:
                 TravelLetter: {self.letter}, ReportNarrative: {self.narrative}, RoutingStep: set(self.steps),
                 ProgrammeDetails: {self.engagement},  # (its key is its engagement's id)
                 Position: {self.position}, Intervention: {self.intervention}, MeetingSummary: {self.summary},
-                SummaryFollowUp: {self.ip_follow_up}}
+                SummaryFollowUp: {self.ip_follow_up}, Gift: {self.gift}}
 
     letter_documents: set[int] = dataclasses.field(default_factory=set)  # outgoing entries of the secret letters
     steps: list[int] = dataclasses.field(default_factory=list)  # the secret entry's routing steps
@@ -135,6 +138,7 @@ class World:
     intervention: int = 0
     summary: int = 0
     ip_follow_up: int = 0
+    gift: int = 0  # received at the secret visit (gifts carry no classification: they hang on the visit)
 
 
 OLD_YEAR = 2005  # the secret register entry's year: no other entry is of that year
@@ -181,12 +185,16 @@ def add_new_features(session: Session, world: World) -> World:
         "meeting_id": meeting.id, "overview": f"{MARK} overview", "key_decisions": f"{MARK} decisions",
         "classification": SECRET, "follow_ups": [{"action": f"{MARK} follow", "due_date": IP_DAY}]})
     ip_follow_up = summaries.follow_ups(session, actor=SYSTEM, meeting_id=meeting.id)[0]
+    gift = gifts.record_gift(session, actor=SYSTEM, data={
+        "direction": "received", "gift_date": dt.date(2026, 12, 2), "description_th": f"{MARK} แจกัน",
+        "counterpart": f"{MARK} host", "visit_id": world.visit, "engagement_id": world.engagement,
+        "value_baht": "50000.00", "occasion": f"{MARK} occasion"})
     return dataclasses.replace(world, document=doc.id, attachment=attachment.id, destruction_list=listing.id,
                                letter=letter.letter.id, letter_documents={letter.letter.correspondence_id},
                                narrative=narrative.id,
                                steps=[step.id for step in routing.history(session, document_id=doc.id, actor=SYSTEM)],
                                meeting=meeting.id, position=position.id, intervention=intervention.id,
-                               summary=summary.id, ip_follow_up=_follow_up_id(ip_follow_up))
+                               summary=summary.id, ip_follow_up=_follow_up_id(ip_follow_up), gift=gift.id)
 
 
 def build_world(session: Session) -> World:
@@ -295,7 +303,7 @@ TABLES = {"visit": Visit, "engagement": Engagement, "conversation_record": Conve
           "travel_letter": TravelLetter, "visit_report_narrative": ReportNarrative,
           "correspondence_routing_step": RoutingStep, "engagement_programme_details": ProgrammeDetails,
           "ip_position": Position, "ip_intervention": Intervention, "ip_summary": MeetingSummary,
-          "ip_follow_up": SummaryFollowUp}
+          "ip_follow_up": SummaryFollowUp, "admin_gift": Gift}
 
 
 def leaks(obj: Any, world: World, _depth: int = 0) -> list[str]:
@@ -589,6 +597,36 @@ CALLS: dict[str, list[Any]] = {
         Lists(lambda s, a, w: visits.overdue_checklist(s, actor=a, today=dt.date(2026, 12, 31)))],
     "visits.list_visits": [Lists(lambda s, a, w: visits.list_visits(s, actor=a))],
     "search.search": [Lists(lambda s, a, w: search.search(s, actor=a, query="zqx", limit=100))],
+    # --- office administration: a gift received at the secret visit; statistics count what one may see
+    "administration.record_gift": [
+        ById(_w("visit"), lambda s, a, w, x: gifts.record_gift(s, actor=a, data={
+            "direction": "received", "gift_date": dt.date(2026, 12, 2), "description_th": "ของที่ระลึก",
+            "counterpart": "x", "visit_id": x, "value_baht": "10.00"})),
+        ById(_w("engagement"), lambda s, a, w, x: gifts.record_gift(s, actor=a, data={
+            "direction": "received", "gift_date": dt.date(2026, 12, 2), "description_th": "ของที่ระลึก",
+            "counterpart": "x", "engagement_id": x, "value_baht": "10.00"}))],
+    "administration.mark_reported": [ById(_w("gift"), lambda s, a, w, x: gifts.mark_reported(
+        s, gift_id=x, reported_on=dt.date(2026, 12, 5), actor=a))],
+    "administration.list_gifts": [Lists(lambda s, a, w: gifts.list_gifts(s, actor=a))],
+    "administration.unreported": [Lists(lambda s, a, w: gifts.unreported(s, actor=a, today=DEC))],
+    "administration.counted_visits": [
+        Lists(lambda s, a, w: statistics.counted_visits(s, start=D1, end=D2, actor=a))],
+    "administration.counted_engagements": [Lists(lambda s, a, w: statistics.counted_engagements(
+        s, start=D1, end=D2, actor=a, kinds=tuple(EngagementKind)))],
+    "administration.briefs_produced": [
+        Lists(lambda s, a, w: statistics.briefs_produced(s, start=D1, end=dt.date(2027, 12, 31), actor=a))],
+    "administration.quarter_statistics": [
+        Lists(lambda s, a, w: statistics.quarter_statistics(s, fiscal_year=FY, quarter=1, actor=a, today=D2))],
+    "administration.period_statistics": [Lists(lambda s, a, w: statistics.period_statistics(
+        s, start=D1, end=D2, actor=a, fiscal_year=FY, quarter=1, today=D2))],
+    "administration.year_statistics": [
+        Lists(lambda s, a, w: statistics.year_statistics(s, fiscal_year=FY, actor=a, today=D2))],
+    "administration.visit_statistics": [
+        Lists(lambda s, a, w: statistics.visit_statistics(s, start=D1, end=D2, actor=a, today=D2))],
+    "administration.plan_progress": [
+        Lists(lambda s, a, w: statistics.plan_progress(s, fiscal_year=FY, actor=a, today=D2))],
+    "administration.away_on": [Lists(lambda s, a, w: staff.away_on(s, day=DEC, actor=a))],
+    "administration.absences": [Lists(lambda s, a, w: staff.absences(s, actor=a, start=D1, end=D2))],
     # --- inter-parliamentary work: an unclassified meeting with a secret position, intervention and summary
     "interparliamentary.set_follow_up_status": [ById(_w("ip_follow_up"), lambda s, a, w, x: summaries.set_follow_up_status(
         s, follow_up_id=x, status="done", actor=a))],
@@ -752,6 +790,17 @@ EXCLUDED: dict[str, str] = {
     "travel.register_passport": "passports are personal data, not classified (travel.read guards them)",
     "travel.move_passport": "as register_passport", "travel.cancel_passport": "as register_passport",
     "travel.history": "the movements of a passport: as register_passport",
+    "administration.add_staff": "the staff registry: office records with no classification",
+    "administration.update_staff": "as add_staff", "administration.list_staff": "as add_staff",
+    "administration.record_absence": "an officer's leave or travel; its visit link is not checked (see the report)",
+    "administration.cancel_absence": "as add_staff",
+    "administration.add_item": "supplies and souvenirs in stock: no classification",
+    "administration.get_item": "as add_item", "administration.list_items": "as add_item",
+    "administration.low_stock": "as add_item", "administration.movements": "as add_item",
+    "administration.move": "as add_item", "administration.add_equipment": "equipment: no classification",
+    "administration.hand_over": "as add_equipment", "administration.list_equipment": "as add_equipment",
+    "administration.add_plan_item": "the office's work plan: no classification",
+    "administration.plan": "as add_plan_item",
     "interparliamentary.create_meeting": "meetings are not classified: what is classified hangs on them (walked)",
     "interparliamentary.update_meeting": "as create_meeting", "interparliamentary.enter_predicted": "as create_meeting",
     "interparliamentary.set_prep_done": "preparation tasks of a meeting: not classified",

@@ -42,6 +42,7 @@ def recent_entries(session: Session, *, actor: Actor, limit: int = 100) -> list[
 
 # rows that carry no classification of their own but hang on a record that does: (table, link attribute, parent)
 def _parents() -> dict[str, tuple[str, type]]:
+    from workbench.models.administration import Gift
     from workbench.models.briefing import BriefingPack
     from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, RoutingStep
     from workbench.models.interparliamentary import MeetingSummary, SummaryFollowUp
@@ -63,7 +64,8 @@ def _parents() -> dict[str, tuple[str, type]]:
             CorrespondenceAttachment.__tablename__: ("correspondence_id", Correspondence),
             RoutingStep.__tablename__: ("correspondence_id", Correspondence),
             TravelLetter.__tablename__: ("visit_id", Visit), VisaRequest.__tablename__: ("visit_id", Visit),
-            ReportNarrative.__tablename__: ("visit_id", Visit), SummaryFollowUp.__tablename__: ("summary_id", MeetingSummary), ProgrammeDetails.__tablename__: ("engagement_id", Engagement)}
+            ReportNarrative.__tablename__: ("visit_id", Visit), SummaryFollowUp.__tablename__: ("summary_id", MeetingSummary),
+            Gift.__tablename__: ("visit_id", Visit), ProgrammeDetails.__tablename__: ("engagement_id", Engagement)}
 
 
 def _model_of(table: str) -> type | None:

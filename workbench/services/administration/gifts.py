@@ -30,9 +30,9 @@ from workbench.models.administration import (
 from workbench.models.countries import Country
 from workbench.models.people import Person
 from workbench.models.visits import Engagement, Visit
-from workbench.services.access import require
+from workbench.services.access import can_see, require
 from workbench.services.administration import stock
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
 
 READ, WRITE = "administration.read", "administration.write"
 RULES_FILE = "administration_gift_rules.csv"
@@ -78,13 +78,22 @@ def _read(gift: Gift, today: dt.date | None = None) -> GiftRead:
     return GiftRead(**gift.model_dump(), must_report=must, unreported=unreported, overdue=overdue)
 
 
-def _check_links(session: Session, data: GiftCreate) -> None:
+def _check_links(session: Session, data: GiftCreate, actor: Any) -> None:
     for name, model in (("counterpart_person_id", Person), ("recipient_person_id", Person), ("country_id", Country),
-                        ("visit_id", Visit), ("engagement_id", Engagement), ("stock_item_id", StockItem)):
+                        ("stock_item_id", StockItem)):
         if getattr(data, name) is not None:
             get_or_404(session, model, getattr(data, name), field=name)
+    for name, model in (("visit_id", Visit), ("engagement_id", Engagement)):  # classified: as if missing
+        if getattr(data, name) is not None:
+            get_visible(session, model, getattr(data, name), actor=actor, permission=WRITE, field=name)
     if data.direction == GiftDirection.RECEIVED and data.stock_item_id is not None:
         raise field_error("stock_item_id", "ของขวัญที่ได้รับไม่ตัดจากคลัง", "a gift received is not taken from stock")
+
+
+def _visible(session: Session, gift: Gift, actor: Any) -> bool:
+    """A gift of a visit or engagement the actor may not see is left out, as the record it hangs on."""
+    return all(link is None or can_see(actor, classification_of(session.get(model, link)))
+               for link, model in ((gift.visit_id, Visit), (gift.engagement_id, Engagement)))
 
 
 def record_gift(session: Session, *, data: GiftCreate | dict[str, Any], actor: Any) -> GiftRead:
@@ -96,7 +105,7 @@ def record_gift(session: Session, *, data: GiftCreate | dict[str, Any], actor: A
         raise field_error("value_baht", "ต้องไม่ติดลบ", "must not be negative")
     if not data.counterpart.strip():
         raise field_error("counterpart", "ต้องไม่เว้นว่าง", "must not be empty")
-    _check_links(session, data)
+    _check_links(session, data, actor)
     values = data.model_dump()
     if data.direction == GiftDirection.RECEIVED:
         rule = rule_on(data.gift_date)
@@ -117,8 +126,8 @@ def record_gift(session: Session, *, data: GiftCreate | dict[str, Any], actor: A
 
 def mark_reported(session: Session, *, gift_id: int, reported_on: dt.date, reference: str = "", actor: Any) -> GiftRead:
     """The gift was reported to the head of the agency on ``reported_on`` (memo number in ``reference``)."""
-    require(actor, WRITE)
-    gift = get_or_404(session, Gift, gift_id, field="gift_id")
+    gift = get_visible(session, Gift, gift_id, actor=actor, permission=WRITE, field="gift_id",
+                       visible=lambda found: _visible(session, found, actor))
     if gift.report_due is None:
         raise field_error("gift_id", "ของขวัญนี้ไม่ต้องรายงาน", "this gift need not be reported")
     if gift.reported_on is not None:
@@ -145,7 +154,7 @@ def list_gifts(session: Session, *, actor: Any, direction: GiftDirection | str |
         query = query.where(Gift.gift_date >= start)
     if end:
         query = query.where(Gift.gift_date <= end)
-    return [_read(g, today) for g in session.exec(query).all()]
+    return [_read(g, today) for g in session.exec(query).all() if _visible(session, g, actor)]
 
 
 def unreported(session: Session, *, actor: Any, today: dt.date | None = None) -> list[GiftRead]:
