@@ -36,23 +36,39 @@ def _entries(engine) -> int:
         return session.exec(select(func.count()).select_from(Correspondence)).one()
 
 
+def _newest_outgoing(engine) -> Correspondence:
+    with new_session(engine) as session:
+        return session.exec(select(Correspondence).where(Correspondence.register == "outgoing")
+                            .order_by(Correspondence.id.desc())).first()
+
+
+def _highest_number(engine, year: int) -> int:
+    with new_session(engine) as session:
+        return session.exec(select(func.max(Correspondence.number)).where(
+            Correspondence.register == "outgoing", Correspondence.year == year)).one() or 0
+
+
 def test_a_draft_passport_letter_has_no_number_and_issuing_takes_one(demo_url, demo_engine, tmp_path, capsys):
     aipa = _visit(demo_engine, "AIPA")  # every member of the AIPA delegation holds a passport
+    before = _entries(demo_engine)  # the demo office's own letters
     draft = tmp_path / "draft.docx"
     assert main(["--database", demo_url, "letter", "passport", "--visit", str(aipa), "--out", str(draft)]) == 0
     assert "draft, no number" in capsys.readouterr().out
-    assert _entries(demo_engine) == 0
+    assert _entries(demo_engine) == before
     issued = tmp_path / "issued.docx"
     assert main(["--database", demo_url, "letter", "passport", "--visit", str(aipa), "--out", str(issued),
                  "--issue"]) == 0
-    assert "issued as สว 0010/1" in capsys.readouterr().out
+    entry = _newest_outgoing(demo_engine)
+    assert entry.visit_id == aipa and entry.number == _highest_number(demo_engine, entry.year)
+    assert f"issued as สว 0010/{entry.number}" in capsys.readouterr().out
     lines = [p.text for p in Document(io.BytesIO(issued.read_bytes())).paragraphs]
     assert "เรียน  อธิบดีกรมการกงสุล" in lines
-    assert _entries(demo_engine) == 1
+    assert _entries(demo_engine) == before + 1
 
 
 def test_refusals_are_one_line_naming_the_person_and_take_no_number(demo_url, demo_engine, tmp_path):
     geneva = _visit(demo_engine, "Geneva")  # one senator of the demo delegation to Geneva has no passport yet
+    before = _entries(demo_engine)
     line = assert_one_line_error(run_cli("--database", demo_url, "letter", "visa", "--visit", str(geneva),
                                          "--country", "CH", "--out", str(tmp_path / "nv.pdf"), "--issue",
                                          env={"WORKBENCH_TODAY": DEMO_TODAY.isoformat()}))
@@ -61,7 +77,7 @@ def test_refusals_are_one_line_naming_the_person_and_take_no_number(demo_url, de
                                          "--country", "DE", "--out", str(tmp_path / "nv.pdf")))
     assert "Germany is not on the visit" in line
     assert not (tmp_path / "nv.pdf").exists()
-    assert _entries(demo_engine) == 0
+    assert _entries(demo_engine) == before
 
 
 def test_passports_expiring_within_days_as_json(demo_url, capsys):
