@@ -55,8 +55,7 @@ def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_ser
 
     # the dashboard opens on the next meeting: record the delegation and an observer
     page.set_viewport_size({"width": 1366, "height": 900})
-    open_dashboard(page, voila_server, "/voila/render/interparliamentary.ipynb")
-    sign_in(page, "protocol")
+    open_dashboard(page, voila_server, "/voila/render/interparliamentary.ipynb")  # still signed in: no form
     page.locator(".wb-ip-dashboard").wait_for()
     wait_for_text(page, NEXT_IPU)
     delegation = page.locator(".wb-ip-delegation")

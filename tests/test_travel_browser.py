@@ -79,7 +79,7 @@ def test_a_protocol_officer_sees_who_is_not_ready_and_issues_both_letters(page, 
     wait_for_text(page, f"ออกหนังสือเลขที่ สว 0010/{last + 1} แล้ว")
     click(page, "ออกเลขหนังสือขอวีซ่า")
     wait_for_text(page, f"ออกหนังสือเลขที่ สว 0010/{last + 2} แล้ว")
-    assert page.locator(".wb-download-link", has_text="visa-letter").count() == 1
+    page.locator(".wb-download-link", has_text="visa-letter").first.wait_for()
     wait_for_text(page, "ยื่นขอแล้ว")
     page.screenshot(path=str(SHOTS / "travel-dashboard-issued.png"), full_page=True)
     with new_session(voila_server.engine) as session:
