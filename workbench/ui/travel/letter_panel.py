@@ -59,8 +59,11 @@ class LetterPanel(widgets.VBox):
         self.issue_visa.on_click(guard(lambda _b: self.make("visa", issue=True)))
 
     def load(self, visit_id: int | None, iso2: str) -> None:
+        """Show the letters of ``visit_id``; the last letter's download link stays while the visit stays (the
+        dashboard reloads the panel after each issue)."""
+        if (visit_id, iso2) != (self.visit_id, self.iso2):
+            self.link.reset()
         self.visit_id, self.iso2 = visit_id, iso2
-        self.link.reset()
         self.list_issued()
 
     def make(self, kind: str, *, issue: bool) -> None:
