@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from sqlalchemy.engine import Engine
 
 from tests.conftest import DEMO_TODAY
@@ -216,8 +217,17 @@ def click(page, text: str) -> None:
     page.get_by_role("button", name=text, exact=True).first.click()
 
 
-def wait_for_text(page, text: str, timeout_ms: int = TIMEOUT_MS) -> None:
-    page.get_by_text(text, exact=False).first.wait_for(timeout=timeout_ms)
+def wait_for_text(page, text: str, timeout_ms: int | None = None) -> None:
+    """Wait for ``text`` on the page (by default as long as the page's own default timeout, which a test on a busy
+    machine may raise); on time-out, say which notices the page was showing instead, so a CI log tells why."""
+    try:
+        page.get_by_text(text, exact=False).first.wait_for(timeout=timeout_ms)
+    except PlaywrightTimeoutError as error:
+        try:
+            shown = [t.strip() for t in page.locator(".notice, .wb-notice").all_inner_texts() if t.strip()]
+        except Exception:  # noqa: BLE001 - the page may be gone; the original time-out is what matters
+            shown = []
+        raise AssertionError(f"{text!r} did not appear; the page's notices were: {shown!r}") from error
 
 
 def sign_in(page, username: str, password: str = "demo-password") -> None:
