@@ -130,12 +130,7 @@ def test_no_module_of_the_workbench_imports_one_that_imports_it_back():
         for imported in graph.find_modules_directly_imported_by(module)
         if imported.startswith("workbench") and graph.find_shortest_chain(importer=imported, imported=module)
     })
-    assert cycles == KNOWN_CYCLES
-
-
-# Left to untangle (reported): the sign-in server's identity provider lists its routes through a lazy import of
-# the handlers, which import the sessions module. Remove the entry when it is fixed; a new cycle fails.
-KNOWN_CYCLES = ["workbench.serving.handlers <-> workbench.serving.sessions"]
+    assert cycles == []
 
 
 def test_the_old_registry_name_still_works_until_every_branch_has_moved():
