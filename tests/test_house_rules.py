@@ -133,7 +133,12 @@ def test_no_module_of_the_workbench_imports_one_that_imports_it_back():
     assert cycles == []
 
 
-def test_the_old_registry_name_still_works_until_every_branch_has_moved():
-    from workbench import dashboards, registry
+def test_the_registry_has_one_name():
+    """``workbench/registry.py`` is the registry; the old ``workbench/dashboards.py`` re-export is gone, so the name
+    cannot be confused with the ``dashboards/`` folder of notebooks."""
+    from workbench import registry
 
-    assert dashboards.DASHBOARDS is registry.DASHBOARDS and dashboards.require_open is registry.require_open
+    assert not (ROOT / "workbench" / "dashboards.py").exists()
+    assert registry.get("home") is registry.HOME
+    with pytest.raises(ModuleNotFoundError):
+        __import__("workbench.dashboards")
