@@ -15,7 +15,7 @@ def use_thai_font() -> str:
     import matplotlib
     from matplotlib import font_manager
 
-    from workbench.documents.briefing_html import FONT_FAMILY, font_path
+    from workbench.documents.typography import FONT_FAMILY, font_path
 
     for weight in (400, 700):
         font_manager.fontManager.addfont(str(font_path(weight)))

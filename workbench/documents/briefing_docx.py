@@ -15,36 +15,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from workbench.documents.typography import FONT, SIZE_PT, set_font
 from workbench.i18n import t
 from workbench.services.briefing import Pack, PackItem, PackSection, show_datetime
 
-FONT = "TH Sarabun New"
-SIZE_PT = 16
 CLASSIFIED = RGBColor(0xB7, 0x1C, 0x1C)
 GREY = RGBColor(0x44, 0x44, 0x44)
-
-
-def _thai_font(element, size_pt: float | None = None) -> None:
-    """Name the font for every script (Thai is a complex script in Word) and set both sizes."""
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
-    if size_pt is not None:
-        for tag in ("w:sz", "w:szCs"):
-            node = rpr.find(qn(tag))
-            if node is None:
-                node = OxmlElement(tag)
-                rpr.append(node)
-            node.set(qn("w:val"), str(int(size_pt * 2)))
-    language = rpr.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        rpr.append(language)
-    language.set(qn("w:bidi"), "th-TH")
 
 
 def _styles(document) -> None:
@@ -53,7 +29,7 @@ def _styles(document) -> None:
         style = document.styles[name]
         style.font.name = FONT
         style.font.size = Pt(size)
-        _thai_font(style.element, size)
+        set_font(style.element, size_pt=size)
         if name.startswith("Heading") or name == "Title":
             style.font.color.rgb = RGBColor(0, 0, 0)
 
@@ -62,7 +38,7 @@ def _run(paragraph, text: str, *, bold: bool = False, colour: RGBColor | None = 
     run = paragraph.add_run(text)
     run.bold = bold
     run.font.size = Pt(size)
-    _thai_font(run._element, size)  # noqa: SLF001 - python-docx exposes no public complex-script font API
+    set_font(run._element, size_pt=size)  # noqa: SLF001 - python-docx exposes no public complex-script font API
     if colour is not None:
         run.font.color.rgb = colour
     return run

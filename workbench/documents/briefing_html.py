@@ -7,42 +7,13 @@ page; printed (``briefing_pdf``), fixed elements repeat on every page, so every 
 
 from __future__ import annotations
 
-import base64
 import html
-from functools import lru_cache
-from pathlib import Path
-from typing import Literal
 
+from workbench.documents.typography import FONT_FAMILY, FontMode, font_faces, html_page
 from workbench.i18n import t
 from workbench.services.briefing import Pack, PackItem, PackSection, show_datetime
 
-FontMode = Literal["file", "embed", "none"]
-FONT_FAMILY = "Sarabun"
-FONT_FILES = {400: "Sarabun-Regular.ttf", 700: "Sarabun-Bold.ttf"}
 CLASSIFIED_COLOUR = "#b71c1c"
-
-
-def font_path(weight: int = 400) -> Path:
-    """The Sarabun TTF shipped by the ``fontpkg-sarabun`` package (OFL)."""
-    import fontpkg_sarabun
-
-    return Path(fontpkg_sarabun.__file__).parent / "files" / FONT_FILES[weight]
-
-
-@lru_cache(maxsize=2)
-def _embedded(weight: int) -> str:
-    return "data:font/ttf;base64," + base64.b64encode(font_path(weight).read_bytes()).decode("ascii")
-
-
-def font_faces(mode: FontMode) -> str:
-    if mode == "none":
-        return ""
-    faces = []
-    for weight in FONT_FILES:
-        url = _embedded(weight) if mode == "embed" else font_path(weight).as_uri()
-        faces.append(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight}; '
-                     f'src: url("{url}") format("truetype"); }}')
-    return "\n".join(faces)
 
 
 STYLE = """
@@ -136,7 +107,5 @@ def render_html(pack: Pack, *, fonts: FontMode = "embed") -> str:
     bottom = ""
     if label:  # the fragment opens with the classification; the screen version repeats it at the end
         bottom = f'<div class="banner">{_e(t("brief.classified_banner", pack.lang, level=label))}</div>'
-    return (f'<!DOCTYPE html>\n<html lang="{_e(pack.lang)}"><head><meta charset="utf-8">'
-            f"<title>{_e(pack.title)}: {_e(pack.subtitle)}</title>"
-            f"<style>{font_faces(fonts)}\n{STYLE}\n{page_boxes(pack)}</style></head>"
-            f"<body>{render_fragment(pack)}{bottom}</body></html>\n")
+    return html_page(lang=pack.lang, title=f"{pack.title}: {pack.subtitle}",
+                     style=f"{font_faces(fonts)}\n{STYLE}\n{page_boxes(pack)}", body=f"{render_fragment(pack)}{bottom}")

@@ -13,45 +13,15 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from workbench.documents.typography import FONT, SIZE_PT, set_font
 from workbench.models.letters import ExternalLetter, LetterTable, NoteVerbale
 
-FONT = "TH Sarabun New"
-SIZE_PT = 16
 EMBLEM_MM = 30
 TEXT_WIDTH_MM = 160  # A4 210 mm less 30 mm left and 20 mm right margins
 HALF_MM = 80
 INDENT_MM = 25  # first-line indent of body paragraphs (2.5 cm)
 RED = RGBColor(0xC0, 0x00, 0x00)
 GREY = RGBColor(0x80, 0x80, 0x80)
-
-
-def set_font(element, *, size_pt: float = SIZE_PT, bold: bool | None = None) -> None:
-    """Name TH Sarabun New for Latin, complex-script (Thai) and East Asian text, set both sizes and both bolds."""
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), FONT)
-    if bold is not None:
-        for tag in ("w:b", "w:bCs"):
-            node = rpr.find(qn(tag))
-            if node is None:
-                node = OxmlElement(tag)
-                rpr.append(node)
-            node.set(qn("w:val"), "1" if bold else "0")
-    for tag in ("w:sz", "w:szCs"):
-        node = rpr.find(qn(tag))
-        if node is None:
-            node = OxmlElement(tag)
-            rpr.append(node)
-        node.set(qn("w:val"), str(int(size_pt * 2)))
-    language = rpr.find(qn("w:lang"))
-    if language is None:
-        language = OxmlElement("w:lang")
-        rpr.append(language)
-    language.set(qn("w:bidi"), "th-TH")
 
 
 def _document():

@@ -7,7 +7,7 @@ import base64
 import html
 import mimetypes
 
-from workbench.documents.briefing_html import FONT_FILES, FontMode, _embedded, font_path
+from workbench.documents.typography import FontMode, font_faces, html_page
 from workbench.models.letters import ExternalLetter, LetterTable, NoteVerbale
 
 STYLE = """
@@ -43,18 +43,6 @@ tr { break-inside: avoid; }
 
 # Sarabun draws larger than TH Sarabun New at the same size: scaled so that 16 pt reads as the office's 16 pt.
 SIZE_ADJUST = "72%"
-
-
-def font_faces(mode: FontMode) -> str:
-    """Sarabun (``fontpkg-sarabun``) by local file URL (for Chromium's PDF) or embedded, sized like TH Sarabun New."""
-    if mode == "none":
-        return ""
-    faces = []
-    for weight in FONT_FILES:
-        url = _embedded(weight) if mode == "embed" else font_path(weight).as_uri()
-        faces.append(f'@font-face {{ font-family: "Sarabun"; font-weight: {weight}; size-adjust: {SIZE_ADJUST}; '
-                     f'src: url("{url}") format("truetype"); }}')
-    return "\n".join(faces)
 
 
 def _e(text: object) -> str:
@@ -137,6 +125,6 @@ def render_html(letter: ExternalLetter | NoteVerbale, *, fonts: FontMode = "embe
     thai = isinstance(letter, ExternalLetter)
     body = external_body(letter) if thai else note_body(letter)
     title = letter.title or (letter.subject if thai else "Note verbale")
-    return (f'<!DOCTYPE html><html lang="{"th" if thai else "en"}"><head><meta charset="utf-8">'
-            f"<title>{_e(title)}</title><style>{font_faces(fonts)}\n{STYLE}</style></head>"
-            f'<body class="{"ext" if thai else "nv"}">{body}</body></html>')
+    return html_page(lang="th" if thai else "en", title=title,
+                     style=f"{font_faces(fonts, size_adjust=SIZE_ADJUST)}\n{STYLE}", body=body,
+                     body_class="ext" if thai else "nv")

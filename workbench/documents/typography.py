@@ -1,0 +1,91 @@
+"""The office's type, in one place for every document writer: TH Sarabun New 16 pt named in Word documents (for
+every script: Thai is a complex script in Word), Sarabun (``fontpkg-sarabun``, OFL) in HTML and PDF, and the frame
+of a stand-alone HTML page (fonts embedded, or by local file URL for Chromium's PDF; nothing from the web)."""
+
+from __future__ import annotations
+
+import base64
+import html
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+# --- Word --------------------------------------------------------------------------------------------------------
+
+FONT = "TH Sarabun New"
+SIZE_PT = 16
+
+
+def set_font(element, *, size_pt: float | None = SIZE_PT, bold: bool | None = None) -> None:
+    """Name TH Sarabun New for Latin, complex-script (Thai) and East Asian text; set both sizes (``None``: leave
+    them) and both bolds (``None``: leave them); mark the complex script as Thai."""
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            node = rpr.find(qn(tag))
+            if node is None:
+                node = OxmlElement(tag)
+                rpr.append(node)
+            node.set(qn("w:val"), "1" if bold else "0")
+    if size_pt is not None:
+        for tag in ("w:sz", "w:szCs"):
+            node = rpr.find(qn(tag))
+            if node is None:
+                node = OxmlElement(tag)
+                rpr.append(node)
+            node.set(qn("w:val"), str(int(size_pt * 2)))
+    language = rpr.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        rpr.append(language)
+    language.set(qn("w:bidi"), "th-TH")
+
+
+# --- HTML and PDF ------------------------------------------------------------------------------------------------
+
+FontMode = Literal["file", "embed", "none"]
+FONT_FAMILY = "Sarabun"
+FONT_FILES = {400: "Sarabun-Regular.ttf", 700: "Sarabun-Bold.ttf"}
+
+
+def font_path(weight: int = 400) -> Path:
+    """The Sarabun TTF shipped by the ``fontpkg-sarabun`` package (OFL)."""
+    import fontpkg_sarabun
+
+    return Path(fontpkg_sarabun.__file__).parent / "files" / FONT_FILES[weight]
+
+
+@lru_cache(maxsize=2)
+def embedded_font(weight: int) -> str:
+    return "data:font/ttf;base64," + base64.b64encode(font_path(weight).read_bytes()).decode("ascii")
+
+
+def font_faces(mode: FontMode, *, size_adjust: str | None = None) -> str:
+    """``@font-face`` rules for Sarabun: embedded (``"embed"``), by local file URL (``"file"``) or none;
+    ``size_adjust`` scales it (e.g. "72%" so that 16 pt reads like TH Sarabun New's 16 pt)."""
+    if mode == "none":
+        return ""
+    adjust = f" size-adjust: {size_adjust};" if size_adjust else ""
+    faces = []
+    for weight in FONT_FILES:
+        url = embedded_font(weight) if mode == "embed" else font_path(weight).as_uri()
+        faces.append(f'@font-face {{ font-family: "{FONT_FAMILY}"; font-weight: {weight};{adjust} '
+                     f'src: url("{url}") format("truetype"); }}')
+    return "\n".join(faces)
+
+
+def html_page(*, lang: str, title: str, style: str, body: str, body_class: str = "") -> str:
+    """A stand-alone HTML page: ``title`` is escaped here; ``style`` and ``body`` are the caller's (escaped) markup."""
+    attributes = f' class="{html.escape(body_class)}"' if body_class else ""
+    return (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title><style>{style}</style></head>"
+            f"<body{attributes}>{body}</body></html>\n")
