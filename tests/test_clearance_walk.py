@@ -785,6 +785,8 @@ EXCLUDED: dict[str, str] = {
     "correspondence.import_register_file": "as check_file, then register_document (walked above)",
     "correspondence.approve": "a committee member's approval of a destruction list, by list id: lists carry no "
                               "classification and the approval shows no entry (list_items is walked)",
+    "correspondence.list_status": "a destruction list's year, status and approvals: lists carry no "
+                                  "classification and the status names no entry (list_items is walked)",
     "correspondence.carry_out": "needs an approved list (chair and two members); marks destroyed what "
                                 "the list holds",
     "travel.register_passport": "passports are personal data, not classified (travel.read guards them)",

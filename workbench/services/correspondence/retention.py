@@ -191,3 +191,30 @@ def mark_transferred(session: Session, *, actor: Any, document_ids: list[int]) -
             session.add(doc)
         session.flush()
         return len(document_ids)
+
+
+@dataclass(frozen=True)
+class ApprovalRead:
+    username: str
+    committee_role: str
+    approved_at: Any
+    note: str
+
+
+@dataclass(frozen=True)
+class DestructionListState:
+    list_id: int
+    year_be: int
+    status: str
+    approvals: list[ApprovalRead]
+
+
+def list_status(session: Session, *, actor: Any, list_id: int) -> DestructionListState:
+    """Where a destruction list stands: its year, its status and the committee's approvals, in order."""
+    require(actor, "correspondence.read")
+    listing = get_or_404(session, DestructionList, list_id, field="destruction_list_id")
+    given = [ApprovalRead(username=(user.username if (user := session.get(User, a.user_id)) else str(a.user_id)),
+                          committee_role=CommitteeRole(a.committee_role).value, approved_at=a.at, note=a.note)
+             for a in approvals(session, list_id=list_id)]
+    return DestructionListState(list_id=listing.id, year_be=listing.year + 543,
+                                status=DestructionListStatus(listing.status).value, approvals=given)
