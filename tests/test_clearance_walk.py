@@ -775,6 +775,8 @@ CALLS: dict[str, list[Any]] = {
     "visit_documents.set_programme_details": [
         ById(_w("engagement"), lambda s, a, w, x: visit_documents.set_programme_details(
             s, engagement_id=x, data={"dress_code_th": "สากล"}, actor=a))],
+    "visit_documents.programme_details": [  # the secret engagement's dress code (MARKed above) stays hidden
+        ById(_w("engagement"), lambda s, a, w, x: visit_documents.programme_details(s, engagement_id=x, actor=a))],
 }
 
 # Functions with a session and an actor that need no walk, and why.
