@@ -130,15 +130,15 @@ def test_no_module_of_the_workbench_imports_one_that_imports_it_back():
         for imported in graph.find_modules_directly_imported_by(module)
         if imported.startswith("workbench") and graph.find_shortest_chain(importer=imported, imported=module)
     })
-    assert cycles == KNOWN_CYCLES
+    assert cycles == []
 
 
-# Left to untangle (reported): the sign-in server's identity provider lists its routes through a lazy import of
-# the handlers, which import the sessions module. Remove the entry when it is fixed; a new cycle fails.
-KNOWN_CYCLES = ["workbench.serving.handlers <-> workbench.serving.sessions"]
+def test_the_registry_has_one_name():
+    """``workbench/registry.py`` is the registry; the old ``workbench/dashboards.py`` re-export is gone, so the name
+    cannot be confused with the ``dashboards/`` folder of notebooks."""
+    from workbench import registry
 
-
-def test_the_old_registry_name_still_works_until_every_branch_has_moved():
-    from workbench import dashboards, registry
-
-    assert dashboards.DASHBOARDS is registry.DASHBOARDS and dashboards.require_open is registry.require_open
+    assert not (ROOT / "workbench" / "dashboards.py").exists()
+    assert registry.get("home") is registry.HOME
+    with pytest.raises(ModuleNotFoundError):
+        __import__("workbench.dashboards")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from tests.factories import make_person
-from workbench.services import people
+from workbench.services import countries, people
 
 
 def test_countries_come_sorted_by_thai_name(session):
-    names = [c.name_th for c in people.countries(session)]
+    names = [c.name_th for c in countries.list_countries(session)]
     assert len(names) > 200 and names == sorted(names)
 
 

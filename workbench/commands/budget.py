@@ -165,15 +165,10 @@ def _travellers(text: str | None) -> dict[str, int] | None:
 
 
 def cmd_estimate(args: argparse.Namespace) -> int:
-    from workbench.services import people, trip_costs
+    from workbench.services import countries, trip_costs
 
     with _session() as session:
-        country = people.country_by_iso2(session, args.country) if args.country else None
-        if args.country and country is None:
-            from workbench.errors import ValidationError
-
-            raise ValidationError(f"ไม่รู้จักประเทศ {args.country}", f"unknown country {args.country}",
-                                  field="--country")
+        country = countries.require_country_code(session, args.country, field="--country") if args.country else None
         estimate = trip_costs.estimate_trip(session, actor=actor(session, args), data={
             "visit_id": args.visit, "country_id": country.id if country else None, "start_date": args.first,
             "end_date": args.last, "travellers": _travellers(args.travellers),

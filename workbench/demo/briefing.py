@@ -13,7 +13,7 @@ from decimal import Decimal
 from workbench.demo import DemoContext, demo_builder
 from workbench.models.base import Clearance
 from workbench.models.briefing import Origin
-from workbench.services import countries, monitoring, people
+from workbench.services import countries, monitoring
 
 FICTIONAL = "(ข้อมูลสมมติ)"
 DEMO_SOURCE = "demo (fictional figures, not from Parline)"
@@ -56,7 +56,7 @@ def build_briefing(context: DemoContext) -> None:
     users = context.refs.get("users", {})
     author = users.get("analyst", context.actor)
     for number, iso2 in enumerate(sorted(context.refs.get("ambassadors", {}))):
-        country = people.country_by_iso2(context.session, iso2)
+        country = countries.find_country(context.session, iso2)
         if country is None:
             continue
         _notes(context, author, country, number)

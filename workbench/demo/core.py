@@ -11,6 +11,7 @@ from workbench.demo import DEMO_PASSWORD, DemoContext, demo_builder
 from workbench.models.base import Clearance
 from workbench.models.people import Gender, Organization, OrgClassification, Person, Post
 from workbench.models.users import Role
+from workbench.services import countries
 from workbench.services import people as people_service
 from workbench.services import users as users_service
 
@@ -77,7 +78,7 @@ def _thai_person(context: DemoContext, names: _Names, honorific: str | None = No
     (given_th, given_en, gender), (family_th, family_en) = names.thai()
     title_th = honorific or ("นาย" if gender == Gender.MALE else "นาง")
     title_en = "Mr." if gender == Gender.MALE else "Ms."
-    thailand = people_service.country_by_iso2(context.session, "TH")
+    thailand = countries.find_country(context.session, "TH")
     return people_service.create_person(context.session, actor=context.actor, data={
         "honorific_th": title_th, "given_name_th": given_th, "family_name_th": family_th,
         "honorific_en": title_en, "given_name_en": given_en, "family_name_en": family_en,
@@ -175,7 +176,7 @@ def _users(context: DemoContext) -> None:
 def _embassies(context: DemoContext, start: dt.date) -> None:
     ambassadors: dict[str, Person] = {}
     for iso2 in EMBASSY_COUNTRIES:
-        country = people_service.country_by_iso2(context.session, iso2)
+        country = countries.find_country(context.session, iso2)
         if country is None:
             continue
         embassy = people_service.create_organization(context.session, actor=context.actor, data={

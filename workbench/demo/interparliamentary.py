@@ -14,7 +14,7 @@ from workbench.models.base import Clearance
 from workbench.models.interparliamentary import FollowUpStatus, Meeting, MeetingKind
 from workbench.models.people import Person
 from workbench.models.visits import MemberRole
-from workbench.services import people
+from workbench.services import countries, people
 from workbench.services.interparliamentary import meetings, positions, summaries
 
 D = dt.timedelta
@@ -101,7 +101,7 @@ def _enter(context: DemoContext, series_code: str, around: dt.date, *, before: b
     row = rows[-1] if before else rows[0]
     meeting = meetings.enter_predicted(context.session, key=row.key, actor=context.actor)
     if country_iso2 and meeting.country_id is None:
-        country = people.country_by_iso2(context.session, country_iso2)
+        country = countries.find_country(context.session, country_iso2)
         meetings.update_meeting(context.session, meeting_id=meeting.id, actor=context.actor,
                                 data={"country_id": country.id, "city": city, "notes": "demo: host chosen for the demo office"})
     return meeting

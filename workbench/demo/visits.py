@@ -10,7 +10,7 @@ from workbench.demo import DemoContext, demo_builder
 from workbench.errors import ConflictError
 from workbench.models.base import Clearance
 from workbench.models.people import Person
-from workbench.services import engagements, people, protocol, records, visits
+from workbench.services import countries, engagements, people, protocol, records, visits
 from workbench.thai import fiscal_year, fiscal_year_bounds
 
 INBOUND = [  # (iso2, Thai title, English title)
@@ -48,7 +48,7 @@ def build_visits(context: DemoContext) -> None:
 def _country(context: DemoContext, iso2: str):
     cache = context.refs.setdefault("countries", {})
     if iso2 not in cache:
-        cache[iso2] = people.country_by_iso2(context.session, iso2)
+        cache[iso2] = countries.find_country(context.session, iso2)
     return cache[iso2]
 
 

@@ -1,7 +1,6 @@
 """All table models, imported here so SQLModel.metadata knows every table (Alembic reads it)."""
 
 from workbench.models.audit import AuditEntry
-from workbench.models.auth import SignInToken
 from workbench.models.base import Clearance, Region
 from workbench.models.briefing import (
     Agreement,
@@ -81,7 +80,7 @@ __all__ = [
     "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
     "MembershipCreate", "MembershipRead", "OrgClassification", "Organization", "OrganizationCreate",
     "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
-    "Region", "Role", "SignInToken", "ChecklistItem", "ChecklistTemplateItem", "ConversationRecord",
+    "Region", "Role", "ChecklistItem", "ChecklistTemplateItem", "ConversationRecord",
     "DelegationMember", "Engagement", "EngagementParticipant", "FollowUp", "PrecedenceRank", "Visit", "VisitOfficer",
     "User", "UserCreate", "UserRead", "UserUpdate",
     "AccommodationRate", "AllowanceRate", "Allotment", "BudgetLine", "Commitment", "CountryRateGroup",

@@ -26,28 +26,18 @@ from workbench.models.briefing import (
     Origin,
     Structure,
 )
-from workbench.models.countries import Country
 from workbench.reference.common import LoadReport, read_choice, read_date, read_int, update_in_place
 from workbench.services import countries
 
 
-def _countries(session: Session) -> dict[str, int]:
-    return {c.iso2: c.id for c in session.exec(select(Country)).all()}
-
-
-def _country(codes: dict[str, int], iso2: str, where: str, column: str) -> int:
-    if iso2.upper() not in codes:
-        raise ValidationError(f"ไม่รู้จักประเทศ '{iso2}' ({where})", f"unknown country '{iso2}' ({where})", field=column)
-    return codes[iso2.upper()]
-
-
 def load_country_facts(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    codes = _countries(session)
+    codes = countries.country_index(session)
     existing = {(f.country_id, FactKey(f.key)): f for f in session.exec(
         select(CountryFact).where(CountryFact.origin == Origin.REFERENCE)).all()}
     for number, row in enumerate(rows, start=2):
         where = f"country_facts.csv:{number}"
-        country_id = _country(codes, row["iso2"], where, "iso2")
+        country_id = countries.require_country_code(session, row["iso2"], field="iso2", where=where,
+                                                    index=codes).id
         key = FactKey(read_choice(FactKey, row["key"], where, "key"))
         if not row.get("value") or not row.get("source"):
             raise ValidationError(f"ต้องมีค่าและแหล่งที่มา ({where})", f"value and source are required ({where})",
@@ -80,10 +70,11 @@ def _percent(value: str, where: str) -> Decimal | None:
 
 
 def load_parliaments(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
-    codes = _countries(session)
+    codes = countries.country_index(session)
     for number, row in enumerate(rows, start=2):
         where = f"parliaments.csv:{number}"
-        country_id = _country(codes, row["country_iso2"], where, "country_iso2")
+        country_id = countries.require_country_code(session, row["country_iso2"], field="country_iso2",
+                                                    where=where, index=codes).id
         as_of = read_date(row.get("as_of", ""), where)
         if as_of is None or not row.get("source"):
             raise ValidationError(f"ต้องมีแหล่งที่มาและวันที่ ({where})", f"source and as_of are required ({where})",

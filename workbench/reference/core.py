@@ -14,6 +14,7 @@ from workbench.models.countries import Country
 from workbench.models.people import Organization, OrgClassification, Post
 from workbench.models.visits import ChecklistTemplateItem, PrecedenceRank
 from workbench.reference.common import LoadReport, read_bool, read_choice, read_date, read_int, upsert
+from workbench.services.countries import country_index, require_country_code
 
 
 def _country_values(row: dict[str, str], where: str) -> dict[str, Any]:
@@ -31,7 +32,7 @@ def load_countries(session: Session, rows: Iterable[dict[str, str]], report: Loa
 
 
 def load_organizations(session: Session, rows: list[dict[str, str]], report: LoadReport) -> None:
-    countries = {c.iso2: c.id for c in session.exec(select(Country)).all()}
+    countries = country_index(session)
     pending = list(enumerate(rows, start=2))
     while pending:  # parents before children, whatever the file's order
         codes = {o.code: o.id for o in session.exec(select(Organization)).all() if o.code}
@@ -43,16 +44,15 @@ def load_organizations(session: Session, rows: list[dict[str, str]], report: Loa
                                   field="parent_code")
         for number, row in ready:
             where = f"organizations.csv:{number}"
-            iso2 = row.get("country_iso2", "").upper()
-            if iso2 and iso2 not in countries:
-                raise ValidationError(f"ไม่รู้จักประเทศ '{iso2}' ({where})", f"unknown country '{iso2}' ({where})",
-                                      field="country_iso2")
+            iso2 = row.get("country_iso2", "")
+            country = require_country_code(session, iso2, field="country_iso2", where=where, index=countries) \
+                if iso2 else None
             upsert(session, report, Organization, "code", {
                 "code": row["code"], "abbreviation": row.get("abbreviation", ""), "name_th": row["name_th"],
                 "name_en": row.get("name_en", ""),
                 "classification": read_choice(OrgClassification, row["classification"], where, "classification"),
                 "parent_id": codes.get(row.get("parent_code", "")) if row.get("parent_code") else None,
-                "country_id": countries.get(iso2) if iso2 else None,
+                "country_id": country.id if country else None,
                 "source": row.get("source", ""), "as_of": read_date(row.get("as_of", ""), where),
                 "note": row.get("note", ""),
             })

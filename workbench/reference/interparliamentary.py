@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from sqlmodel import Session, select
 
 from workbench.errors import ValidationError
-from workbench.models.countries import Country
 from workbench.models.interparliamentary import HostRotation, LeadTime, MeetingKind, MeetingSeries
 from workbench.models.people import Organization
 from workbench.reference import common, core
 from workbench.reference.common import LoadReport
+from workbench.services.countries import country_index, require_country_code
 
 
 def _int_or_none(value: str, where: str, column: str) -> int | None:
@@ -66,20 +66,19 @@ def load_series(session: Session, rows: Iterable[dict[str, str]], report: LoadRe
 def load_hosts(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
     ref = common
     series = {s.code: s.id for s in session.exec(select(MeetingSeries)).all()}
-    countries = {c.iso2: c.id for c in session.exec(select(Country)).all()}
+    countries = country_index(session)
     for number, row in enumerate(rows, start=2):
         where = f"interparliamentary_hosts.csv:{number}"
         if row["series_code"] not in series:
             raise ValidationError(f"ไม่รู้จักการประชุม '{row['series_code']}' ({where})",
                                   f"unknown series_code '{row['series_code']}' ({where})", field="series_code")
-        iso2 = row.get("country_iso2", "").upper()
-        if iso2 and iso2 not in countries:
-            raise ValidationError(f"ไม่รู้จักประเทศ '{iso2}' ({where})", f"unknown country_iso2 '{iso2}' ({where})",
-                                  field="country_iso2")
+        iso2 = row.get("country_iso2", "")
+        country = require_country_code(session, iso2, field="country_iso2", where=where, index=countries) \
+            if iso2 else None
         ref.upsert(session, report, HostRotation, ("series_id", "position", "year"), {
             "series_id": series[row["series_code"]], "position": ref.read_int(row["position"], where, "position"),
             "year": _int_or_none(row.get("year", ""), where, "year"),
-            "country_id": countries.get(iso2) if iso2 else None,
+            "country_id": country.id if country else None,
             "city_th": row.get("city_th", ""), "city_en": row.get("city_en", ""),
             "source": row.get("source", ""), "as_of": ref.read_date(row.get("as_of", ""), where),
             "note": row.get("note", ""),

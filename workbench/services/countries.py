@@ -7,6 +7,7 @@ value of a key is the newest one (latest ``as_of``; an unknown date counts as ol
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,15 +40,52 @@ def _user_id(actor: Actor) -> int | None:
     return getattr(actor, "id", None)
 
 
-def country_by_iso2(session: Session, iso2: str) -> Country:
-    country = session.exec(select(Country).where(Country.iso2 == iso2.strip().upper())).first()
+# --- The one country look-up: every code or name a file, a form or a command gives goes through here ---------
+
+def country_key(text: Any) -> str:
+    """How a code or name is compared: lower case, punctuation and extra spaces folded ("Korea, Republic of")."""
+    return " ".join(re.sub(r"[^0-9a-z\u0e00-\u0e7f]+", " ", str(text or "").lower()).split())
+
+
+def country_index(session: Session) -> dict[str, Country]:
+    """Every country under each name it goes by: ISO 3166 alpha-2 and alpha-3 codes, English and Thai names
+    (for looking up many rows of a file with one query; pass it to ``find_country``)."""
+    index: dict[str, Country] = {}
+    for country in session.exec(select(Country).order_by(col(Country.iso2))).all():
+        for name in (country.iso2, country.iso3, country.name_en, country.name_th):
+            if name:
+                index.setdefault(country_key(name), country)
+    return index
+
+
+def find_country(session: Session, code_or_name: Any, *, index: dict[str, Country] | None = None) -> Country | None:
+    """The country an ISO alpha-2 or alpha-3 code, or an English or Thai name, means; ``None`` if none does."""
+    key = country_key(code_or_name)
+    if not key:
+        return None
+    if index is not None:
+        return index.get(key)
+    if len(key) == 2:  # the usual case, answered by the unique index
+        found = session.exec(select(Country).where(Country.iso2 == key.upper())).first()
+        if found is not None:
+            return found
+    return country_index(session).get(key)
+
+
+def require_country_code(session: Session, code_or_name: Any, *, field: str = "country_id", where: str = "",
+                         index: dict[str, Country] | None = None) -> Country:
+    """``find_country``, refusing an unknown code or name with a message naming ``field`` (and ``where``: the
+    file and row it came from)."""
+    country = find_country(session, code_or_name, index=index)
     if country is None:
-        raise field_error("country_id", f"ไม่รู้จักประเทศรหัส '{iso2}'", f"unknown country code '{iso2}'")
+        place = f" ({where})" if where else ""
+        raise field_error(field, f"ไม่รู้จักประเทศ '{code_or_name}'{place}", f"unknown country '{code_or_name}'{place}")
     return country
 
 
 def list_countries(session: Session) -> list[Country]:
-    return list(session.exec(select(Country).order_by(col(Country.name_th))).all())
+    """Every country, by Thai name (for drop-downs; sorted here so every database gives one order)."""
+    return sorted(session.exec(select(Country)).all(), key=lambda c: (c.name_th, c.iso2))
 
 
 # --- Profiles ------------------------------------------------------------------------------------------
@@ -237,7 +275,7 @@ def comparison_rows(session: Session, *, iso2_codes: list[str], actor: Actor,
         codes.insert(0, HOME_ISO2)
     rows: list[dict[str, Any]] = []
     for code in codes:
-        country = country_by_iso2(session, code)
+        country = require_country_code(session, code)
         view = parliament_of(session, country_id=country.id, actor=actor)
         if not view.chambers:
             rows.append({"iso2": country.iso2, "country_th": country.name_th, "country_en": country.name_en,

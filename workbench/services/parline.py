@@ -251,15 +251,6 @@ def _columns(headers: list[str]) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _countries(session: Session) -> dict[str, Country]:
-    lookup: dict[str, Country] = {}
-    for country in session.exec(select(Country)).all():
-        for key in (country.iso2, country.iso3, country.name_en, country.name_th):
-            if key:
-                lookup.setdefault(_word(key), country)
-    return lookup
-
-
 class _Cells:
     """One row's cells, read by column name: ``cells("iso")`` is (stripped value or None, the file's header)."""
 
@@ -285,11 +276,11 @@ def _check_headers(columns: dict[str, tuple[int, str]], as_of: dt.date | None) -
                            "the file has no date column (As of / Date): give --as-of")
 
 
-def _row_country(cell: _Cells, lookup: dict[str, Country], number: int) -> Country:
+def _row_country(session: Session, cell: _Cells, lookup: dict[str, Country], number: int) -> Country:
     for name in ("iso", "country"):
         value, header = cell(name)
         if value:
-            country = lookup.get(_word(value))
+            country = countries.find_country(session, value, index=lookup)
             if country is None:
                 raise ParlineError(number, header, f"ไม่รู้จักประเทศ '{value}'", f"unknown country '{value}'")
             return country
@@ -366,12 +357,12 @@ def check_rows(session: Session, headers: list[str], rows: list[tuple[int, list[
     """Every row checked and turned into what will be written; the first problem raises ParlineError."""
     columns = _columns(headers)
     _check_headers(columns, as_of)
-    lookup = _countries(session)
+    lookup = countries.country_index(session)
     checked: list[_Row] = []
     seen: dict[tuple[int, ChamberType, dt.date], int] = {}
     for number, cells in rows:
         cell = _Cells(columns, cells)
-        country = _row_country(cell, lookup, number)
+        country = _row_country(session, cell, lookup, number)
         structure, chamber_type = _row_chamber(cell, number)
         values = _row_values(cell, number, as_of=as_of, source=source)
         key = (country.id, chamber_type, values["as_of"])

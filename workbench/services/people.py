@@ -152,16 +152,7 @@ def organization_by_code(session: Session, code: str) -> Organization | None:
     return session.exec(select(Organization).where(Organization.code == code)).first()
 
 
-def country_by_iso2(session: Session, iso2: str) -> Country | None:
-    return session.exec(select(Country).where(Country.iso2 == iso2.upper())).first()
-
-
 # --- look-ups for pickers ----------------------------------------------------------------------------
-
-def countries(session: Session) -> list[Country]:
-    """Every country, by Thai name (for country drop-downs; sorted here so every database gives one order)."""
-    return sorted(session.exec(select(Country)).all(), key=lambda c: (c.name_th, c.iso2))
-
 
 def search_people(session: Session, *, text: str = "", limit: int = 30) -> list[Person]:
     """People whose Thai or English name contains ``text`` (case-insensitive), by Thai then English name."""

@@ -3,7 +3,7 @@
 Run as ``python -m workbench.serve DASHBOARDS_DIR [voila options]`` (``workbench serve`` builds that command line,
 ``workbench.cli.voila_command``). What it changes in Voila 0.5 / jupyter_server 2, and why:
 
-* **Who is asking** — ``identity_provider_class`` is ``sessions.WorkbenchIdentityProvider`` (jupyter_server's own
+* **Who is asking** — ``identity_provider_class`` is ``handlers.WorkbenchIdentityProvider`` (jupyter_server's own
   extension point): Jupyter handlers know a user only through a live web session cookie. Its ``get_handlers``
   adds the public sign-in page, sign-out and the page's assets (``handlers.sign_in_routes``).
 * **Every route needs a session** — ``init_handlers`` takes Voila's route table and replaces or wraps each
@@ -72,7 +72,7 @@ class WorkbenchVoila(Voila):
 
     @default("identity_provider_class")
     def _default_identity_provider_class(self) -> type:
-        return sessions.WorkbenchIdentityProvider
+        return handlers.WorkbenchIdentityProvider
 
     @default("tornado_settings")
     def _default_tornado_settings(self) -> dict:

@@ -2,6 +2,9 @@
 
 Why each piece exists:
 
+* ``WorkbenchIdentityProvider`` — jupyter_server's identity provider (``Voila.identity_provider_class``): the user
+  is ``sessions.web_user`` (the live web session behind the cookie); its routes are ``sign_in_routes``. It lives
+  here, beside the routes it lists, so that ``sessions`` never imports ``handlers`` back.
 * ``SignInHandler`` / ``SignOutHandler`` — the only public pages: an HTTP form (xsrf-checked POST) that calls
   ``services.auth.sign_in`` (its throttling and audit stay) and opens a web session; sign-out ends the session,
   shuts down its kernels and clears the cookie. ``SignInAssets`` serves the page's stylesheet and the Sarabun
@@ -28,6 +31,7 @@ from typing import Any
 from urllib.parse import urlencode, urlparse
 
 import jinja2
+from jupyter_server.auth.identity import IdentityProvider, User
 from jupyter_server.services.kernels.handlers import KernelHandler
 from jupyter_server.utils import ensure_async, url_path_join
 from tornado import web
@@ -338,3 +342,31 @@ def sign_in_routes(base: str) -> list:
          {"path": str(Path(fontpkg_sarabun.ROOT) / "files")}),
         (url_path_join(base, r"signin-assets/(signin\.css)"), SignInAssets, {"path": str(HERE / "static")}),
     ]
+
+
+class WorkbenchIdentityProvider(IdentityProvider):
+    """jupyter_server's identity provider, answering from the workbench's own web sessions (see module)."""
+
+    @property
+    def auth_enabled(self) -> bool:
+        return True
+
+    @property
+    def login_available(self) -> bool:
+        return True
+
+    def get_user(self, handler: web.RequestHandler) -> User | None:
+        return sessions.web_user(handler)
+
+    def get_handlers(self) -> list:
+        base = getattr(self.parent, "base_url", "/") or "/"
+        return sign_in_routes(base)
+
+    def validate_security(self, app: Any, ssl_options: dict | None = None) -> None:
+        """Nothing to warn about: there is no token, and every route needs a session."""
+
+    def user_to_cookie(self, user: User) -> str:  # never used: the cookie is the session's token
+        raise NotImplementedError
+
+    def user_from_cookie(self, cookie_value: str) -> User | None:
+        return None

@@ -1,8 +1,8 @@
 """Who is asking the server: the signed session cookie, the identity provider Voila consults, kernel owners.
 
-* ``WorkbenchIdentityProvider`` is jupyter_server's extension point for authentication (``Voila.
-  identity_provider_class``). Every Jupyter handler (pages, kernel API, kernel websockets, shutdown) asks it for
-  ``current_user`` before doing anything; it answers from the ``workbench_session`` cookie — a random token
+* ``web_user`` answers ``handlers.WorkbenchIdentityProvider``, jupyter_server's extension point for authentication
+  (``Voila.identity_provider_class``). Every Jupyter handler (pages, kernel API, kernel websockets, shutdown) asks it
+  for ``current_user`` before doing anything; it answers from the ``workbench_session`` cookie — a random token
   signed with the server's cookie secret, looked up (by digest) in the ``web_session`` table through
   ``services.auth.open_web_session``, which also ends sessions found idle or too old. No cookie, a bad signature
   or an ended session: no user, and jupyter_server refuses (pages redirect to the sign-in page, the rest 403).
@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from jupyter_server.auth.identity import IdentityProvider, User
+from jupyter_server.auth.identity import User
 from jupyter_server.utils import url_path_join
 from sqlalchemy.engine import Engine
 from tornado.web import RequestHandler
@@ -95,36 +95,6 @@ def web_user(handler: RequestHandler) -> WebUser | None:
                            web_session_id=found.id)
     handler._workbench_user = user  # type: ignore[attr-defined]
     return user
-
-
-class WorkbenchIdentityProvider(IdentityProvider):
-    """jupyter_server's identity provider, answering from the workbench's own web sessions (see module)."""
-
-    @property
-    def auth_enabled(self) -> bool:
-        return True
-
-    @property
-    def login_available(self) -> bool:
-        return True
-
-    def get_user(self, handler: RequestHandler) -> User | None:
-        return web_user(handler)
-
-    def get_handlers(self) -> list:
-        from workbench.serving import handlers
-
-        base = getattr(self.parent, "base_url", "/") or "/"
-        return handlers.sign_in_routes(base)
-
-    def validate_security(self, app: Any, ssl_options: dict | None = None) -> None:
-        """Nothing to warn about: there is no token, and every route needs a session."""
-
-    def user_to_cookie(self, user: User) -> str:  # never used: the cookie is the session's token
-        raise NotImplementedError
-
-    def user_from_cookie(self, cookie_value: str) -> User | None:
-        return None
 
 
 @dataclass(frozen=True)

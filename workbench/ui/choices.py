@@ -11,6 +11,7 @@ from workbench.db import new_session
 from workbench.i18n import current_lang
 from workbench.models.people import Post
 from workbench.services import people
+from workbench.services.countries import list_countries
 
 Choice = tuple[str, int]
 
@@ -30,7 +31,7 @@ class Choices:
             self.principals = [(f"{person.display_name(self.lang)} ({_post_label(post, self.lang)})", person.id)
                                for post, person in people.principals(session, on=self.today)]
             self.countries = [(c.name_th if self.lang == "th" else c.name_en, c.id)
-                              for c in people.countries(session)]
+                              for c in list_countries(session)]
             if self.lang != "th":
                 self.countries.sort()
 

@@ -1,8 +1,15 @@
-"""Corrections: each ``reverse_*`` writes a linked entry with the opposite sign (posted entries are never edited)."""
+"""Corrections: each ``reverse_*`` writes a linked entry with the opposite sign (posted entries are never edited).
+
+The four share one skeleton, :func:`_reverse`: permission, reason, the original entry the actor may see (posted,
+not itself a reversal), its line(s) locked, the date inside the line's fiscal year and not before the original,
+then the kind's own check, which says how much to reverse, and the reversing entry copying the original's fields.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session
@@ -10,6 +17,7 @@ from sqlmodel import Session
 from workbench.db import transaction
 from workbench.models.budget import (
     Allotment,
+    BudgetLine,
     Commitment,
     CommitmentStatus,
     Disbursement,
@@ -35,18 +43,46 @@ from workbench.services.budget.ledger import (
     money,
 )
 
+# The kind's own check: (session, original, the line whose year counts) -> the positive amount to reverse.
+Check = Callable[[Session, Any, BudgetLine], Decimal]
+
+
+def _reverse(session: Session, model: Any, entry_id: int, name: str, *, entry_date: dt.date, reason: str,
+             actor: Any, check: Check, copied: tuple[str, ...], line_ids: Callable[[Any], list[int]] | None = None,
+             **extra: Any) -> Any:
+    """The skeleton every reversal follows; ``line_ids`` lists the lines to lock, the first one's year counts."""
+    require(actor, "budget.write")
+    reason = _reason(reason)
+    with transaction(session, actor=actor):
+        original = _entry(session, model, entry_id, name, actor)
+        _original_posted(original, name)
+        ids = line_ids(original) if line_ids else [original.line_id]
+        line = _lock(session, ids, actor)[ids[0]]
+        _in_year(line.fiscal_year, entry_date)
+        _not_before(entry_date, original.entry_date)
+        amount = check(session, original, line)
+        reversal = model(**{field: getattr(original, field) for field in (*copied, "document_no")}, **extra,
+                         amount=-amount, entry_date=entry_date, description=reason, reverses_id=original.id,
+                         created_by_id=getattr(actor, "id", None))
+        session.add(reversal)
+        session.flush()
+        return reversal
+
+
+def _once(model: Any, name: str, then: Check | None = None) -> Check:
+    """The whole original amount, refused when the entry was reversed already (and by ``then``, if given)."""
+    def check(session: Session, original: Any, line: BudgetLine) -> Decimal:
+        _not_reversed(session, model, original, name)
+        if then is not None:
+            then(session, original, line)
+        return original.amount
+    return check
+
 
 def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.date, reason: str, actor: Any,
                        amount: Any = None) -> Commitment:
     """Release what remains of a commitment (or part of it) with a reversing entry linked to it."""
-    require(actor, "budget.write")
-    reason = _reason(reason)
-    with transaction(session, actor=actor):
-        original = _entry(session, Commitment, commitment_id, "commitment_id", actor)
-        _original_posted(original, "commitment_id")
-        line = _lock(session, [original.line_id], actor)[original.line_id]
-        _in_year(line.fiscal_year, entry_date)
-        _not_before(entry_date, original.entry_date)
+    def check(session: Session, original: Commitment, line: BudgetLine) -> Decimal:
         outstanding = Ledger.load(session, [line.id]).outstanding(original)
         value = outstanding if amount is None else money(amount)
         if value <= 0 or value > outstanding:
@@ -56,59 +92,32 @@ def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.d
                 f"at most what remains of commitment {original.id} can be reversed ({baht(outstanding)} baht)",
                 kind=Overspend,
             )
-        reversal = Commitment(
-            line_id=original.line_id, kind=original.kind, status=CommitmentStatus.POSTED, amount=-value,
-            entry_date=entry_date, description=reason, document_no=original.document_no,
-            counterparty=original.counterparty, visit_id=original.visit_id, engagement_id=original.engagement_id,
-            classification=original.classification, reverses_id=original.id, created_by_id=getattr(actor, "id", None),
-        )
-        session.add(reversal)
-        session.flush()
-        return reversal
+        return value
+
+    return _reverse(session, Commitment, commitment_id, "commitment_id", entry_date=entry_date, reason=reason,
+                    actor=actor, check=check, status=CommitmentStatus.POSTED,
+                    copied=("line_id", "kind", "counterparty", "visit_id", "engagement_id", "classification"))
 
 
 def reverse_disbursement(session: Session, *, disbursement_id: int, entry_date: dt.date, reason: str,
                          actor: Any) -> Disbursement:
     """Cancel a payment with a reversing entry; a payment against a commitment restores that commitment."""
-    require(actor, "budget.write")
-    reason = _reason(reason)
-    with transaction(session, actor=actor):
-        original = _entry(session, Disbursement, disbursement_id, "disbursement_id", actor)
-        _original_posted(original, "disbursement_id")
-        line = _lock(session, [original.line_id], actor)[original.line_id]
-        _in_year(line.fiscal_year, entry_date)
-        _not_before(entry_date, original.entry_date)
-        _not_reversed(session, Disbursement, original, "disbursement_id")
-        reversal = Disbursement(
-            line_id=original.line_id, commitment_id=original.commitment_id, amount=-original.amount,
-            entry_date=entry_date, description=reason, document_no=original.document_no, payee=original.payee,
-            reverses_id=original.id, created_by_id=getattr(actor, "id", None),
-        )
-        session.add(reversal)
-        session.flush()
-        return reversal
+    return _reverse(session, Disbursement, disbursement_id, "disbursement_id", entry_date=entry_date, reason=reason,
+                    actor=actor, check=_once(Disbursement, "disbursement_id"),
+                    copied=("line_id", "commitment_id", "payee"))
 
 
 def reverse_allotment(session: Session, *, allotment_id: int, entry_date: dt.date, reason: str,
                       actor: Any) -> Allotment:
     """Withdraw an allotment with a reversing entry; refused if the money is already used."""
-    require(actor, "budget.write")
-    reason = _reason(reason)
-    with transaction(session, actor=actor):
-        original = _entry(session, Allotment, allotment_id, "allotment_id", actor)
-        _original_posted(original, "allotment_id")
-        line = _lock(session, [original.line_id], actor)[original.line_id]
-        _in_year(line.fiscal_year, entry_date)
-        _not_before(entry_date, original.entry_date)
-        _not_reversed(session, Allotment, original, "allotment_id")
-        _check_room(Ledger.load(session, [line.id]), line, original.amount, entry_date, ("การถอนเงินงวด", "withdrawal"))
-        reversal = Allotment(line_id=original.line_id, period_no=original.period_no, period_end=original.period_end,
-                             amount=-original.amount, entry_date=entry_date, description=reason,
-                             document_no=original.document_no, reverses_id=original.id,
-                             created_by_id=getattr(actor, "id", None))
-        session.add(reversal)
-        session.flush()
-        return reversal
+    def room(session: Session, original: Allotment, line: BudgetLine) -> Decimal:
+        _check_room(Ledger.load(session, [line.id]), line, original.amount, entry_date,
+                    ("การถอนเงินงวด", "withdrawal"))
+        return original.amount
+
+    return _reverse(session, Allotment, allotment_id, "allotment_id", entry_date=entry_date, reason=reason,
+                    actor=actor, check=_once(Allotment, "allotment_id", room),
+                    copied=("line_id", "period_no", "period_end"))
 
 
 def reverse_transfer(session: Session, *, transfer_id: int, entry_date: dt.date, reason: str, approver_id: int,
@@ -118,19 +127,12 @@ def reverse_transfer(session: Session, *, transfer_id: int, entry_date: dt.date,
     reason = _reason(reason)
     if approver_id is None or session.get(Person, approver_id) is None:
         raise field_error("approver_id", f"ไม่พบบุคคลหมายเลข {approver_id}", f"no person with id {approver_id}")
-    with transaction(session, actor=actor):
-        original = _entry(session, Transfer, transfer_id, "transfer_id", actor)
-        _original_posted(original, "transfer_id")
-        lines = _lock(session, [original.from_line_id, original.to_line_id], actor)
-        target = lines[original.to_line_id]
-        _in_year(target.fiscal_year, entry_date)
-        _not_before(entry_date, original.entry_date)
-        _not_reversed(session, Transfer, original, "transfer_id")
+
+    def use(session: Session, original: Transfer, target: BudgetLine) -> Decimal:
         _check_use(Ledger.load(session, [target.id]), target, original.amount, entry_date, TRANSFER)
-        reversal = Transfer(from_line_id=original.from_line_id, to_line_id=original.to_line_id,
-                            amount=-original.amount, approver_id=approver_id, entry_date=entry_date,
-                            description=reason, document_no=original.document_no, reverses_id=original.id,
-                            created_by_id=getattr(actor, "id", None))
-        session.add(reversal)
-        session.flush()
-        return reversal
+        return original.amount
+
+    return _reverse(session, Transfer, transfer_id, "transfer_id", entry_date=entry_date, reason=reason,
+                    actor=actor, check=_once(Transfer, "transfer_id", use), approver_id=approver_id,
+                    line_ids=lambda original: [original.to_line_id, original.from_line_id],
+                    copied=("from_line_id", "to_line_id"))

@@ -27,7 +27,7 @@ from workbench.models.letters import EN_MONTHS, ExternalLetter, LetterTable, Not
 from workbench.models.people import Organization
 from workbench.models.travel import LetterKind, TravelLetter, TravelLetterRead
 from workbench.models.visits import Direction, Visit
-from workbench.services import people
+from workbench.services import countries, people
 from workbench.services import visits as visit_service
 from workbench.services.access import can_see, require
 from workbench.services.common import classification_of, get_or_404, get_visible
@@ -56,7 +56,7 @@ def _checked(session: Session, *, visit_id: int, actor: Any, today: dt.date, iso
                               f"«{visit.title_en or visit.title_th}» is not an outbound visit", field="visit_id",
                               field_th="การเยือน", field_en="visit")
     if iso2 is not None and iso2.upper() != state.iso2:
-        country = session.exec(select(Country).where(Country.iso2 == iso2.upper())).first()
+        country = countries.find_country(session, iso2)
         shown = country.name_th if country else iso2
         raise ValidationError(
             f"{shown} ไม่อยู่ในกำหนดการของ «{visit.title_th}» (ประเทศปลายทาง: {state.country_th})",

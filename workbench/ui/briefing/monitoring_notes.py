@@ -17,8 +17,9 @@ from workbench.db import new_session
 from workbench.documents.spreadsheet import to_xlsx
 from workbench.i18n import current_lang, t
 from workbench.models.briefing import NoteCategory
-from workbench.services import monitoring, people
+from workbench.services import monitoring
 from workbench.services.access import classifications_for, has_permission
+from workbench.services.countries import list_countries
 from workbench.thai import format_date
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
@@ -34,7 +35,7 @@ class MonitoringNotes(widgets.VBox):
     def __init__(self, engine: Engine, user: Any) -> None:
         self.engine, self.user, self.lang = engine, user, current_lang()
         with new_session(engine) as session:
-            self.countries = {c.id: c for c in people.countries(session)}
+            self.countries = {c.id: c for c in list_countries(session)}
         country_options = [(c.name_th if self.lang == "th" else c.name_en, c.id) for c in self.countries.values()]
         categories = [(t(f"note_category.{c.value}"), c.value) for c in NoteCategory]
         self.notice = Notice()

@@ -14,9 +14,10 @@ from traitlets import Int, Unicode
 
 from workbench.db import new_session
 from workbench.i18n import t
-from workbench.services import people, trip_costs
+from workbench.services import trip_costs
 from workbench.services.access import has_permission
 from workbench.services.budget import list_lines
+from workbench.services.countries import list_countries
 from workbench.thai import baht_text, format_baht, format_date
 from workbench.ui.budget.day_picker import BudgetDayPicker
 from workbench.ui.guard import guarded
@@ -47,7 +48,7 @@ class BudgetEstimator(widgets.VBox):
         self.reception = widgets.Dropdown(description=t("budget.est.reception"), style=WIDE,
                                           layout=widgets.Layout(width="46em"))
         with new_session(engine) as session:
-            countries = people.countries(session)
+            countries = list_countries(session)
             grades = trip_costs.travel_grades(session)
         self.country = widgets.Dropdown(description=t("budget.field.country_id"), style=WIDE,
                                         options=[("", None)] + [(c.name_th, c.id) for c in countries])
