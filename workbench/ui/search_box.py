@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from workbench.db import new_session
 from workbench.i18n import current_lang, t
-from workbench.services import monitoring, people, search
+from workbench.services import countries, monitoring, search
 from workbench.thai import format_date
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
@@ -71,7 +71,7 @@ class SearchBox(widgets.VBox):
         """The whole monitoring note under its hit: date, country, category, tags, summary and source."""
         with new_session(self.engine) as session:
             note = monitoring.get_note(session, note_id=note_id, actor=self.user)
-            country = next((c for c in people.countries(session) if c.id == note.country_id), None)
+            country = next((c for c in countries.list_countries(session) if c.id == note.country_id), None)
         lang = current_lang()
         facts = [format_date(note.noted_on),
                  (country.name_th if lang == "th" else country.name_en) if country else "",
