@@ -847,7 +847,7 @@ NO_ACTOR: dict[str, str] = {
     "budget_reports.disbursement_curve": "takes a YearSummary already limited to the actor's lines",
     "common.get_or_404": "for unclassified reference records (countries, people, posts)",
     "countries.find_country": "reference data", "countries.require_country_code": "reference data",
-    "countries.country_index": "reference data", "countries.country_key": "text rule",
+    "countries.country_index": "reference data",
     "countries.list_countries": "reference data",
     "countries.latest_snapshot": "reference data", "countries.parliament_exists": "reference data",
     "countries.chamber_exists": "reference data", "countries.ensure_parliament": "reference data",
