@@ -142,3 +142,25 @@ def test_the_registry_has_one_name():
     assert registry.get(registry.HOME).name == "home"
     with pytest.raises(ModuleNotFoundError):
         __import__("workbench.dashboards")
+
+
+ERRORS = {"WorkbenchError", "ValidationError", "NotFound", "PermissionDenied", "ConflictError", "ConfigurationError",
+          "field_error", "not_found"}
+
+
+def test_one_rule_for_thai_and_english_texts():
+    """Labels come from the catalogue (``t``; ``t(key, "both")`` for bilingual documents); error messages are
+    inline Thai/English pairs where they are raised, never catalogue labels (see the README's house rules)."""
+    from workbench import i18n
+
+    assert not hasattr(i18n, "both")
+    assert i18n.t("home.heading", "both") == "หน้าหลัก / Home"
+    offenders = []
+    for path in ROOT.glob("workbench/**/*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            name = getattr(node, "func", None)
+            name = getattr(name, "id", getattr(name, "attr", "")) if isinstance(node, ast.Call) else ""
+            if name in ERRORS and any(isinstance(inner, ast.Call) and getattr(inner.func, "id", "") == "t"
+                                      for arg in node.args for inner in ast.walk(arg)):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

@@ -13,19 +13,12 @@ FIELD_KEYS = {"start": "vdoc.col.time", "end": "vdoc.col.time", "activity_th": "
               "dress_en": "vdoc.col.dress"}
 
 
-def _t(key: str, lang: str, **values) -> str:
-    """A label in one language, or "ไทย / English" for a bilingual document."""
-    if lang == "both":
-        return f"{t(key, 'th', **values)} / {t(key, 'en', **values)}"
-    return t(key, lang, **values)
-
-
 def _change_text(change: Change, lang: str) -> str:
     title = change.title_th if lang == "th" else change.title_en or change.title_th
     if lang == "both":
         title = f"{change.title_th} / {change.title_en}"
-    fields = sorted({_t(FIELD_KEYS[f], lang) for f in change.fields if f in FIELD_KEYS})
-    text = f"{_t(f'vdoc.change.{change.what}', lang)}: {title}"
+    fields = sorted({t(FIELD_KEYS[f], lang) for f in change.fields if f in FIELD_KEYS})
+    text = f"{t(f'vdoc.change.{change.what}', lang)}: {title}"
     return text + (f" ({', '.join(fields)})" if fields else "")
 
 
@@ -35,30 +28,30 @@ def build(programme: Programme) -> Doc:
     visit = programme.visit
     title = {"th": visit.title_th, "en": visit.title_en or visit.title_th,
              "both": f"{visit.title_th} / {visit.title_en}"}[lang]
-    doc = Doc(lang=page_lang, title=f"{_t('vdoc.programme', lang)}: {title}", classification=programme.classification,
+    doc = Doc(lang=page_lang, title=f"{t('vdoc.programme', lang)}: {title}", classification=programme.classification,
               landscape=lang == "both")
-    doc.add("title", _t("vdoc.programme", lang))
+    doc.add("title", t("vdoc.programme", lang))
     doc.add("subtitle", title)
     when = {code: f"{date_text(visit.start_date, code)} – {date_text(visit.end_date, code)}" for code in ("th", "en")}
     doc.add("subtitle", when["th"] if lang == "th" else when["en"] if lang == "en" else f"{when['th']} / {when['en']}")
     if programme.version is None:
-        doc.add("mark", _t("vdoc.draft", lang))
+        doc.add("mark", t("vdoc.draft", lang))
     else:
-        state = _t("vdoc.latest", lang) if programme.latest else ""
+        state = t("vdoc.latest", lang) if programme.latest else ""
         issued = programme.generated_at.date()
         issued_text = date_text(issued, "th") if lang != "en" else date_text(issued, "en")
-        doc.add("meta", f"{_t('vdoc.version', lang, number=programme.version)} {state} · "
-                        f"{_t('vdoc.issued', lang)} {issued_text}")
+        doc.add("meta", f"{t('vdoc.version', lang, number=programme.version)} {state} · "
+                        f"{t('vdoc.issued', lang)} {issued_text}")
     if programme.changes:
-        doc.add("h3", _t("vdoc.changes", lang))
+        doc.add("h3", t("vdoc.changes", lang))
         doc.add("bullets", items=[_change_text(c, lang) for c in programme.changes])
     for day, rows in programme.days():
         heading = day_heading(day, lang) if lang != "both" else f"{day_heading(day, 'th')} / {day_heading(day, 'en')}"
         doc.add("h2", heading)
         if lang == "both":
-            headers = [_t("vdoc.col.time", "both"), t("vdoc.col.activity", "th"), t("vdoc.col.activity", "en"),
-                       _t("vdoc.col.venue", "both"), _t("vdoc.col.dress", "both"), _t("vdoc.col.attendees", "both"),
-                       _t("vdoc.col.contact", "both")]
+            headers = [t("vdoc.col.time", "both"), t("vdoc.col.activity", "th"), t("vdoc.col.activity", "en"),
+                       t("vdoc.col.venue", "both"), t("vdoc.col.dress", "both"), t("vdoc.col.attendees", "both"),
+                       t("vdoc.col.contact", "both")]
             table = [[time_range(r.start, r.end, "th"), r.activity_th, r.activity_en, r.venue,
                       " / ".join(x for x in (r.dress_th, r.dress_en) if x) or "–",
                       r.attendees_th or "–", r.contact_th or "–"] for r in rows]

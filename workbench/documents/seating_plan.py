@@ -21,10 +21,6 @@ SEAT_R = 6.5
 WIDTH, HEIGHT = 180.0, 165.0  # the drawing, in millimetres
 
 
-def _both(key: str, **values) -> str:
-    return f"{t(key, 'th', **values)} / {t(key, 'en', **values)}"
-
-
 def _e(text: object) -> str:
     return html.escape(str(text or ""))
 
@@ -159,7 +155,7 @@ def render_html(layout: SeatingLayout) -> str:
             f"<td>{_e(placed.seat.name_th or placed.seat.name_en)}<br><span class=\"en\">{_e(placed.seat.name_en)}</span>"
             f"</td><td>{_e(placed.title_th or '–')}<br><span class=\"en\">{_e(placed.title_en)}</span></td>"
             f"<td>{_e(side)}{('<br>' + _e(note)) if note else ''}</td></tr>")
-    shape = _both(f"vdoc.shape.{layout.shape}")
+    shape = t(f"vdoc.shape.{layout.shape}", "both")
     when = f"{format_date(e.start.date())} {time_range(e.start, e.end, 'th')}"
     style = """
     body { font-family: "Sarabun", sans-serif; margin: 0; font-size: 11pt; }
@@ -175,15 +171,15 @@ def render_html(layout: SeatingLayout) -> str:
     if len(layout.all_seats) > 12:  # a long guest list still fits the one page
         style += ".legend { font-size: %.1fpt; } .en { font-size: %.1fpt; }" % (
             max(5.5, 9.5 - (len(layout.all_seats) - 12) * 0.25), max(5.0, 8.5 - (len(layout.all_seats) - 12) * 0.25))
-    head = "".join(f"<th>{_e(_both(k))}</th>" for k in ("vdoc.col.seat", "vdoc.col.name", "vdoc.col.title", "vdoc.col.side"))
+    head = "".join(f"<th>{_e(t(k, 'both'))}</th>" for k in ("vdoc.col.seat", "vdoc.col.name", "vdoc.col.title", "vdoc.col.side"))
     return (f'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><title>{_e(e.title_th)}</title>'
             f"<style>{font_faces('file')}\n{style}\n{page_rules(doc)}</style></head><body>"
-            f"<h1>{_e(_both('vdoc.seating_plan'))}: {_e(e.title_th)}</h1>"
+            f"<h1>{_e(t('vdoc.seating_plan', 'both'))}: {_e(e.title_th)}</h1>"
             f'<div class="sub">{_e(" · ".join(x for x in (e.title_en, when, e.venue, shape) if x))}</div>'
             f'<div class="page"><div style="flex: 0 0 156mm"><svg class="plan" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'xmlns="http://www.w3.org/2000/svg" font-family="Sarabun">{drawing}</svg>'
-            f'<div class="key"><span style="background:{HOST_FILL}"></span>{_e(_both("vdoc.key.host_side"))}'
-            f'<span style="border:1px solid {GUEST_STROKE}"></span>{_e(_both("vdoc.key.guest_side"))}</div></div>'
+            f'<div class="key"><span style="background:{HOST_FILL}"></span>{_e(t("vdoc.key.host_side", "both"))}'
+            f'<span style="border:1px solid {GUEST_STROKE}"></span>{_e(t("vdoc.key.guest_side", "both"))}</div></div>'
             f'<div class="legend"><table><thead><tr>{head}</tr></thead><tbody>{"".join(legend_rows)}</tbody></table>'
             f"</div></div></body></html>\n")
 

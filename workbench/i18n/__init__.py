@@ -4,8 +4,13 @@ The catalogue is every ``*.csv`` file in this folder (``labels.csv`` for the cor
 with the columns ``key,th,en``; a key may appear only once across all files.
 
 ``t("key")`` returns the label in the current language (``WORKBENCH_LANG``, default Thai);
-``t("key", lang="en")`` asks for one language; ``both("key")`` gives "ไทย / English" for errors.
+``t("key", lang="en")`` asks for one language; ``t("key", "both")`` gives "ไทย / English" (bilingual documents).
 Placeholders use ``str.format`` names: ``t("audit.count", n=3)``.
+
+The one rule for Thai/English texts: labels (what a screen or document names — headings, buttons, column heads,
+field names, choices) live here and are read with ``t``; error messages are written where they are raised, as an
+inline Thai/English pair (``WorkbenchError(th, en, field=...)``, ``services.common.field_error``), because they
+carry the values of the case; the field an error names takes its labels from here (``field.<name>``).
 """
 
 from __future__ import annotations
@@ -40,10 +45,8 @@ def current_lang() -> str:
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """The label for ``key`` in ``lang`` (default: the configured language). Unknown keys raise KeyError."""
     th, en = catalogue()[key]
-    text = th if (lang or current_lang()) == "th" else en
+    lang = lang or current_lang()
+    if lang == "both":
+        return f"{t(key, 'th', **values)} / {t(key, 'en', **values)}"
+    text = th if lang == "th" else en
     return text.format(**values) if values else text
-
-
-def both(key: str, **values: object) -> tuple[str, str]:
-    """The Thai and English labels of ``key``."""
-    return t(key, "th", **values), t(key, "en", **values)

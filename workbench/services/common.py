@@ -29,15 +29,18 @@ PYDANTIC_MESSAGES = {
 }
 
 
-def field_labels(field: str) -> tuple[str, str]:
-    """Thai and English labels of a field name (``field.<name>`` in the catalogue), or the name itself."""
-    return catalogue().get(f"field.{field}", (field, field))
+def field_labels(field: str, *, prefix: str = "field.") -> tuple[str, str]:
+    """Thai and English labels of a field name (``field.<name>`` in the catalogue, or a feature's own ``prefix``
+    such as ``budget.field.``), or the name itself."""
+    return catalogue().get(f"{prefix}{field}", (field, field))
 
 
-def field_error(field: str, th: str, en: str) -> ValidationError:
-    """A ValidationError for ``field`` with its labels from the catalogue."""
-    label_th, label_en = field_labels(field)
-    return ValidationError(th, en, field=field, field_th=label_th, field_en=label_en)
+def field_error(field: str, th: str, en: str, *, prefix: str = "field.",
+                kind: type[ValidationError] = ValidationError) -> ValidationError:
+    """A ValidationError (or the subclass ``kind``) for ``field``, its message an inline Thai/English pair, the
+    field's labels from the catalogue."""
+    label_th, label_en = field_labels(field, prefix=prefix)
+    return kind(th, en, field=field, field_th=label_th, field_en=label_en)
 
 
 def validate(schema: type[S], data: S | dict[str, Any]) -> S:

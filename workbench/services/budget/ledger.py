@@ -12,7 +12,6 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.errors import NotFound, ValidationError
-from workbench.i18n import catalogue
 from workbench.models.budget import (
     Allotment,
     BudgetLine,
@@ -25,7 +24,8 @@ from workbench.models.budget import (
 )
 from workbench.models.visits import Engagement, EngagementKind, Visit
 from workbench.services.access import can_see
-from workbench.services.common import get_visible, not_found
+from workbench.services.common import field_error as _field_error
+from workbench.services.common import field_labels, get_visible, not_found
 from workbench.services.common import validate as _validate
 from workbench.thai import fiscal_year_bounds, format_baht, format_date
 
@@ -44,15 +44,16 @@ class Overspend(ValidationError):
 
 # --- labels and errors ----------------------------------------------------------------------------------------
 
+PREFIX = "budget.field."  # the budget's field labels in the catalogue
+
 
 def _labels(name: str) -> tuple[str, str]:
-    return catalogue().get(f"budget.field.{name}", (name, name))
+    return field_labels(name, prefix=PREFIX)
 
 
 def field_error(name: str, th: str, en: str, *, kind: type[ValidationError] = ValidationError) -> ValidationError:
-    """A refusal naming the budget field ``name`` with its Thai and English labels."""
-    label_th, label_en = _labels(name)
-    return kind(th, en, field=name, field_th=label_th, field_en=label_en)
+    """``services.common.field_error`` naming the budget field ``name`` (labels ``budget.field.<name>``)."""
+    return _field_error(name, th, en, prefix=PREFIX, kind=kind)
 
 
 def validate(schema: Any, data: Any) -> Any:

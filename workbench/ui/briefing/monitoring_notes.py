@@ -24,6 +24,7 @@ from workbench.thai import format_date
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import RecordTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMNS = ("noted_on", "country", "category", "title", "tags", "classification")
@@ -45,7 +46,9 @@ class MonitoringNotes(widgets.VBox):
                                         options=[(t("notes.all"), 0), *country_options])
         self.category = widgets.Dropdown(description=t("notes.category"), options=[(t("notes.all"), ""), *categories])
         self.search_button = widgets.Button(description=t("notes.search_button"), button_style="primary")
-        self.results = widgets.HTML()
+        self.results = RecordTable([(key, t(f"notes.col.{key}")) for key in COLUMNS], badge="classification",
+                                   empty=t("notes.none"), caption=lambda n: t("notes.count", n=n),
+                                   css_class="wb-notes")
         self.export_button = widgets.Button(description=t("notes.export"))
         self.download = DownloadLink()
         self.rows: list[dict[str, Any]] = []
@@ -70,7 +73,7 @@ class MonitoringNotes(widgets.VBox):
                                             country_id=self.country.value or None, category=self.category.value or None)
         self.rows = [self._row(note) for note in notes]
         self.download.reset()
-        self.results.value = self._table()
+        self.results.show(self.rows)
 
     def _row(self, note: Any) -> dict[str, Any]:
         country = self.countries.get(note.country_id)
@@ -78,15 +81,6 @@ class MonitoringNotes(widgets.VBox):
                 "country": (country.name_th if self.lang == "th" else country.name_en) if country else "",
                 "category": t(f"note_category.{note.category}"), "title": note.title, "tags": note.tags,
                 "classification": t(f"clearance.{int(note.classification)}") if note.classification else ""}
-
-    def _table(self) -> str:
-        if not self.rows:
-            return f"<p>{html.escape(t('notes.none'))}</p>"
-        head = "".join(f"<th>{html.escape(t(f'notes.col.{key}'))}</th>" for key in COLUMNS)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(str(row[key]))}</td>" for key in COLUMNS) + "</tr>"
-                       for row in self.rows)
-        return (f"<p>{html.escape(t('notes.count', n=len(self.rows)))}</p>"
-                f"<table class='wb-table wb-notes'><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
 
     def export(self) -> None:
         columns = [(key, t(f"notes.col.{key}")) for key in COLUMNS]

@@ -22,6 +22,7 @@ from workbench.thai import baht_text, format_baht, format_date
 from workbench.ui.budget.day_picker import BudgetDayPicker
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import RecordTable
 
 WIDE = {"description_width": "13em"}
 
@@ -70,7 +71,8 @@ class BudgetEstimator(widgets.VBox):
                                      placeholder=t("budget.est.default_rate"))
         self.other = widgets.Text(description=t("budget.field.other_costs"), style=WIDE, placeholder="0.00")
         self.estimate_button = widgets.Button(description=t("budget.est.estimate"), button_style="info")
-        self.result = widgets.HTML("")
+        self.result = RecordTable([(k, t(f"budget.est.col.{k}")) for k in ("item", "persons", "units", "rate", "amount")],
+                                  numeric={"persons", "units", "rate", "amount"})
         self.total_label = widgets.Label("")
         self.line = widgets.Dropdown(description=t("budget.est.line"), style=WIDE, layout=widgets.Layout(width="46em"))
         self.draft_button = widgets.Button(description=t("budget.est.to_draft"), button_style="primary",
@@ -111,7 +113,8 @@ class BudgetEstimator(widgets.VBox):
         trip = self.mode.value == "trip"
         self.children = [self.heading, self.mode, self.trip_box if trip else self.reception_box,
                          *self.children[3:]]
-        self.result.value, self.total_label.value, self.total = "", "", ""
+        self.total_label.value, self.total = "", ""
+        self.result.reset()
         self.estimate, self.draft_button.disabled = None, True
 
     def _visit_chosen(self, change: dict) -> None:
@@ -147,14 +150,9 @@ class BudgetEstimator(widgets.VBox):
         self.draft_button.disabled = not self.line.options
 
     def _show(self, estimate: trip_costs.Estimate) -> None:
-        head = "".join(f"<th>{html.escape(t('budget.est.col.' + k))}</th>"
-                       for k in ("item", "persons", "units", "rate", "amount"))
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in (
-                t(f"budget.est.item.{i.code}") + (f" ({i.grade})" if i.grade else ""), i.persons, i.units,
-                format_baht(i.unit_amount), format_baht(i.amount))) + "</tr>"
-            for i in estimate.items)
-        self.result.value = f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        self.result.show([{"item": t(f"budget.est.item.{i.code}") + (f" ({i.grade})" if i.grade else ""),
+                           "persons": i.persons, "units": i.units, "rate": format_baht(i.unit_amount),
+                           "amount": format_baht(i.amount)} for i in estimate.items])
         self.total = format_baht(estimate.total)
         self.total_label.value = t("budget.est.total", total=self.total, words=baht_text(estimate.total))
 
@@ -183,6 +181,7 @@ class BudgetEstimator(widgets.VBox):
             box.value = 0
         for box in (self.room_cost, self.airfare, self.visa, self.per_head, self.other):
             box.value = ""
-        self.result.value, self.total_label.value, self.total = "", "", ""
+        self.total_label.value, self.total = "", ""
+        self.result.reset()
         self.estimate, self.draft_button.disabled = None, True
         self.notice.reset()

@@ -11,6 +11,7 @@ from workbench.documents.budget_export import COLUMNS, MONEY_COLUMNS, headers, s
 from workbench.i18n import t
 from workbench.services.budget_reports import YearSummary
 from workbench.thai import format_baht
+from workbench.ui.record_table import RecordTable
 
 SHOWN = [c for c in COLUMNS if c not in ("category", "expense_type")]
 
@@ -23,14 +24,16 @@ class BudgetLinesTable(widgets.VBox):
 
     def __init__(self) -> None:
         self.heading = widgets.HTML(f"<h3>{html.escape(t('budget.lines.heading'))}</h3>")
-        self.table = widgets.HTML("")
+        names = dict(zip(COLUMNS, headers(), strict=True))
+        self.table = RecordTable([(c, names[c]) for c in SHOWN], numeric={*MONEY_COLUMNS, "disbursed_percent"},
+                                 empty=t("budget.lines.none"), css_class="wb-budget-table")
         super().__init__([self.heading, self.table])
         self.add_class("wb-budget-lines")
 
     def show(self, summary: YearSummary) -> None:
         if not summary.lines:
             self.rows = []
-            self.table.value = html.escape(t("budget.lines.none"))
+            self.table.show([])
             return
         rows = []
         for row in summary_rows(summary):
@@ -38,16 +41,8 @@ class BudgetLinesTable(widgets.VBox):
                          f"{row[c]}%" if c == "disbursed_percent" else str(row[c]) for c in SHOWN})
         rows[-1]["code"] = ""
         self.rows = rows
-        names = dict(zip(COLUMNS, headers(), strict=True))
-        head = "".join(f"<th>{html.escape(names[c])}</th>" for c in SHOWN)
-        body = "".join(
-            f'<tr class="{"wb-total" if index == len(rows) - 1 else ""}">' + "".join(
-                f'<td style="text-align:{"right" if c in MONEY_COLUMNS or c == "disbursed_percent" else "left"}">'
-                f"{html.escape(row[c])}</td>" for c in SHOWN) + "</tr>"
-            for index, row in enumerate(rows))
-        self.table.value = ('<table class="wb-table wb-budget-table">'
-                            f'<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>')
+        self.table.show(rows[:-1], total=rows[-1])
 
     def reset(self) -> None:
         self.rows = []
-        self.table.value = ""
+        self.table.reset()

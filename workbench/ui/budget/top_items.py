@@ -10,6 +10,9 @@ from traitlets import List
 from workbench.i18n import t
 from workbench.services.budget_reports import CostItem
 from workbench.thai import format_baht, format_date
+from workbench.ui.record_table import RecordTable
+
+KEYS = ("kind", "title", "date", "committed", "disbursed")
 
 
 class BudgetTopItems(widgets.VBox):
@@ -19,21 +22,16 @@ class BudgetTopItems(widgets.VBox):
 
     def __init__(self) -> None:
         self.heading = widgets.HTML(f"<h3>{html.escape(t('budget.top.heading'))}</h3>")
-        self.table = widgets.HTML("")
+        self.table = RecordTable([(k, t(f"budget.top.col.{k}")) for k in KEYS], numeric={"committed", "disbursed"},
+                                 empty=t("budget.top.none"))
         super().__init__([self.heading, self.table])
         self.add_class("wb-budget-top")
 
     def show(self, items: list[CostItem]) -> None:
         self.rows = [{"kind": t(f"budget.top.{i.kind}"), "title": i.title, "date": format_date(i.day, style="abbr"),
                       "committed": format_baht(i.committed), "disbursed": format_baht(i.disbursed)} for i in items]
-        if not items:
-            self.table.value = html.escape(t("budget.top.none"))
-            return
-        keys = ("kind", "title", "date", "committed", "disbursed")
-        head = "".join(f"<th>{html.escape(t('budget.top.col.' + k))}</th>" for k in keys)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(row[k])}</td>" for k in keys) + "</tr>" for row in self.rows)
-        self.table.value = f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        self.table.show(self.rows)
 
     def reset(self) -> None:
         self.rows = []
-        self.table.value = ""
+        self.table.reset()

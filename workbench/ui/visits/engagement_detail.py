@@ -21,6 +21,7 @@ from workbench.ui.choices import Choices
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import RecordTable
 from workbench.ui.schema_form import field_label
 from workbench.ui.visit_documents.engagement_documents import EngagementDocuments
 from workbench.ui.visit_documents.programme_details_form import ProgrammeDetailsForm
@@ -167,17 +168,14 @@ class EngagementDetail(widgets.VBox):
 
     def _reception_rows(self, seats: list, summary: Any) -> list[widgets.Widget]:
         lang = self.choices.lang
-        head = "".join(f"<th>{html.escape(t(k))}</th>" for k in ("detail.seat", "detail.name", "detail.side",
-                                                                  "detail.rank"))
-        body = "".join(
-            f"<tr><td>{seat.number}</td><td>{html.escape(seat.name_th if lang == 'th' else seat.name_en)}</td>"
-            f"<td>{html.escape(t(f'side.{seat.side}'))}</td><td>{seat.rank if seat.rank_code else '-'}</td></tr>"
-            for seat in seats)
+        table = RecordTable([(key, t(f"detail.{key}")) for key in ("seat", "name", "side", "rank")],
+                            numeric={"seat"}, css_class="wb-seating")
+        table.show([{"seat": seat.number, "name": seat.name_th if lang == "th" else seat.name_en,
+                     "side": t(f"side.{seat.side}"), "rank": seat.rank if seat.rank_code else "-"} for seat in seats])
         dietary = ", ".join(f"{need} ({count})" for need, count in summary.dietary.items()) or t("detail.dietary_none")
         return [
             widgets.HTML(f"<h4>{html.escape(t('detail.seating'))}</h4>"),
-            widgets.HTML(f"<table class='wb-table wb-seating'><thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
-                         "</table>"),
+            table,
             widgets.Label(t("detail.guest_count", guests=summary.guests, hosts=summary.hosts)),
             line(t("detail.dietary_summary"), dietary),
         ]
