@@ -102,7 +102,7 @@ class Pack:
     remarks: str = ""
     saved_version: int | None = None
     engagement_classification: int = 0
-    generated_at: dt.datetime = field(default_factory=dt.datetime.now)
+    generated_at: dt.datetime = field(default_factory=clock.now)
 
     def talking_points_section(self) -> PackSection:
         chosen = [p for p in self.points if p.selected]
