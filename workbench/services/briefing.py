@@ -255,7 +255,7 @@ def assemble_pack(session: Session, *, engagement_id: int, actor: Actor, lang: s
         _biographies(session, guests, day, lang),
         _profile(session, country, actor, lang),
         _parliaments(session, country, actor, lang),
-        _relations(session, country, actor, lang),
+        *_relations(session, country, actor, lang, today or clock.today()),
         _records(session, country, engagement, actor, lang),
         _notes(session, country, day, actor, lang),
     ]
@@ -359,23 +359,23 @@ def _parliaments(session: Session, country: Country, actor: Actor, lang: str) ->
                        table=PackTable(headers=headers, rows=table_rows))
 
 
-def _relations(session: Session, country: Country, actor: Actor, lang: str) -> PackSection:
-    entries = countries.relations_history(session, country_id=country.id, actor=actor, lang=lang,
-                                          limit=RELATIONS_SHOWN)
-    items = []
-    for entry in entries:
-        if entry.kind == "visit":
-            what = t(f"direction.{entry.subkind}", lang)
-        elif entry.kind == "agreement":
-            what = t(f"agreement_kind.{entry.subkind}", lang)
-        else:
-            what = t(f"engagement_kind.{entry.subkind}", lang)
-        label = t(f"timeline.{entry.kind}", lang)
-        body = entry.detail if entry.kind in ("record", "agreement") else ""
-        items.append(PackItem(heading=entry.title, meta=f"{show_date(entry.day, lang)} · {label} · {what}",
-                              body=body, classification=entry.classification))
-    return PackSection(kind="relations", title=t("brief.section.relations", lang), items=items,
-                       paragraphs=[] if items else [t("brief.relations.none", lang)])
+def _relations(session: Session, country: Country, actor: Actor, lang: str, today: dt.date) -> list[PackSection]:
+    """What has happened (before today, newest first), then what is planned (from today, soonest first)."""
+    entries = countries.relations_history(session, country_id=country.id, actor=actor, lang=lang)
+    past = [entry for entry in entries if entry.day < today][:RELATIONS_SHOWN]
+    planned = sorted((entry for entry in entries if entry.day >= today), key=lambda entry: entry.day)
+    sections = []
+    for kind, chosen in (("relations", past), ("planned", planned[:RELATIONS_SHOWN])):
+        items = []
+        for entry in chosen:
+            kinds = {"visit": "direction", "agreement": "agreement_kind"}
+            what = t(f"{kinds.get(entry.kind, 'engagement_kind')}.{entry.subkind}", lang)
+            body = entry.detail if entry.kind in ("record", "agreement") else ""
+            items.append(PackItem(heading=entry.title, body=body, classification=entry.classification,
+                                  meta=f"{show_date(entry.day, lang)} · {t(f'timeline.{entry.kind}', lang)} · {what}"))
+        sections.append(PackSection(kind=kind, title=t(f"brief.section.{kind}", lang), items=items,
+                                    paragraphs=[] if items else [t(f"brief.{kind}.none", lang)]))
+    return sections
 
 
 def _records(session: Session, country: Country, engagement: Engagement, actor: Actor, lang: str) -> PackSection:
