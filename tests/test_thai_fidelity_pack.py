@@ -52,3 +52,20 @@ def test_a_pack_dated_after_everything_has_nothing_planned(demo_session, reader)
 
     assert not section(pack, "planned").items
     assert section(pack, "planned").paragraphs == ["ยังไม่มีกำหนดการกับประเทศนี้"]
+
+
+def test_figures_from_a_row_marked_to_confirm_carry_the_mark(pack):
+    parliament = section(pack, "parliament")
+    headers = parliament.table.headers
+    house = next(header for header in headers if header.startswith("ไทย: สภาผู้แทนราษฎร"))
+
+    assert house.endswith("(รอยืนยัน)"), "data/parliaments.csv marks Thailand's House after its dissolution"
+    assert any("(รอยืนยัน)" in paragraph and "ยืนยัน" in paragraph for paragraph in parliament.paragraphs)
+    confirmed = [header for header in headers[1:] if not header.startswith("ไทย")]
+    assert confirmed and not any("(รอยืนยัน)" in header for header in confirmed)
+
+
+def test_the_mark_reaches_the_printed_pack(pack):
+    from workbench.documents.briefing_html import render_fragment
+
+    assert "ไทย: สภาผู้แทนราษฎร (รอยืนยัน)" in render_fragment(pack)

@@ -159,8 +159,6 @@ def _number(value: Any) -> str:
         return f"{value:,.2f}"
     try:
         number = Decimal(str(value))
-    except ArithmeticError:
-        return str(value)
     except Exception:  # noqa: BLE001 - a value that is not a number is shown as it is
         return str(value)
     return f"{number:,.0f}" if number == number.to_integral_value() else f"{number:,}"
@@ -349,12 +347,15 @@ def _parliaments(session: Session, country: Country, actor: Actor, lang: str) ->
     for row in rows:
         chamber = (row["chamber_th"] if lang == "th" else row["chamber_en"]) or row["chamber_th"]
         kind = t(f"chamber.{row['chamber_type']}", lang) if row["chamber_type"] else t("brief.parliament.no_data", lang)
-        headers.append(f"{row['country_th'] if lang == 'th' else row['country_en']}: {chamber or kind}")
+        mark = f" {t('brief.to_confirm_mark', lang)}" if row.get("to_confirm") else ""  # the figures are not sure
+        headers.append(f"{row['country_th'] if lang == 'th' else row['country_en']}: {chamber or kind}{mark}")
     table_rows = [[t(f"parline.{key}", lang), *(_parliament_cell(row, key, lang) for row in rows)]
                   for key in PARLIAMENT_ROWS]
     paragraphs = []
     if not any(row["iso2"] == country.iso2 and row["chamber_type"] for row in rows):
         paragraphs.append(t("brief.parliament.missing", lang, country=_name(country, lang)))
+    if any(row.get("to_confirm") for row in rows):
+        paragraphs.append(t("brief.parliament.to_confirm", lang, mark=t("brief.to_confirm_mark", lang)))
     return PackSection(kind="parliament", title=t("brief.section.parliament", lang), paragraphs=paragraphs,
                        table=PackTable(headers=headers, rows=table_rows))
 
