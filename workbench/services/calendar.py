@@ -136,6 +136,7 @@ def _keep(item: CalendarItem, wanted: CalendarFilter) -> bool:
 # ``function(session, *, actor, first, last) -> list[CalendarItem]`` (each checks its own permission).
 PROVIDERS: list[str] = [
     "workbench.services.interparliamentary.calendar:calendar_items",  # meetings and their preparation deadlines
+    "workbench.services.administration.absence_calendar:calendar_items",  # officers away: leave, travel, training
 ]
 
 
