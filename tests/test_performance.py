@@ -151,3 +151,67 @@ def test_version_and_help_import_no_model_module():
 def test_a_command_still_loads_what_it_needs_when_it_runs():
     output, loaded = modules_loaded_by("user", "add", "--help")
     assert "--role" in output and "workbench.models.users" in loaded  # the role choices come from the model
+
+
+def test_bulk_insert_writes_every_row_with_its_own_audit_entry(session):
+    import pytest
+    from sqlmodel import col, func, select
+
+    from workbench.db import bulk_insert, transaction
+    from workbench.models.audit import AuditEntry
+    from workbench.models.briefing import MonitoringNote
+    from workbench.models.countries import Country
+
+    japan = session.exec(select(Country).where(Country.iso2 == "JP")).one()
+    rows = [{"country_id": japan.id, "noted_on": dt.date(2020, 1, 1) + dt.timedelta(days=n), "category": "economic",
+             "title": f"บันทึก {n}", "tags": "trade"} for n in range(5)]
+    with pytest.raises(RuntimeError):  # like every write: only inside a transaction with an actor
+        bulk_insert(session, MonitoringNote, rows)
+    with transaction(session, actor=SYSTEM), counting_statements() as seen:
+        ids = bulk_insert(session, MonitoringNote, rows, batch=2)
+    inserts = [statement.split("(")[0].strip() for statement in seen if statement.startswith("INSERT")]
+    # three batches of at most two rows: one INSERT of the rows and one of their audit entries each
+    assert inserts == ["INSERT INTO monitoring_note", "INSERT INTO audit_entry"] * 3
+    notes = [session.get(MonitoringNote, key) for key in ids]
+    assert [n.title for n in notes] == [f"บันทึก {n}" for n in range(5)]
+    assert all(n.summary == "" and n.classification == 0 and n.created_at is not None for n in notes)  # defaults
+    entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "monitoring_note",
+                                                    col(AuditEntry.entity_id).in_([str(k) for k in ids]))).all()
+    assert sorted(int(e.entity_id) for e in entries) == sorted(ids)
+    assert all(e.action == "create" and e.actor_name == "system" for e in entries)
+    first = next(e for e in entries if e.entity_id == str(ids[0]))
+    assert first.changes["title"] == [None, "บันทึก 0"] and first.changes["id"] == [None, ids[0]]
+    assert session.exec(select(func.count()).select_from(MonitoringNote)).one() == 5
+
+
+def test_a_longer_demo_history_grows_notes_and_talking_points_year_by_year(demo_session):
+    import random
+
+    from sqlmodel import func, select
+
+    from workbench.db import transaction
+    from workbench.demo import DemoContext
+    from workbench.demo.history import NOTES_PER_YEAR, POINTS_PER_YEAR, build_history
+    from workbench.models.audit import AuditEntry
+    from workbench.models.briefing import MonitoringNote, TalkingPoint
+    from workbench.services.search import search
+
+    def count(model, *where) -> int:
+        return demo_session.exec(select(func.count()).select_from(model).where(*where)).one()
+
+    notes, points, audited = count(MonitoringNote), count(TalkingPoint), count(AuditEntry)
+    one_year = DemoContext(session=demo_session, rng=random.Random(1), today=dt.date(2026, 11, 30), years=1)
+    with transaction(demo_session, actor=SYSTEM):
+        build_history(one_year)  # the one-year demo office stays as the feature builders made it
+    assert (count(MonitoringNote), count(TalkingPoint)) == (notes, points)
+
+    two_years = DemoContext(session=demo_session, rng=random.Random(1), today=dt.date(2026, 11, 30), years=2)
+    with transaction(demo_session, actor=SYSTEM):
+        build_history(two_years)
+    added = 2 * (NOTES_PER_YEAR + POINTS_PER_YEAR)
+    assert count(MonitoringNote) == notes + 2 * NOTES_PER_YEAR
+    assert count(TalkingPoint) == points + 2 * POINTS_PER_YEAR
+    assert count(AuditEntry) == audited + added
+    oldest = demo_session.exec(select(func.min(MonitoringNote.noted_on))).one()
+    assert oldest <= dt.date(2025, 10, 31)  # spread over fiscal years 2569 and 2570
+    assert any(hit.kind == "note" for hit in search(demo_session, actor=SYSTEM, query="ตัวเลขการค้า"))
