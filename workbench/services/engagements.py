@@ -35,6 +35,10 @@ from workbench.thai import format_datetime
 def _read(session: Session, engagement: Engagement) -> EngagementRead:
     rows = session.exec(select(EngagementParticipant).where(
         EngagementParticipant.engagement_id == engagement.id)).all()
+    return _as_read(engagement, rows)
+
+
+def _as_read(engagement: Engagement, rows: Any) -> EngagementRead:
     return EngagementRead.model_validate({
         **engagement.model_dump(),
         "principal_ids": sorted(r.person_id for r in rows if r.is_principal),
@@ -215,16 +219,25 @@ def set_engagement_status(session: Session, *, engagement_id: int, status: Engag
 def list_engagements(session: Session, *, actor: Any, start: dt.datetime | None = None,
                      end: dt.datetime | None = None, visit_id: int | None = None,
                      kind: str | None = None) -> list[EngagementRead]:
-    """Engagements overlapping [start, end) that the actor may see, earliest first."""
+    """Engagements overlapping [start, end) that the actor may see, earliest first.
+
+    Two queries whatever the number of rows: the engagements, then all their participants (no query per row)."""
     require(actor, "visits.read")
-    statement = select(Engagement)
+    conditions: list[Any] = []
     if start is not None:
-        statement = statement.where(Engagement.end > start)
+        conditions.append(Engagement.end > start)
     if end is not None:
-        statement = statement.where(Engagement.start < end)
+        conditions.append(Engagement.start < end)
     if visit_id is not None:
-        statement = statement.where(Engagement.visit_id == visit_id)
+        conditions.append(Engagement.visit_id == visit_id)
     if kind:
-        statement = statement.where(Engagement.kind == kind)
-    rows = session.exec(statement.order_by(col(Engagement.start), col(Engagement.id))).all()
-    return [_read(session, e) for e in rows if can_see(actor, e.classification)]
+        conditions.append(Engagement.kind == kind)
+    rows = session.exec(select(Engagement).where(*conditions).order_by(col(Engagement.start), col(Engagement.id))).all()
+    found = [e for e in rows if can_see(actor, e.classification)]
+    if not found:
+        return []
+    participants: dict[int, list[EngagementParticipant]] = {}
+    chosen = select(Engagement.id).where(*conditions)
+    for row in session.exec(select(EngagementParticipant).where(col(EngagementParticipant.engagement_id).in_(chosen))):
+        participants.setdefault(row.engagement_id, []).append(row)
+    return [_as_read(e, participants.get(e.id, [])) for e in found]

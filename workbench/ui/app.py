@@ -38,6 +38,7 @@ from workbench.ui import comm_guard
 from workbench.ui.guard import guarded
 from workbench.ui.header import AppHeader
 from workbench.ui.notice import Notice
+from workbench.ui.preheat import preheat
 from workbench.ui.server_log import configure_server_logging
 
 log = logging.getLogger("workbench.ui.app")
@@ -216,6 +217,7 @@ def dashboard_app(name: str, build: Builder, *, engine: Engine | None = None) ->
     signed in, and show ``build(engine, identity)``."""
     configure_server_logging()
     comm_guard.install()
+    preheat(name)  # before the wait: a pre-heated kernel does this ahead of the request
     request = request_info()
     if engine is None:
         from workbench.db import get_engine
