@@ -34,7 +34,7 @@ from workbench.db import new_session
 from workbench.i18n import t
 from workbench.kernel_protocol import PROOF_HEADER, WEB_SESSION, WEB_USER, kernel_proof
 from workbench.services import auth
-from workbench.ui import comm_guard
+from workbench.ui import comm_guard, visible_choice
 from workbench.ui.guard import guarded
 from workbench.ui.header import AppHeader
 from workbench.ui.notice import Notice
@@ -217,6 +217,7 @@ def dashboard_app(name: str, build: Builder, *, engine: Engine | None = None) ->
     signed in, and show ``build(engine, identity)``."""
     configure_server_logging()
     comm_guard.install()
+    visible_choice.install()
     preheat(name)  # before the wait: a pre-heated kernel does this ahead of the request
     request = request_info()
     if engine is None:
