@@ -839,6 +839,7 @@ EXCLUDED: dict[str, str] = {
     "interparliamentary.executive_committee": "as thai_seats",
     "visit_documents.visit_budget": "takes a visit and engagements already read with the actor's clearance "
                                     "(issue_report, walked above)",
+    "audit_chain.verify_chain": "administrators only (audit.read); names a chain position and entry id, no contents",
 }
 # Functions that take a session but no actor: they serve sign-in, reference data and look-ups of things that carry
 # no classification (people, countries, posts, rate tables), or work on what a walked function already filtered.

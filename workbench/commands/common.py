@@ -30,9 +30,11 @@ def parse_day(text: str) -> dt.date:
 def open_engine() -> Any:
     """The configured database, its connection checked first (an unreachable database is one clear error)."""
     from workbench.db import check_connection, get_engine
+    from workbench.migrate import check_not_newer
 
     engine = get_engine()
     check_connection(engine)
+    check_not_newer(engine)  # a schema written by a newer workbench is refused with a clear message
     return engine
 
 

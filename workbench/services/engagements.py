@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from workbench.db import transaction
+from workbench.db import lock_for_rule, transaction
 from workbench.errors import ConflictError
 from workbench.models.base import Clearance
 from workbench.models.countries import Country
@@ -141,8 +141,9 @@ def create_engagement(session: Session, *, data: EngagementCreate | dict[str, An
         raise field_error("title_th", "ต้องกรอก", "is required")
     values = data.model_dump()
     level = _check(session, values, start=data.start, end=data.end, actor=actor)
-    _refuse_clash(session, principal_ids=data.principal_ids, start=data.start, end=data.end, actor=actor)
     with transaction(session, actor=actor):
+        lock_for_rule(session, Person, data.principal_ids)  # a principal's time: one writer at a time
+        _refuse_clash(session, principal_ids=data.principal_ids, start=data.start, end=data.end, actor=actor)
         engagement = Engagement(**{**data.model_dump(exclude={"principal_ids", "guest_ids"}),
                                    "classification": Clearance(level)})
         session.add(engagement)
@@ -170,10 +171,11 @@ def update_engagement(session: Session, *, engagement_id: int, data: EngagementU
     level = _check(session, merged, start=merged["start"], end=merged["end"], actor=actor)
     if level != int(engagement.classification) or "classification" in changes:
         changes["classification"] = Clearance(level)
-    if engagement.status != EngagementStatus.CANCELLED:
-        _refuse_clash(session, principal_ids=merged["principal_ids"], start=merged["start"], end=merged["end"],
-                      actor=actor, ignore_id=engagement.id)
     with transaction(session, actor=actor):
+        lock_for_rule(session, Person, merged["principal_ids"])
+        if engagement.status != EngagementStatus.CANCELLED:
+            _refuse_clash(session, principal_ids=merged["principal_ids"], start=merged["start"], end=merged["end"],
+                          actor=actor, ignore_id=engagement.id)
         for key, value in changes.items():
             setattr(engagement, key, value)
         session.add(engagement)
@@ -205,11 +207,12 @@ def set_engagement_status(session: Session, *, engagement_id: int, status: Engag
     except ValueError:
         raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
     check_transition(ENGAGEMENT_TRANSITIONS, EngagementStatus(engagement.status), target)
-    if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
-        principal_ids = _read(session, engagement).principal_ids
-        _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,
-                      actor=actor, ignore_id=engagement.id)
     with transaction(session, actor=actor):
+        if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
+            principal_ids = _read(session, engagement).principal_ids
+            lock_for_rule(session, Person, principal_ids)
+            _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,
+                          actor=actor, ignore_id=engagement.id)
         engagement.status = target
         session.add(engagement)
         session.flush()
