@@ -18,12 +18,17 @@ from workbench.config import PROJECT_ROOT
 from workbench.db import SYSTEM, new_session
 from workbench.documents import administration_charts as charts
 from workbench.documents import reports
+from workbench.documents import review_charts as review
 from workbench.errors import ValidationError
+from workbench.models.base import Region
+from workbench.services import budget_reports, countries, monitoring, visits
 from workbench.services.administration import statistics
 from workbench.thai import fiscal_year
 
 IN_CI = os.environ.get("CI") == "true"
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
+REPORT_NOTEBOOKS = ("quarterly_statistics", "annual_performance_report", "visit_statistics",
+                    "country_monitoring_digest", "budget_review")
 
 
 @pytest.fixture(autouse=True)
@@ -68,7 +73,7 @@ def flat(text):
 
 
 def test_every_report_notebook_has_a_parameters_cell_and_no_outputs():
-    for name in ("quarterly_statistics", "annual_performance_report", "visit_statistics"):
+    for name in REPORT_NOTEBOOKS:
         notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
         index, defaults = reports.parameters_cell(notebook)
         assert {"database_url", "as_user"} <= set(defaults)
@@ -110,6 +115,10 @@ def test_workbench_report_makes_the_quarterly_pdf_with_the_service_figures(demo_
      ["ผลการดำเนินงานตามแผนปฏิบัติงาน", "กิจกรรมรายไตรมาส", "การเบิกจ่ายงบประมาณเทียบเป้าหมาย"]),
     ("visit_statistics", [], ["จำแนกตามภูมิภาค", "จำแนกตามประเภทการเยือน", "จำแนกตามผู้บริหาร/หัวหน้าคณะ"]),
     ("quarterly_statistics", ["fiscal_year={fy}", "quarter=1"], ["สรุปผลการดำเนินงาน"]),
+    ("country_monitoring_digest", ["region=เอเชีย"],
+     ["สรุปรายประเทศ", "บันทึกการติดตามสถานการณ์รายเดือน", "การเยือนกับประเทศในภูมิภาค"]),
+    ("budget_review", ["fiscal_year={fy}"],
+     ["งบประมาณรายรายการ", "การเบิกจ่ายสะสมเทียบเป้าหมาย", "ประมาณการ ณ สิ้นปีงบประมาณ", "ข้อสังเกต"]),
 ])
 def test_each_report_notebook_becomes_html_and_pdf(demo_engine, tmp_path, name, parameters, headings):
     need_pdf_tools()
@@ -143,6 +152,31 @@ def test_each_report_notebook_becomes_html_and_pdf(demo_engine, tmp_path, name, 
             start, end = reports.report_period()
             rows = statistics.visit_statistics(session, start=start, end=end, actor=SYSTEM)
         assert f"จำนวนการเยือนทั้งหมด: {len(rows)} คณะ" in text
+    if name == "country_monitoring_digest":
+        with new_session(demo_engine) as session:
+            start, end = reports.report_period()
+            every = countries.list_countries(session)
+            notes = review.region_notes(monitoring.list_notes(session, actor=SYSTEM, since=start, until=end,
+                                                              limit=None), every, Region.ASIA)
+            trips = review.region_visits(visits.list_visits(session, actor=SYSTEM, start=start, end=end), every,
+                                         Region.ASIA)
+        assert notes, "the demo office monitors Asia"
+        assert flat(f"บันทึกการติดตามสถานการณ์: {len(notes)} เรื่อง · การเยือน: {len(trips)} คณะ") in flat(text)
+        assert flat(notes[0]["country"].name_th) in flat(text)
+        assert "ภูมิภาคเอเชีย" in text
+    if name == "budget_review":
+        from workbench import clock
+
+        with new_session(demo_engine) as session:
+            summary = budget_reports.year_summary(session, fiscal_year=fy, actor=SYSTEM, today=clock.today())
+            outlook = budget_reports.forecast(summary)
+        assert summary.lines, "the demo office has a budget"
+        money = summary.totals
+        for figures in ((money.allocated, money.allotted, money.available),
+                        (money.committed, money.disbursed, budget_reports.percent(money.disbursed, money.allocated))):
+            assert "รวมทั้งสิ้น " + " ".join(charts.shown(v) for v in figures) in text  # the two tables' totals rows
+        assert charts.shown(outlook.projected_disbursed) in text
+        assert summary.lines[0].line.code in text
 
 
 def write_notebook(folder, cells):
@@ -181,3 +215,22 @@ def test_a_notebook_outside_the_folder_is_not_found(tmp_path):
 
     with pytest.raises(NotFound):
         reports.find_notebook("../tests/conftest", NOTEBOOKS)
+
+
+def test_every_notebook_in_the_folder_has_a_test_that_names_it():
+    """CI executes every notebook on the demo data through the tests: a new notebook needs a test naming it."""
+    tests = "".join(p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "tests").glob("test_*.py"))
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        assert f'"{path.stem}' in tests or f"{path.name}" in tests, path.name
+
+
+def test_a_region_is_named_by_its_code_or_its_label():
+    assert review.region_of("asia") == review.region_of("เอเชีย") == review.region_of(" Asia ") == Region.ASIA
+    with pytest.raises(ValidationError) as unknown:
+        review.region_of("atlantis")
+    assert unknown.value.field == "region" and "asia" in unknown.value.en
+
+
+def test_user_text_in_the_report_tables_stays_text():
+    page = review.text_table([{"เรื่อง": "<script>alert(1)</script> & <b>"}]).to_html()
+    assert "<script>" not in page and "&lt;script&gt;" in page

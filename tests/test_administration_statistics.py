@@ -11,17 +11,20 @@ import pytest
 from sqlmodel import select
 
 from tests.conftest import DEMO_TODAY
-from tests.factories import make_user, user_model
+from tests.factories import make_person, make_user, user_model
 from tests.visit_factories import make_engagement, make_visit
-from workbench.db import SYSTEM
+from workbench.db import SYSTEM, transaction
 from workbench.errors import ValidationError
 from workbench.models.base import Clearance
 from workbench.models.briefing import BriefingPack
 from workbench.models.budget import BudgetLine, Disbursement, DisbursementTarget
+from workbench.models.correspondence import Correspondence
 from workbench.models.countries import Country
+from workbench.models.interparliamentary import Meeting
 from workbench.models.users import Role
-from workbench.models.visits import Engagement, Visit
-from workbench.services.administration import statistics
+from workbench.models.visits import DelegationMember, Engagement, Visit
+from workbench.services import correspondence
+from workbench.services.administration import sources, statistics
 from workbench.thai import fiscal_quarter_bounds, fiscal_year
 
 COUNTED = {"approved", "confirmed", "completed", "reported"}
@@ -79,12 +82,73 @@ def test_the_demo_year_has_something_to_count(demo_session):
     assert sum(q.courtesy_calls for q in quarters) > 0
 
 
-def test_sources_of_other_features_that_are_absent_are_not_available(demo_session):
-    stats = statistics.quarter_statistics(demo_session, fiscal_year=fiscal_year(DEMO_TODAY), quarter=1,
-                                          actor=SYSTEM, today=DEMO_TODAY)
+def test_a_source_whose_feature_is_absent_is_not_available(session, monkeypatch):
+    monkeypatch.setattr(statistics, "_SOURCES", {})
+    monkeypatch.setattr(statistics, "OPTIONAL", {"documents_registered": ("workbench.services.no_such_feature", "x"),
+                                                 "meetings_attended": ("workbench.services.visits", "no_such_count")})
+    stats = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=SYSTEM)
     for name in ("documents_registered", "meetings_attended"):
-        if statistics._source(name) is None:
-            assert getattr(stats, name) is None and name in stats.not_available
+        assert getattr(stats, name) is None and name in stats.not_available
+
+
+def attended_from_the_rows(session, start, end):
+    """Meetings opening in the period whose visit went ahead with a Thai delegation, counted here from the rows."""
+    members = {m.visit_id for m in session.exec(select(DelegationMember)).all()}
+    statuses = {v.id: v.status.value for v in session.exec(select(Visit)).all()}
+    return sum(1 for m in session.exec(select(Meeting)).all()
+               if start <= m.start_date <= end and m.visit_id in members and statuses[m.visit_id] in COUNTED)
+
+
+@pytest.mark.parametrize("quarter", [1, 2, 3, 4])
+def test_documents_registered_and_meetings_attended_are_what_their_features_count(demo_session, quarter):
+    fy = fiscal_year(DEMO_TODAY)
+    stats = statistics.quarter_statistics(demo_session, fiscal_year=fy, quarter=quarter, actor=SYSTEM,
+                                          today=DEMO_TODAY)
+    start, end = stats.start, min(stats.end, DEMO_TODAY)
+
+    registered = correspondence.count_registered(demo_session, start=start, end=end, actor=SYSTEM)[0]
+    attended = sources.count_meetings_attended(demo_session, start=start, end=end, actor=SYSTEM)[0]
+
+    assert stats.documents_registered == registered
+    assert stats.meetings_attended == attended
+    assert not {"documents_registered", "meetings_attended"} & set(stats.not_available)
+    rows = [d for d in demo_session.exec(select(Correspondence)).all() if start <= d.registered_at.date() <= end]
+    assert registered == len(rows)
+    assert attended == attended_from_the_rows(demo_session, start, end)
+
+
+def test_the_demo_year_registers_documents_and_attends_meetings(demo_session):
+    quarters = statistics.year_statistics(demo_session, fiscal_year=fiscal_year(DEMO_TODAY), actor=SYSTEM,
+                                          today=DEMO_TODAY)
+    assert sum(q.documents_registered for q in quarters) > 0
+    assert sum(q.meetings_attended for q in quarters) > 0
+
+
+def test_a_meeting_attended_on_a_classified_visit_counts_only_for_those_cleared(session):
+    from workbench.services import visits
+    from workbench.services.interparliamentary import meetings
+
+    visit = make_visit(session, direction="outbound", classification=Clearance.SECRET,
+                       start_date=dt.date(2026, 10, 20), end_date=dt.date(2026, 10, 24))
+    visits.change_status(session, visit_id=visit.id, status="approved", actor=SYSTEM)
+    visits.add_delegation_member(session, actor=SYSTEM, data={"visit_id": visit.id,
+                                                              "person_id": make_person(session).id})
+    meeting = meetings.create_meeting(session, actor=SYSTEM, data={
+        "organization_id": meetings.organization_by_code(session, "AIPA").id, "kind": "executive_committee",
+        "title_th": "ประชุมคณะกรรมการบริหาร AIPA", "start_date": dt.date(2026, 10, 21),
+        "end_date": dt.date(2026, 10, 22)})
+    with transaction(session, actor=SYSTEM):  # the meeting's delegation travels on the secret visit
+        meeting = session.get(Meeting, meeting.id)
+        meeting.visit_id = visit.id
+        session.add(meeting)
+    cleared = user_model(session, make_user(session, role=Role.ADMIN_OFFICER, clearance=Clearance.SECRET))
+    uncleared = user_model(session, make_user(session, role=Role.ADMIN_OFFICER))
+
+    seen = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=cleared, today=DEMO_TODAY)
+    hidden = statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=uncleared, today=DEMO_TODAY)
+
+    assert (seen.meetings_attended, int(seen.classification)) == (1, int(Clearance.SECRET))
+    assert (hidden.meetings_attended, int(hidden.classification)) == (0, 0)
 
 
 def test_a_registered_source_is_counted(session, monkeypatch):

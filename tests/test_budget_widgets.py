@@ -91,7 +91,7 @@ def country_id_of(dashboard, iso2):
 
 def test_a_trip_is_estimated_and_turned_into_a_draft_commitment(dashboard, demo_session):
     est = estimate_japan(dashboard)
-    assert est.start.be.value == "10 มกราคม 2570"
+    assert est.start.be.value == "วันที่ (พ.ศ.): 10 มกราคม 2570" and est.start.date.value == "10/01/2570"
     assert est.total == "259,500.00" and est.notice.label.value == ""
     assert "สองแสนห้าหมื่นเก้าพันห้าร้อยบาทถ้วน" in est.total_label.value
     est.line.value = line_id(demo_session, "01")

@@ -67,7 +67,7 @@ from workbench.services import (
     visit_documents,
     visits,
 )
-from workbench.services.administration import gifts, staff, statistics
+from workbench.services.administration import absence_calendar, gifts, sources, staff, statistics
 from workbench.services.correspondence import attachments, registers, retention, routing
 from workbench.services.interparliamentary import calendar as ip_calendar
 from workbench.services.interparliamentary import meetings, positions, stats, summaries
@@ -139,6 +139,7 @@ class World:
     summary: int = 0
     ip_follow_up: int = 0
     gift: int = 0  # received at the secret visit (gifts carry no classification: they hang on the visit)
+    staff: int = 0  # an officer on the staff register, away on official travel for the secret visit
 
 
 OLD_YEAR = 2005  # the secret register entry's year: no other entry is of that year
@@ -189,12 +190,18 @@ def add_new_features(session: Session, world: World) -> World:
         "direction": "received", "gift_date": dt.date(2026, 12, 2), "description_th": f"{MARK} แจกัน",
         "counterpart": f"{MARK} host", "visit_id": world.visit, "engagement_id": world.engagement,
         "value_baht": "50000.00", "occasion": f"{MARK} occasion"})
+    officer = staff.add_staff(session, actor=SYSTEM, data={
+        "person_id": world.guest, "position_th": "นักวิเทศสัมพันธ์", "work_group": "international_relations"})
+    staff.record_absence(session, actor=SYSTEM, data={
+        "staff_id": officer.id, "kind": "travel", "start_date": dt.date(2026, 12, 1), "end_date": dt.date(2026, 12, 4),
+        "reason": f"{MARK} เดินทางกับคณะ", "visit_id": world.visit})
     return dataclasses.replace(world, document=doc.id, attachment=attachment.id, destruction_list=listing.id,
                                letter=letter.letter.id, letter_documents={letter.letter.correspondence_id},
                                narrative=narrative.id,
                                steps=[step.id for step in routing.history(session, document_id=doc.id, actor=SYSTEM)],
                                meeting=meeting.id, position=position.id, intervention=intervention.id,
-                               summary=summary.id, ip_follow_up=_follow_up_id(ip_follow_up), gift=gift.id)
+                               summary=summary.id, ip_follow_up=_follow_up_id(ip_follow_up), gift=gift.id,
+                               staff=officer.id)
 
 
 def build_world(session: Session) -> World:
@@ -627,6 +634,13 @@ CALLS: dict[str, list[Any]] = {
         Lists(lambda s, a, w: statistics.plan_progress(s, fiscal_year=FY, actor=a, today=D2))],
     "administration.away_on": [Lists(lambda s, a, w: staff.away_on(s, day=DEC, actor=a))],
     "administration.absences": [Lists(lambda s, a, w: staff.absences(s, actor=a, start=D1, end=D2))],
+    "administration.record_absence": [ById(_w("visit"), lambda s, a, w, x: staff.record_absence(s, actor=a, data={
+        "staff_id": w.staff, "kind": "travel", "start_date": dt.date(2027, 1, 5), "end_date": dt.date(2027, 1, 6),
+        "visit_id": x}))],
+    "administration.calendar_items": [  # the officer's absence for the secret visit is not drawn
+        Lists(lambda s, a, w: absence_calendar.calendar_items(s, actor=a, first=D1, last=D2))],
+    "administration.count_meetings_attended": [
+        Lists(lambda s, a, w: [MARK] * sources.count_meetings_attended(s, start=D1, end=D2, actor=a)[0])],
     # --- inter-parliamentary work: an unclassified meeting with a secret position, intervention and summary
     "interparliamentary.set_follow_up_status": [ById(_w("ip_follow_up"), lambda s, a, w, x: summaries.set_follow_up_status(
         s, follow_up_id=x, status="done", actor=a))],
@@ -709,6 +723,9 @@ CALLS: dict[str, list[Any]] = {
         ById(_w("document"), lambda s, a, w, x: retention.mark_transferred(s, actor=a, document_ids=[x]))],
     "correspondence.list_documents": [Lists(lambda s, a, w: registers.list_documents(s, actor=a)),
                                       Lists(lambda s, a, w: registers.list_documents(s, actor=a, query="zqx"))],
+    "correspondence.count_registered": [  # the year OLD_YEAR holds only the secret entry
+        Lists(lambda s, a, w: [MARK] * registers.count_registered(
+            s, start=dt.date(OLD_YEAR, 1, 1), end=dt.date(OLD_YEAR, 12, 31), actor=a)[0])],
     "correspondence.count_documents": [  # an uncleared user counts no classified entry
         Lists(lambda s, a, w: [MARK] * registers.count_documents(s, actor=a, classified_only=True))],
     "correspondence.register_page": [Lists(lambda s, a, w: registers.register_page(
@@ -775,6 +792,8 @@ CALLS: dict[str, list[Any]] = {
     "visit_documents.set_programme_details": [
         ById(_w("engagement"), lambda s, a, w, x: visit_documents.set_programme_details(
             s, engagement_id=x, data={"dress_code_th": "สากล"}, actor=a))],
+    "visit_documents.programme_details": [  # the secret engagement's dress code (MARKed above) stays hidden
+        ById(_w("engagement"), lambda s, a, w, x: visit_documents.programme_details(s, engagement_id=x, actor=a))],
 }
 
 # Functions with a session and an actor that need no walk, and why.
@@ -785,14 +804,18 @@ EXCLUDED: dict[str, str] = {
     "correspondence.import_register_file": "as check_file, then register_document (walked above)",
     "correspondence.approve": "a committee member's approval of a destruction list, by list id: lists carry no "
                               "classification and the approval shows no entry (list_items is walked)",
-    "correspondence.carry_out": "needs an approved list (chair and two members); marks destroyed what "
-                                "the list holds",
+    "correspondence.list_status": "a destruction list's year, status and approvals: lists carry no "
+                                  "classification and the status names no entry (list_items is walked)",
+    "correspondence.carry_out": "needs an approved list (chair and two members): see "
+                                "test_carrying_out_a_list_leaves_and_does_not_count_what_the_officer_may_not_see",
     "travel.register_passport": "passports are personal data, not classified (travel.read guards them)",
     "travel.move_passport": "as register_passport", "travel.cancel_passport": "as register_passport",
     "travel.history": "the movements of a passport: as register_passport",
     "administration.add_staff": "the staff registry: office records with no classification",
     "administration.update_staff": "as add_staff", "administration.list_staff": "as add_staff",
-    "administration.record_absence": "an officer's leave or travel; its visit link is not checked (see the report)",
+    "administration.staff_passports": "an officer's passports (personal data, not classified: as travel's "
+                                      "register_passport), read by administration.read",
+    "administration.passports_by_staff": "as staff_passports",
     "administration.cancel_absence": "as add_staff",
     "administration.add_item": "supplies and souvenirs in stock: no classification",
     "administration.get_item": "as add_item", "administration.list_items": "as add_item",
@@ -816,6 +839,7 @@ EXCLUDED: dict[str, str] = {
     "interparliamentary.executive_committee": "as thai_seats",
     "visit_documents.visit_budget": "takes a visit and engagements already read with the actor's clearance "
                                     "(issue_report, walked above)",
+    "audit_chain.verify_chain": "administrators only (audit.read); names a chain position and entry id, no contents",
 }
 # Functions that take a session but no actor: they serve sign-in, reference data and look-ups of things that carry
 # no classification (people, countries, posts, rate tables), or work on what a walked function already filtered.
@@ -1056,3 +1080,45 @@ def test_a_permission_denied_is_not_a_leak(session, world):
     for record_id in (world.visit, MISSING):
         with pytest.raises(PermissionDenied):
             visits.update_visit(session, visit_id=record_id, data={"cities": "x"}, actor=viewer)
+
+
+def test_carrying_out_a_list_leaves_and_does_not_count_what_the_officer_may_not_see(session, world):
+    """The year's destruction list holds the secret entry (drawn up by a cleared officer). An uncleared officer
+    who carries it out destroys only what they may see: the secret entry is neither counted nor destroyed."""
+    from workbench.models.correspondence import Disposal
+    from workbench.models.users import Role as R
+
+    members = [user_model(session, make_user(session, role=R.ADMIN_OFFICER, clearance=SECRET)) for _ in range(3)]
+    for member, role in zip(members, ("chair", "member", "member"), strict=True):
+        retention.approve(session, actor=member, list_id=world.destruction_list, committee_role=role)
+    officer = user_model(session, make_user(session, role=R.ADMIN_OFFICER))
+    visible = len(retention.list_items(session, actor=officer, list_id=world.destruction_list))
+    everything = len(retention.list_items(session, actor=members[0], list_id=world.destruction_list))
+    assert everything == visible + 1  # the secret entry is on the list
+
+    done = retention.carry_out(session, actor=officer, list_id=world.destruction_list)
+
+    assert done == visible
+    session.expire_all()
+    assert session.get(Correspondence, world.document).disposal == Disposal.KEPT
+
+
+def test_an_absence_for_a_classified_visit_behaves_as_a_missing_one(session, world):
+    """The absence hangs on the secret visit (as a gift does): an uncleared officer sees no absence, no one away,
+    and cannot link a new absence to that visit; a cleared one sees it with its visit and reason."""
+    officer = user_model(session, make_user(session, role=Role.ADMIN_OFFICER))
+    cleared = user_model(session, make_user(session, role=Role.ADMIN_OFFICER, clearance=SECRET))
+    assert staff.absences(session, actor=officer, start=D1, end=D2) == []
+    assert staff.away_on(session, day=DEC, actor=officer) == []
+    assert [m.away for m in staff.list_staff(session, actor=officer, on=DEC)] == [""]
+    [row] = staff.absences(session, actor=cleared, start=D1, end=D2)
+    assert row["visit_id"] == world.visit and MARK in row["reason"]
+    assert [m.away for m in staff.list_staff(session, actor=cleared, on=DEC)] == ["travel"]
+    [item] = [i for i in calendar.calendar_items(session, actor=cleared, first=D1, last=D2)
+              if i.item_type == "admin_absence"]
+    assert item.visit_id == world.visit and MARK in item.venue
+    with pytest.raises(NotFound) as refused:
+        staff.record_absence(session, actor=officer, data={
+            "staff_id": world.staff, "kind": "travel", "start_date": dt.date(2027, 1, 5),
+            "end_date": dt.date(2027, 1, 6), "visit_id": world.visit})
+    assert refused.value.field == "visit_id"

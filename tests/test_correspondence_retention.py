@@ -5,6 +5,8 @@ entries stay (marked); documents 20 years old are listed for the National Archiv
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 
 import pytest
 from sqlmodel import select
@@ -70,3 +72,41 @@ def test_documents_twenty_years_old_are_listed_for_the_national_archives(session
     assert [d.id for d in retention.due_for_archives(session, actor=SYSTEM, year_be=2569)] == [old.id]
     assert retention.mark_transferred(session, actor=SYSTEM, document_ids=[old.id]) == 1
     assert retention.due_for_archives(session, actor=SYSTEM, year_be=2569) == []
+
+
+def test_the_committee_approves_and_the_office_destroys_from_the_command_line(engine, session, capsys):
+    from workbench.cli import main
+
+    old = registered(session, 2010, "external", "หนังสือเก่าที่ครบกำหนด")
+    keeper = clerk(session)
+    chair, first, second = (clerk(session, role="protocol_officer") for _ in range(3))
+    url = engine.url.render_as_string(hide_password=False)
+
+    assert main(["--database", url, "retention", "draw", "--year", "2569", "--as", keeper.username]) == 0
+    out = capsys.readouterr().out
+    listing = int(re.search(r"destruction list (\d+) for 2569: 1 document", out).group(1))
+
+    assert main(["--database", url, "retention", "carry-out", "--list", str(listing), "--as", keeper.username]) == 1
+    assert "at least two members must approve" in capsys.readouterr().err
+    for who, role in ((chair, "chair"), (first, "member")):
+        assert main(["--database", url, "retention", "approve", "--list", str(listing), "--role", role,
+                     "--as", who.username]) == 0
+    assert "list %d is draft" % listing in capsys.readouterr().out
+    assert main(["--database", url, "retention", "approve", "--list", str(listing), "--role", "member"]) == 1
+    assert "named user" in capsys.readouterr().err  # the system operator is no committee member
+    assert main(["--database", url, "retention", "approve", "--list", str(listing), "--role", "member",
+                 "--note", "ตรวจแล้ว", "--as", second.username]) == 0
+    assert f"list {listing} is approved" in capsys.readouterr().out
+
+    assert main(["--database", url, "retention", "show", "--list", str(listing), "--format", "json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["status"] == "approved" and shown["year"] == 2569
+    assert [(a["user"], a["role"]) for a in shown["approvals"]] == [
+        (chair.username, "chair"), (first.username, "member"), (second.username, "member")]
+    assert [d["id"] for d in shown["documents"]] == [old.id]
+
+    assert main(["--database", url, "retention", "carry-out", "--list", str(listing), "--as", keeper.username]) == 0
+    assert "1 document(s) marked destroyed" in capsys.readouterr().out
+    assert main(["--database", url, "retention", "show", "--list", str(listing)]) == 0
+    table = capsys.readouterr().out
+    assert "ทำลายแล้ว / carried_out" in table and "destroyed" in table and "ประธานกรรมการ" in table

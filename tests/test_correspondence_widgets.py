@@ -5,6 +5,7 @@ no classified entry anywhere on the page."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 
 import pytest
@@ -16,7 +17,10 @@ from workbench.db import SYSTEM, new_session
 from workbench.models.base import Clearance
 from workbench.models.correspondence import Correspondence
 from workbench.models.users import User
+from workbench.models.visits import ConversationRecord
 from workbench.services import correspondence as corr
+from workbench.services import monitoring, search
+from workbench.ui.app import opened_item
 from workbench.ui.correspondence.app import CorrespondenceApp
 from workbench.ui.home.dashboard import HomePage
 
@@ -144,15 +148,40 @@ def test_an_uncleared_viewer_sees_no_classified_entry(demo_engine):
 
 def test_the_home_search_box_finds_letters_and_opens_their_dashboard(demo_engine):
     with new_session(demo_engine) as session:
-        corr.register_document(session, actor=SYSTEM, data={"register": "incoming", "subject": "ขอเชิญเยือนมองโกเลีย"})
+        found = corr.register_document(session, actor=SYSTEM, data={"register": "incoming",
+                                                                    "subject": "ขอเชิญเยือนมองโกเลีย"})
         corr.register_document(session, actor=SYSTEM, data={
             "register": "incoming", "subject": "ท่าทีลับต่อมองโกเลีย", "classification": Clearance.CONFIDENTIAL})
     home = HomePage(demo_engine, user(demo_engine, "viewer"))
     home.search.query.value = "มองโก"
     assert [h.title for h in home.search.hits] == ["ขอเชิญเยือนมองโกเลีย"]
     home.search.results.children[0].children[0].click()
-    assert home.requested == "correspondence"
+    assert home.requested == f"correspondence?open=correspondence:{found.id}"
+    assert opened_item(f"open=correspondence%3A{found.id}") == ("correspondence", found.id)
+    assert opened_item("open=<script>:1") is None and opened_item("") is None
+
+    app = CorrespondenceApp(demo_engine, user(demo_engine, "viewer"))  # the page the link opens
+    app.open_item("correspondence", found.id)
+    assert "ขอเชิญเยือนมองโกเลีย" in app.detail.summary.value
 
     cleared = HomePage(demo_engine, user(demo_engine, "admin"))
     cleared.search.query.value = "มองโก"
     assert {h.title for h in cleared.search.hits} == {"ขอเชิญเยือนมองโกเลีย", "ท่าทีลับต่อมองโกเลีย"}
+
+
+def test_a_search_hit_on_a_note_opens_the_note_under_it_and_a_record_opens_its_engagement(demo_engine):
+    analyst = user(demo_engine, "analyst")
+    home = HomePage(demo_engine, analyst)
+    with new_session(demo_engine) as session:
+        note = monitoring.list_notes(session, actor=analyst, limit=1)[0]
+        record = session.exec(select(ConversationRecord)).first()
+    home.search.query.value = note.title
+    hit_rows = [row for row, hit in zip(home.search.results.children, home.search.hits, strict=True)
+                if hit.kind == "note" and hit.id == note.id]
+    row, shown = hit_rows[0].children
+    row.children[0].click()
+    assert html.escape(note.summary[:40]) in shown.value and home.requested == ""
+
+    with new_session(demo_engine) as session:
+        hits = search.search(session, actor=analyst, query=record.summary[:20])
+    assert any(h.kind == "record" and h.target == f"engagement:{record.engagement_id}" for h in hits)

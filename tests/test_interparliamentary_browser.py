@@ -77,7 +77,7 @@ def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_ser
         click(page, "เพิ่มงานที่ต้องติดตาม")
         row = form.locator(".wb-schema-form").nth(number)
         row.locator(".wb-field-action input, .wb-field-action textarea").first.fill(action)
-        due = row.locator(".wb-field-due_date input[type=date]").first
+        due = row.locator(".wb-field-due_date .wb-date-input input").first
         due.fill(f"2027-05-{10 + number}")
         due.dispatch_event("change")
     page.screenshot(path=str(tmp_path / "summary_form.png"), full_page=True)

@@ -127,7 +127,7 @@ def test_parse_date_reads_every_style(text):
 
 @pytest.mark.parametrize("text", [
     "", "2020-01-31", "31 January 2563", "31 มกรา 2563", "มกราคม 2563", "31/13/2563", "30 กุมภาพันธ์ 2563",
-    "31 มกราคม", "31-01-2563",
+    "31 มกราคม", "31-01/2563", "31/01/2020", "2563-01-31",
 ])
 def test_parse_date_refuses_anything_else_in_both_languages(text):
     with pytest.raises(ValueError) as caught:

@@ -60,7 +60,7 @@ def test_a_protocol_officer_sees_who_is_not_ready_and_issues_both_letters(page, 
     form.locator("select").first.select_option(label=missing.name_th)
     fill(page, "เลขที่หนังสือเดินทาง", "O7700123")
     for index, day in enumerate(("2026-11-20", "2031-11-19")):
-        target = form.locator("input[type=date]").nth(index)
+        target = form.locator(".wb-date-input input").nth(index)
         target.fill(day)
         target.dispatch_event("change")
     click(page, "บันทึกหนังสือเดินทาง")

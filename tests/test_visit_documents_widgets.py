@@ -120,3 +120,36 @@ def test_a_reception_without_guests_shows_no_document_buttons_and_a_refusal_writ
     assert documents.layout.display == "none"
     documents.seating_button.click()  # even if reached, the service refuses it and nothing is offered
     assert documents.link.value == "" and "ยังไม่มีรายชื่อแขก" in app.engagement_detail.notice.label.value
+
+
+def test_the_protocol_officer_sets_the_dress_code_and_contact_that_the_english_programme_shows(engine, session):
+    trip, dinner = _visit(session)
+    contact = make_person(session, given_name_th="สมใจ", family_name_th="ประสานงาน", given_name_en="Somjai",
+                          family_name_en="Prasanngan")
+    officer = user_model(session, make_user(session, role=Role.PROTOCOL_OFFICER))
+    app = VisitsApp(engine, officer, today=TODAY)
+    app.open_item("engagement", dinner.id)
+    form = app.engagement_detail.programme
+    assert form.layout.display is None and form.dress_th.value == "" and form.contact.value == []
+    form.dress_th.value = "ชุดสากลนิยม"
+    form.dress_en.value = "Lounge suit"
+    form.contact.query.value = "Somjai"
+    form.contact.choices.value = contact.id
+    form.save_button.click()
+    assert "บันทึกรายละเอียดในกำหนดการแล้ว" in app.engagement_detail.notice.label.value
+
+    app.open_item("visit", trip.id)
+    panel = app.visit_detail.documents
+    panel.lang.value = "en"
+    panel.programme_buttons["docx"].click()
+    text = docx_text(payload_of(panel.link.value))
+    assert "Lounge suit" in text and "Somjai" in text and "ชุดสากลนิยม" not in text
+
+    # what was saved comes back when the engagement is opened again; a viewer sees it but cannot change it
+    viewer = user_model(session, make_user(session, role=Role.VIEWER))
+    again = VisitsApp(engine, viewer, today=TODAY)
+    again.open_item("engagement", dinner.id)
+    shown = again.engagement_detail.programme
+    assert (shown.dress_th.value, shown.dress_en.value, shown.contact.value) == (
+        "ชุดสากลนิยม", "Lounge suit", [contact.id])
+    assert shown.dress_th.disabled and shown.save_button not in shown.children

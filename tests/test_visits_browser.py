@@ -27,7 +27,7 @@ DAY = "2026-11-29"  # a Sunday: no demo engagement for the President at 07.00
 
 def set_date_time(page, field: str, day: str, clock: str) -> None:
     box = page.locator(f".wb-field-{field}")
-    for selector, value in (("input[type=date]", day), ("input[type=time]", clock)):
+    for selector, value in ((".wb-date-input input", day), (".wb-time-input input", clock)):
         target = box.locator(selector).first
         target.fill(value)
         target.dispatch_event("change")

@@ -10,8 +10,6 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-import pydantic
-
 from workbench import __version__
 from workbench.errors import WorkbenchError
 
@@ -200,9 +198,33 @@ def cmd_version(args: argparse.Namespace) -> int:
 
 # --- parser ------------------------------------------------------------------------------------------
 
-def build_parser() -> argparse.ArgumentParser:
+class _LazyChoices:
+    """Choices computed on first use, so building the parser imports no model (``workbench version`` and
+    ``--help`` stay fast); argparse only iterates or tests membership."""
+
+    def __init__(self, compute: Callable[[], list[str]]) -> None:
+        self._compute = compute
+        self._values: list[str] | None = None
+
+    def _get(self) -> list[str]:
+        if self._values is None:
+            self._values = self._compute()
+        return self._values
+
+    def __iter__(self) -> Any:
+        return iter(self._get())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._get()
+
+
+def _role_values() -> list[str]:
     from workbench.models.users import Role
 
+    return [r.value for r in Role]
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="workbench", description="Senate Foreign Affairs Workbench (สำนักงานต่างประเทศ วุฒิสภา)")
     parser.add_argument("--database", metavar="URL", help="database URL for this command (else WORKBENCH_DATABASE_URL)")
     parser.add_argument("--debug", action="store_true",
@@ -239,7 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
     user_commands = user.add_subparsers(dest="user_command", metavar="ACTION", parser_class=_Parser)
     user_add = add("add", cmd_user_add, "add a user (password from a prompt, or one line on stdin)", user_commands)
     user_add.add_argument("username", help="login name: lower-case letters, digits, . _ -")
-    user_add.add_argument("--role", required=True, choices=[r.value for r in Role], help="what the user may do")
+    user_add.add_argument("--role", required=True, choices=_LazyChoices(_role_values), metavar="ROLE",
+                          help="what the user may do: %(choices)s")
     user_add.add_argument("--clearance", default="none", choices=["none", "confidential", "secret", "top_secret"],
                           help="secrecy clearance: none, confidential (ลับ), secret (ลับมาก), top_secret (ลับที่สุด)")
     who = user_add.add_mutually_exclusive_group(required=True)
@@ -267,11 +290,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.database:
         os.environ["WORKBENCH_DATABASE_URL"] = args.database
     try:
-        from workbench.config import get_settings
-        from workbench.db import reset_default_engine
-
-        get_settings.cache_clear()
-        reset_default_engine()
+        # settings and the engine are cached per process: start afresh (``--database``, tests calling main()),
+        # without importing them for commands that never use them (``workbench version``)
+        if "workbench.config" in sys.modules:
+            sys.modules["workbench.config"].get_settings.cache_clear()
+        if "workbench.db" in sys.modules:
+            sys.modules["workbench.db"].reset_default_engine()
         return args.handler(args)
     except WorkbenchError as exc:
         _debug_traceback(args)
@@ -282,20 +306,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except BrokenPipeError:
         return _closed_pipe()
-    except pydantic.ValidationError as exc:
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for anything unforeseen (but --debug)
+        return _unexpected(args, exc)
+
+
+def _unexpected(args: argparse.Namespace, exc: Exception) -> int:
+    pydantic = sys.modules.get("pydantic")  # a bad setting is a pydantic error; pydantic is loaded by then
+    if pydantic is not None and isinstance(exc, pydantic.ValidationError):
         _debug_traceback(args)
         problem = exc.errors()[0]
         name = "WORKBENCH_" + str(problem["loc"][0]).upper() if problem["loc"] else "WORKBENCH_*"
         print(f"workbench: ค่าตั้ง {name} ไม่ถูกต้อง / setting {name} is not valid: {problem['msg']}",
               file=sys.stderr)
         return EXIT_ERROR
-    except Exception as exc:  # noqa: BLE001 - one line, never a traceback, for anything unforeseen (but --debug)
-        from workbench.db import redact_secrets
+    from workbench.db import redact_secrets
 
-        _debug_traceback(args)
-        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        print(f"workbench: unexpected error ({type(exc).__name__}): {redact_secrets(text)}", file=sys.stderr)
-        return EXIT_ERROR
+    _debug_traceback(args)
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    print(f"workbench: unexpected error ({type(exc).__name__}): {redact_secrets(text)}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _debug_traceback(args: argparse.Namespace) -> None:

@@ -11,6 +11,7 @@ and the changed fields before and after, in the same database transaction as the
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from workbench.errors import ConfigurationError
-from workbench.models.audit import AuditEntry
+from workbench.models.audit import GENESIS_HASH, AuditChain, AuditEntry, entry_hash
 from workbench.models.base import Clearance, jsonable, utcnow
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -164,6 +165,7 @@ def transaction(session: Session, *, actor: Any) -> Iterator[Session]:
         return
     session.info["actor"] = actor
     try:
+        take_write_lock(session)
         yield session
         session.commit()
     except BaseException:
@@ -171,6 +173,33 @@ def transaction(session: Session, *, actor: Any) -> Iterator[Session]:
         raise
     finally:
         session.info.pop("actor", None)
+
+
+def take_write_lock(session: Session) -> None:
+    """On SQLite, start the write transaction with ``BEGIN IMMEDIATE``: the database's write lock is taken before
+    the transaction reads what its rules check (two writers can no longer both read "100,000 available" and
+    both spend it). Another writer waits up to the busy timeout. pysqlite's own deferred ``BEGIN`` (emitted only
+    before the first INSERT/UPDATE/DELETE) stays for writes outside ``transaction()``; reads outside a write
+    transaction keep reading the newest committed data. On PostgreSQL nothing happens here: a rule locks the rows
+    it depends on with ``lock_for_rule``."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    raw = connection.connection.dbapi_connection
+    if raw is not None and not raw.in_transaction:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def lock_for_rule(session: Session, model: Any, ids: Any) -> None:
+    """Lock the rows of ``model`` with these ids (``SELECT … FOR UPDATE``, in id order so two writers cannot
+    deadlock) until the transaction ends. Call inside ``transaction()`` before reading what a rule depends on:
+    a second writer checking the same rule waits, then reads what the first one committed. (On SQLite the whole
+    database is already locked by ``take_write_lock``.)"""
+    wanted = sorted({int(i) for i in ids if i is not None})
+    if not wanted:
+        return
+    key = sa.inspect(model).mapper.primary_key[0]
+    session.execute(sa.select(key).where(key.in_(wanted)).order_by(key).with_for_update())
 
 
 # --- audit -------------------------------------------------------------------------------------------
@@ -224,22 +253,105 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
     if actor is None:
         raise RuntimeError("writes must go through workbench.db.transaction(session, actor=...)")
     now = utcnow()
-    session.connection().execute(
-        sa.insert(AuditEntry.__table__),
-        [
-            {"at": now, "actor_id": actor.id, "actor_name": actor.username, "entity": entity,
-             "entity_id": entity_id, "action": action, "changes": changes}
-            for entity, entity_id, action, changes in rows
-        ],
-    )
+    append_audit(session, [
+        {"at": now, "actor_id": actor.id, "actor_name": actor.username, "entity": entity,
+         "entity_id": entity_id, "action": action, "changes": changes}
+        for entity, entity_id, action, changes in rows
+    ])
+
+
+def append_audit(session: Session, entries: list[dict[str, Any]]) -> None:
+    """Insert audit entries at the end of the hash chain, in this transaction.
+
+    The chain's head row is locked (``FOR UPDATE`` on PostgreSQL; SQLite's write transaction already holds the
+    database) until the transaction ends, so concurrent writers append one after another and the chain never
+    forks; each entry's hash covers the previous entry's hash and its own fields."""
+    connection = session.connection()
+    chain = AuditChain.__table__
+    head = connection.execute(sa.select(chain.c.last_seq, chain.c.last_hash).where(chain.c.id == 1)
+                              .with_for_update()).first()
+    if head is None:
+        connection.execute(sa.insert(chain).values(id=1, last_seq=0, last_hash=GENESIS_HASH))
+        head = connection.execute(sa.select(chain.c.last_seq, chain.c.last_hash).where(chain.c.id == 1)
+                                  .with_for_update()).one()
+    seq, last = head
+    rows = []
+    for entry in entries:
+        seq += 1
+        at = entry["at"]
+        if at.tzinfo is not None:  # stored naive in UTC: hash what will be read back
+            at = at.astimezone(dt.UTC).replace(tzinfo=None)
+        row = {**entry, "at": at, "changes": jsonable(entry.get("changes") or {}), "seq": seq, "prev_hash": last}
+        row["hash"] = last = entry_hash(last, row)
+        rows.append(row)
+    connection.execute(sa.insert(AuditEntry.__table__), rows)
+    connection.execute(sa.update(chain).where(chain.c.id == 1).values(last_seq=seq, last_hash=last))
 
 
 def record_event(session: Session, *, actor: Any, entity: str, entity_id: str, action: str,
                  details: dict[str, Any] | None = None, at: Any = None) -> None:
     """Audit something that is not a row change (a failed sign-in, a classified record opened)."""
-    session.connection().execute(
-        sa.insert(AuditEntry.__table__),
-        [{"at": at or utcnow(), "actor_id": getattr(actor, "id", None),
-          "actor_name": getattr(actor, "username", str(actor)), "entity": entity, "entity_id": entity_id,
-          "action": action, "changes": jsonable(details or {})}],
-    )
+    append_audit(session, [{"at": at or utcnow(), "actor_id": getattr(actor, "id", None),
+                            "actor_name": getattr(actor, "username", str(actor)), "entity": entity,
+                            "entity_id": entity_id, "action": action, "changes": jsonable(details or {})}])
+
+
+
+# --- bulk path ---------------------------------------------------------------------------------------
+
+BULK_BATCH = 2000
+
+
+def bulk_insert(session: Session, model: Any, rows: Any, *, batch: int = BULK_BATCH) -> list[Any]:
+    """Insert many new rows of a table model in batches: one multi-row INSERT per batch and one for its audit
+    entries, one entry per row exactly as the ``after_flush`` hook writes them (for the demo builder and imports).
+
+    Inside ``transaction(session, actor=...)`` only. Each row is a dict of field values; the model's defaults
+    fill the rest. Returns the new primary keys in the order of ``rows``. The session's pending changes are
+    flushed first, so rows may refer to records made before.
+    """
+    actor = session.info.get("actor")
+    if actor is None:
+        raise RuntimeError("writes must go through workbench.db.transaction(session, actor=...)")
+    session.flush()
+    table = model.__table__
+    mapper = sa.inspect(model)
+    [key_column] = mapper.primary_key
+    columns = [(attr.key, attr.columns[0]) for attr in mapper.column_attrs]
+    connection = session.connection()
+    keys: list[Any] = []
+    pending = list(rows)
+    for first in range(0, len(pending), batch):
+        values = []
+        for row in pending[first:first + batch]:
+            obj = model(**row)
+            values.append({column.name: getattr(obj, key) for key, column in columns
+                           if not (column is key_column and getattr(obj, key) is None)})
+        new_keys = _insert_batch(connection, table, key_column, values)
+        keys += new_keys
+        now = utcnow()
+        append_audit(session, [  # on the hash chain, like every other entry
+            {"at": now, "actor_id": actor.id, "actor_name": actor.username, "entity": table.name,
+             "entity_id": str(key), "action": "create",
+             "changes": {name: [None, _shown(name, value)] for name, value in {key_column.name: key, **row_values}
+                         .items()}}
+            for key, row_values in zip(new_keys, values, strict=True)])
+    return keys
+
+
+def _insert_batch(connection: Any, table: sa.Table, key_column: sa.Column, values: list[dict[str, Any]]) -> list[Any]:
+    """One multi-row INSERT; the new keys in the order of ``values``.
+
+    PostgreSQL returns them in parameter order (SQLAlchemy's sorted ``insertmanyvalues``). SQLite would fall back
+    to one statement per row for that, so there the keys are given explicitly after the highest one: the
+    transaction either writes exactly these keys or fails whole (a concurrent writer cannot slip in between
+    unnoticed: it would break the primary key, not share it)."""
+    if connection.dialect.name != "sqlite" or any(key_column.name in row for row in values):
+        inserted = connection.execute(sa.insert(table).returning(key_column, sort_by_parameter_order=True), values)
+        return list(inserted.scalars())
+    highest = connection.execute(sa.select(sa.func.max(key_column))).scalar() or 0
+    keys = list(range(highest + 1, highest + 1 + len(values)))
+    for key, row in zip(keys, values, strict=True):
+        row[key_column.name] = key
+    connection.execute(sa.insert(table), values)
+    return keys

@@ -19,8 +19,24 @@ def alembic_config() -> Config:
     return config
 
 
+def check_not_newer(engine: Engine) -> None:
+    """Refuse a database whose schema is newer than this workbench (written by a later version): running old code
+    on it could lose what the newer schema holds. Raises ConfigurationError naming both revisions."""
+    current = current_revision(engine)
+    if current is not None and current not in revisions():
+        from workbench.errors import ConfigurationError
+
+        raise ConfigurationError(
+            f"ฐานข้อมูลมีโครงสร้างรุ่น {current} ซึ่งใหม่กว่าโปรแกรมนี้ (รุ่นล่าสุดที่รู้จัก {head_revision()}): "
+            "โปรดติดตั้งโปรแกรมรุ่นใหม่กว่า",
+            f"the database schema is at revision {current}, newer than this workbench knows (newest "
+            f"{head_revision()}): install the newer workbench", field="WORKBENCH_DATABASE_URL")
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to ``revision`` (default: the newest schema). Safe to run again."""
+    """Bring the database to ``revision`` (default: the newest schema). Safe to run again. A database newer than
+    this code is refused (``check_not_newer``)."""
+    check_not_newer(engine)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -28,6 +44,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    check_not_newer(engine)
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection

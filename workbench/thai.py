@@ -119,9 +119,10 @@ def format_month_year(year_ce: int, month: int, *, abbr: bool = False, thai_digi
 # --------------------------------------------------------------------------------------------------
 
 _BE = r"(?:พ\s*\.\s*ศ\s*\.\s*)?"  # optional "พ.ศ." before the year
-_TEXT_DATE = re.compile(rf"(\d{{1,2}})\s*([^\d\s][^\d]*?)\s*{_BE}(\d{{3,5}})")
-_NUMERIC_DATE = re.compile(rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*{_BE}(\d{{3,5}})")
+_TEXT_DATE = re.compile(rf"(?:วันที่\s*)?(\d{{1,2}})\s*([^\d\s][^\d]*?)\s*{_BE}(\d{{2}}|\d{{4}})")
+_NUMERIC_DATE = re.compile(rf"(?:วันที่\s*)?(\d{{1,2}})\s*([/.\-])\s*(\d{{1,2}})\s*\2\s*{_BE}(\d{{2}}|\d{{4}})")
 _EXAMPLES = "31 มกราคม 2563, 31 ม.ค. 2563, 31/01/2563"
+SHORT_YEAR_WINDOW = 30  # a two-digit year is read only when one reading alone lies within this many years of today
 
 
 def _month_key(name: str) -> str:
@@ -161,27 +162,56 @@ def parse_date(text: str, *, foreign: bool = False) -> date:
 
     With ``foreign=True`` (imported files, the command line) also ISO ``2023-05-14``, ``14/05/2023``,
     ``14.05.2023``, ``14-05-2023``, ``14 May 2023`` and ``May 14, 2023``; there a year from 2400 on is B.E. and an
-    earlier one C.E., so both ``1/12/2569`` and ``1/12/2026`` are 1 December 2026.
+    earlier one C.E., so both ``1/12/2569`` and ``1/12/2026`` are 1 December 2026 (``christian_year_read`` says
+    when a C.E. year was read), but an ISO date with a B.E. year (``2569-12-01``) is refused.
+
+    The Thai forms also take ``1-12-2569``, ``1.12.2569``, "วันที่ 1 ธันวาคม 2569" and a two-digit B.E. year
+    (``1/12/69``) when only the B.E. reading is a year near today; a four-digit year before 2400 (``1/12/2026``)
+    is refused there, naming the form to use: never read as the year 1483.
     """
     if not isinstance(text, str):
         raise TypeError(f"ต้องเป็นข้อความ / expected str, got {type(text).__name__}")
     cleaned = to_arabic_digits(text.replace("\u200b", "")).strip()
     if foreign:
         return _parse_foreign(text, cleaned)
+    _refuse_buddhist_iso(text, cleaned)
     if match := _NUMERIC_DATE.fullmatch(cleaned):
-        day, month, year = (int(group) for group in match.groups())
+        day, month, digits = int(match.group(1)), int(match.group(3)), match.group(4)
     elif match := _TEXT_DATE.fullmatch(cleaned):
-        day, year = int(match.group(1)), int(match.group(3))
+        day, digits = int(match.group(1)), match.group(3)
         month = _MONTH_NUMBERS.get(_month_key(match.group(2)), 0)
         if not month:
             raise _unreadable_date(text, f" ไม่รู้จักเดือน {match.group(2)!r}", f": unknown month {match.group(2)!r}")
     else:
         raise _unreadable_date(text)
-    return _calendar_day(text, ce_year(year), month, day)
+    return _calendar_day(text, _thai_year(text, digits), month, day)
+
+
+def _thai_year(text: str, digits: str) -> int:
+    """The C.E. year of a Thai date's year: four digits are B.E. (a Christian year is refused, never read as the
+    year 1483); two digits ("1/12/69") are B.E. 25xx only when that alone is a near year (not also 19xx/20xx)."""
+    year = int(digits)
+    if len(digits) == 4:
+        if year < BE_YEARS_FROM:
+            raise _unreadable_date(
+                text, f" ปี {year} เป็นปีคริสต์ศักราช: วันที่แบบไทยใช้ปีพุทธศักราช เช่น 1/12/{be_year(year)}"
+                      f" (หรือเขียนแบบ ISO {year}-12-01)",
+                f": {year} is a Christian-era year; a Thai date takes the B.E. year, e.g. 1/12/{be_year(year)}"
+                f" (or write ISO {year}-12-01)")
+        return ce_year(year)
+    now = date.today().year
+    readings = [ce_year(2500 + year), 2000 + year, 1900 + year]
+    near = [reading for reading in readings if abs(reading - now) <= SHORT_YEAR_WINDOW]
+    if len(near) != 1 or near[0] != readings[0]:
+        raise _unreadable_date(
+            text, f" ปี {digits} อ่านได้หลายแบบ: เขียนปีพุทธศักราชเต็มสี่หลัก เช่น 1/12/{be_year(now)}",
+            f": the year {digits} is ambiguous; write the full B.E. year, e.g. 1/12/{be_year(now)}")
+    return readings[0]
 
 
 def _parse_foreign(text: str, cleaned: str) -> date:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned[:10]):  # ISO, perhaps followed by a time
+        _refuse_buddhist_iso(text, cleaned)
         try:
             return date.fromisoformat(cleaned[:10])
         except ValueError:
@@ -196,6 +226,25 @@ def _parse_foreign(text: str, cleaned: str) -> date:
     else:
         return parse_date(text)  # the Thai forms, where the year is always B.E.
     return _calendar_day(text, ce_year(year) if year >= BE_YEARS_FROM else year, month, day)
+
+
+def _refuse_buddhist_iso(text: str, cleaned: str) -> None:
+    """An ISO date with a B.E. year (``2569-12-01``) is refused: never read as the year 2569 C.E."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned[:10]) or int(cleaned[:4]) < BE_YEARS_FROM:
+        return
+    year = int(cleaned[:4])
+    raise _unreadable_date(
+        text, f" วันที่แบบ ISO ใช้ปีคริสต์ศักราช: เขียน {ce_year(year)}{cleaned[4:10]}"
+              f" หรือ {int(cleaned[8:10])}/{int(cleaned[5:7])}/{year}",
+        f": an ISO date takes the Christian year: write {ce_year(year)}{cleaned[4:10]}"
+        f" or {int(cleaned[8:10])}/{int(cleaned[5:7])}/{year}")
+
+
+def christian_year_read(text: str) -> bool:
+    """Whether ``parse_date(text, foreign=True)`` reads a day/month/year whose year is Christian (``1/12/2026``),
+    so that a command can say how it read it."""
+    match = _FOREIGN_NUMERIC.fullmatch(to_arabic_digits(text).strip().lower())
+    return bool(match) and int(match.group(3)) < BE_YEARS_FROM
 
 
 def _calendar_day(text: str, year: int, month: int, day: int) -> date:

@@ -18,6 +18,7 @@ MODULES: list[str] = [
     "workbench.commands.interparliamentary",
     "workbench.commands.visit_documents",
     "workbench.commands.administration",
+    "workbench.commands.reliability",
 ]
 
 

@@ -13,20 +13,28 @@ from workbench.errors import ValidationError
 
 def parse_day(text: str) -> dt.date:
     """2026-12-01, or a Thai date such as 1/12/2569 or 1 ธันวาคม 2569 (``thai.parse_date`` with ``foreign=True``)."""
-    from workbench.thai import parse_date
+    import sys
+
+    from workbench.thai import christian_year_read, format_date, parse_date
 
     try:
-        return parse_date(text, foreign=True)
-    except (ValueError, TypeError):
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-12-01 or 1/12/2569)") from None
+        day = parse_date(text, foreign=True)
+    except (ValueError, TypeError) as error:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-12-01 or 1/12/2569): {error}") from None
+    if christian_year_read(text):  # read as evidently meant, and said so
+        print(f"อ่าน {text} เป็นวันที่ {format_date(day)} (ปี ค.ศ. {day.year}) / read {text} as {day.isoformat()} "
+              f"(Christian year {day.year})", file=sys.stderr)
+    return day
 
 
 def open_engine() -> Any:
     """The configured database, its connection checked first (an unreachable database is one clear error)."""
     from workbench.db import check_connection, get_engine
+    from workbench.migrate import check_not_newer
 
     engine = get_engine()
     check_connection(engine)
+    check_not_newer(engine)  # a schema written by a newer workbench is refused with a clear message
     return engine
 
 

@@ -1,4 +1,4 @@
-"""`workbench register add|import|list|export` and `workbench retention list`."""
+"""`workbench register add|import|list|export` and `workbench retention list|draw|show|approve|carry-out`."""
 
 from __future__ import annotations
 
@@ -60,6 +60,31 @@ def register(commands: Any, add: Any) -> None:
     ret_list.add_argument("--year", type=int, required=True, help="B.E. year, e.g. 2569")
     ret_list.add_argument("--format", choices=["table", "json"], default="table")
     add_actor_option(ret_list)
+
+    draw = add("draw", cmd_retention_draw, "draw up a year's destruction list (บัญชีหนังสือขอทำลาย) for the committee",
+               ret_sub)
+    draw.add_argument("--year", type=int, required=True, help="B.E. year, e.g. 2569")
+    add_actor_option(draw)
+
+    show = add("show", cmd_retention_show, "a destruction list: its documents, the committee's approvals, its status",
+               ret_sub)
+    show.add_argument("--list", dest="list_id", type=int, required=True, help="the destruction list's number")
+    show.add_argument("--format", choices=["table", "json"], default="table")
+    add_actor_option(show)
+
+    appr = add("approve", cmd_retention_approve,
+               "approve a destruction list as a committee member, in your own name (--as); the chair and at least "
+               "two members approve it", ret_sub)
+    appr.add_argument("--list", dest="list_id", type=int, required=True, help="the destruction list's number")
+    appr.add_argument("--role", dest="committee_role", choices=["chair", "member"], required=True,
+                      help="chair (ประธานกรรมการ) or member (กรรมการ)")
+    appr.add_argument("--note", default="", help="a remark kept with the approval")
+    add_actor_option(appr)
+
+    done = add("carry-out", cmd_retention_carry_out,
+               "mark every document of an approved list destroyed (the register entries stay, marked)", ret_sub)
+    done.add_argument("--list", dest="list_id", type=int, required=True, help="the destruction list's number")
+    add_actor_option(done)
 
 
 def _help(parser: argparse.ArgumentParser) -> int:
@@ -182,4 +207,81 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
         print(f"ส่งมอบหอจดหมายเหตุแห่งชาติ / due to the National Archives: {len(archives)}")
         print_table(rows, [("list", "list"), ("id", "id"), ("register", "register"), ("year", "year"),
                            ("number", "number"), ("type", "type"), ("kept_years", "kept"), ("subject", "subject")])
+    return 0
+
+
+STATUS_TH = {"draft": "รออนุมัติ", "approved": "อนุมัติแล้ว", "carried_out": "ทำลายแล้ว"}
+ROLE_TH = {"chair": "ประธานกรรมการ", "member": "กรรมการ"}
+
+
+def cmd_retention_draw(args: argparse.Namespace) -> int:
+    from workbench.commands.common import open_engine
+    from workbench.db import new_session
+    from workbench.services.correspondence import retention
+
+    with new_session(open_engine()) as session:
+        who = actor(session, args)
+        listing = retention.draw_up_destruction_list(session, actor=who, year_be=args.year)
+        count = len(retention.list_items(session, actor=who, list_id=listing.id))
+    print(f"บัญชีหนังสือขอทำลาย ปี {args.year} หมายเลข {listing.id}: {count} ฉบับ รอคณะกรรมการอนุมัติ")
+    print(f"destruction list {listing.id} for {args.year}: {count} document(s), awaiting the committee")
+    return 0
+
+
+def cmd_retention_show(args: argparse.Namespace) -> int:
+    from workbench.commands.common import open_engine
+    from workbench.db import new_session
+    from workbench.services.correspondence import retention
+
+    with new_session(open_engine()) as session:
+        who = actor(session, args)
+        status = retention.list_status(session, actor=who, list_id=args.list_id)
+        docs = retention.list_items(session, actor=who, list_id=args.list_id)
+    rows = [{"id": d.id, "number": d.display_number, "register": d.register.value, "year": d.year + 543,
+             "type": d.doc_type.value, "subject": d.subject, "disposal": d.disposal.value} for d in docs]
+    if args.format == "json":
+        import json
+
+        from workbench.models.base import jsonable
+
+        print(json.dumps(jsonable({"list": status.list_id, "year": status.year_be, "status": status.status,
+                    "approvals": [{"user": a.username, "role": a.committee_role, "at": a.approved_at.isoformat(),
+                                   "note": a.note} for a in status.approvals], "documents": rows}),
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"บัญชีหนังสือขอทำลาย ปี {status.year_be} หมายเลข {status.list_id}: "
+          f"{STATUS_TH.get(status.status, status.status)} / {status.status}")
+    for a in status.approvals:
+        print(f"  {ROLE_TH.get(a.committee_role, a.committee_role)} / {a.committee_role}: {a.username}"
+              f"{' — ' + a.note if a.note else ''}")
+    if not status.approvals:
+        print("  ยังไม่มีกรรมการอนุมัติ / no approvals yet")
+    print_table(rows, [("id", "id"), ("register", "register"), ("year", "year"), ("number", "number"),
+                       ("type", "type"), ("disposal", "disposal"), ("subject", "subject")])
+    return 0
+
+
+def cmd_retention_approve(args: argparse.Namespace) -> int:
+    from workbench.commands.common import open_engine
+    from workbench.db import new_session
+    from workbench.services.correspondence import retention
+
+    with new_session(open_engine()) as session:
+        listing = retention.approve(session, actor=actor(session, args), list_id=args.list_id,
+                                    committee_role=args.committee_role, note=args.note)
+        status = listing.status.value
+    print(f"บันทึกการอนุมัติแล้ว: บัญชีหมายเลข {args.list_id} {STATUS_TH.get(status, status)}")
+    print(f"approval recorded: list {args.list_id} is {status}")
+    return 0
+
+
+def cmd_retention_carry_out(args: argparse.Namespace) -> int:
+    from workbench.commands.common import open_engine
+    from workbench.db import new_session
+    from workbench.services.correspondence import retention
+
+    with new_session(open_engine()) as session:
+        count = retention.carry_out(session, actor=actor(session, args), list_id=args.list_id)
+    print(f"ทำลายแล้ว {count} ฉบับ (รายการในทะเบียนยังคงอยู่ พร้อมหมายเหตุการทำลาย)")
+    print(f"{count} document(s) marked destroyed (their register entries stay)")
     return 0

@@ -77,6 +77,7 @@ FEATURE_MODULES = [
     "workbench.demo.interparliamentary",
     "workbench.demo.visit_documents",
     "workbench.demo.administration",
+    "workbench.demo.history",
 ]
 
 

@@ -12,6 +12,7 @@ import html
 from workbench.documents.typography import FONT_FAMILY, FontMode, font_faces, html_page
 from workbench.i18n import t
 from workbench.services.briefing import Pack, PackItem, PackSection, show_datetime
+from workbench.thai import format_datetime
 
 CLASSIFIED_COLOUR = "#b71c1c"
 
@@ -31,8 +32,15 @@ body { font-family: "Sarabun", "TH Sarabun New", "TH SarabunPSK", sans-serif; fo
 .wb-brief th { background: #eee; }
 .wb-brief .item { break-inside: avoid; margin-bottom: 2mm; }
 .wb-brief p { margin: 1mm 0; white-space: pre-wrap; }
+.wb-brief tr { break-inside: avoid; }
 .banner { text-align: center; color: #b71c1c; font-weight: 700; font-size: 16pt; }
-@media print { .banner { display: none; } }
+@media print {
+  .banner, .wb-brief .printed { display: none; }
+  /* Thai stacks tone marks above upper vowels (รั้, ยี่): with a line box tall enough to hold them, a line moved
+     to the next page takes its marks along instead of leaving them at the foot of the page before. */
+  body { line-height: 1.7; }
+  .wb-brief h1, .wb-brief h2, .wb-brief h3 { padding-top: 0.2em; }
+}
 """
 
 
@@ -78,8 +86,16 @@ def render_fragment(pack: Pack) -> str:
         parts.append(f'<div class="mark banner">{_e(t("brief.classified_banner", lang, level=label))}</div>')
     parts.append(f"<h1>{_e(pack.title)}</h1><div class=\"subtitle\">{_e(pack.subtitle)}</div>")
     parts += [_section(section, lang) for section in pack.all_sections()]
-    parts.append(f'<div class="meta">{_e(show_datetime(pack.generated_at, lang))}</div></div>')
+    parts.append(f'<div class="meta printed">{_e(printed_at(pack))}</div></div>')
     return "".join(parts)
+
+
+def printed_at(pack: Pack, *, short: bool = False) -> str:
+    """When the pack was made, by the office's (Bangkok) clock, as the cover's date is (``short``: "25 พ.ย. 2569")."""
+    when = show_datetime(pack.generated_at, pack.lang)
+    if short and pack.lang == "th":
+        when = format_datetime(pack.generated_at, style="abbr")
+    return t("brief.printed_at", pack.lang, when=when)
 
 
 def _css_string(text: str) -> str:
@@ -87,13 +103,17 @@ def _css_string(text: str) -> str:
 
 
 def page_boxes(pack: Pack) -> str:
-    """Printed pages: the classification at the top and bottom of every page, page numbers bottom right."""
+    """Printed pages: the classification at the top and bottom of every page, page numbers bottom right, and when
+    the pack was made bottom left (in the margin of every page, so no page holds only that)."""
     boxes = [f"@bottom-right {{ content: counter(page) \" / \" counter(pages); font-family: {FONT_FAMILY}; "
-             f"font-size: 12pt; }}"]
+             f"font-size: 12pt; width: 58mm; white-space: nowrap; }}",
+             f"@bottom-left {{ content: {_css_string(printed_at(pack, short=True))}; font-family: {FONT_FAMILY}; "
+             f"font-size: 10pt; color: #444; width: 58mm; white-space: nowrap; }}"]
     label = pack.classification_label()
     if label:
         text = _css_string(t("brief.classified_banner", pack.lang, level=label))
-        style = f"color: {CLASSIFIED_COLOUR}; font-family: {FONT_FAMILY}; font-size: 16pt; font-weight: 700;"
+        style = (f"color: {CLASSIFIED_COLOUR}; font-family: {FONT_FAMILY}; font-size: 16pt; font-weight: 700; "
+                 "white-space: nowrap;")
         boxes += [f"@top-center {{ content: {text}; {style} }}", f"@bottom-center {{ content: {text}; {style} }}"]
     return "@page { " + " ".join(boxes) + " }"
 

@@ -50,4 +50,5 @@ def summary_xlsx(summary: YearSummary, *, lang: str | None = None) -> bytes:
         sheet=f"FY{summary.fiscal_year}",
         title_rows=[t("budget.export_title", lang, year=summary.fiscal_year),
                     t("budget.as_of", lang, date=format_date(summary.on))],
-        number_formats=dict.fromkeys(MONEY_COLUMNS, "#,##0.00"), bold_last_row=True, widths={"name": 48})
+        number_formats=dict.fromkeys(MONEY_COLUMNS, "#,##0.00"), bold_last_row=True, widths={"name": 48},
+        percent_columns=["disbursed_percent"])

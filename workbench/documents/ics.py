@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneStandard
 
 from workbench import __version__
 from workbench.i18n import t
@@ -20,7 +20,12 @@ def _event(item: CalendarItem, lang: str, stamp: dt.datetime) -> Event:
     event = Event()
     event.add("uid", f"{item.uid}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
-    event.add("summary", item.title(lang))
+    if item.classification:  # the marking in the summary, as on every page of a classified document
+        event.add("summary", f"[{t(f'clearance.{item.classification}', lang)}] {item.title(lang)}")
+        event.add("class", "CONFIDENTIAL")
+    else:
+        event.add("summary", item.title(lang))
+        event.add("class", "PUBLIC")
     if item.all_day:  # DTEND of an all-day event is exclusive
         event.add("dtstart", item.start.date())
         event.add("dtend", item.end.date() + dt.timedelta(days=1))
@@ -51,7 +56,23 @@ def calendar_to_ics(items: Iterable[CalendarItem], *, lang: str = "th", name: st
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name or t("app.title", lang))
     calendar.add("x-wr-timezone", "Asia/Bangkok")
+    calendar.add_component(bangkok_timezone())  # the TZID the times name, for clients without a zone database
     stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
     for item in items:
         calendar.add_component(_event(item, lang, stamp))
     return calendar.to_ical()
+
+
+def bangkok_timezone() -> Timezone:
+    """VTIMEZONE of Asia/Bangkok: UTC+07:00 all year, no daylight saving (written out, not read from the
+    machine's zone files, so every export says the same)."""
+    zone = Timezone()
+    zone.add("tzid", "Asia/Bangkok")
+    zone.add("x-lic-location", "Asia/Bangkok")
+    standard = TimezoneStandard()
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    standard.add("tzoffsetfrom", dt.timedelta(hours=7))
+    standard.add("tzoffsetto", dt.timedelta(hours=7))
+    standard.add("tzname", "+07")
+    zone.add_component(standard)
+    return zone

@@ -15,6 +15,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 Column = tuple[str, str]  # (key in each row, header shown)
+# Date cells stay dates (sortable, filterable) and show their B.E. year: Excel's calendar code 07 (Thai Buddhist)
+BE_DATE_FORMAT = "[$-107041E]d mmm yyyy;@"
+BE_DATETIME_FORMAT = "[$-107041E]d mmm yyyy hh:mm;@"
+PERCENT_FORMAT = "0.00%"
 
 
 def _cell(value: Any) -> Any:
@@ -48,13 +52,17 @@ def _values(row: dict[str, Any], columns: Sequence[Column]) -> list[Any]:
 
 def to_xlsx(rows: Iterable[dict[str, Any]], columns: Sequence[Column], *, sheet: str = "Sheet1",
             title_rows: Sequence[str] = (), number_formats: dict[str, str] | None = None,
-            bold_last_row: bool = False, widths: dict[str, int] | None = None) -> bytes:
+            bold_last_row: bool = False, widths: dict[str, int] | None = None,
+            percent_columns: Iterable[str] = ()) -> bytes:
     """An XLSX workbook with one sheet: optional title lines, bold headers, frozen header row, sensible column
     widths. Every text cell is written as text (never a formula); ``number_formats`` maps a column key to an
-    Excel number format (e.g. ``#,##0.00``) for its numeric cells.
+    Excel number format (e.g. ``#,##0.00``) for its numeric cells. Dates are date cells shown with their B.E.
+    year; a column in ``percent_columns`` holds percentages (12.5 for 12.5 %), written as numbers (0.125) with a
+    percent format.
 
     This module is the only place the workbench writes XLSX or CSV (a test checks it)."""
     number_formats = number_formats or {}
+    percents = set(percent_columns)
     book = Workbook()
     ws = book.active
     ws.title = sheet[:31]
@@ -74,8 +82,15 @@ def to_xlsx(rows: Iterable[dict[str, Any]], columns: Sequence[Column], *, sheet:
             cell = ws.cell(row=ws.max_row, column=index)
             if isinstance(value, str):
                 _as_text(cell)
+            elif key in percents and isinstance(value, (int, float, Decimal)):
+                cell.value = value / 100
+                cell.number_format = PERCENT_FORMAT
             elif key in number_formats and isinstance(value, (int, float, Decimal)):
                 cell.number_format = number_formats[key]
+            elif isinstance(value, dt.datetime):
+                cell.number_format = number_formats.get(key, BE_DATETIME_FORMAT)
+            elif isinstance(value, dt.date):
+                cell.number_format = number_formats.get(key, BE_DATE_FORMAT)
         lengths = [max(w, min(60, len(str(v)) if v is not None else 0)) for w, v in zip(lengths, values, strict=True)]
     if bold_last_row and ws.max_row > header_row:
         for cell in ws[ws.max_row]:

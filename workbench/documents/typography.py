@@ -17,11 +17,13 @@ from docx.oxml.ns import qn
 
 FONT = "TH Sarabun New"
 SIZE_PT = 16
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
 def set_font(element, *, size_pt: float | None = SIZE_PT, bold: bool | None = None) -> None:
-    """Name TH Sarabun New for Latin, complex-script (Thai) and East Asian text; set both sizes (``None``: leave
-    them) and both bolds (``None``: leave them); mark the complex script as Thai."""
+    """Name TH Sarabun New for Latin, complex-script (Thai) and East Asian text (no theme font to override it);
+    set both sizes (``None``: leave them) and both bolds (``None``: leave them; a bold or italic already there is
+    mirrored for the complex script, ``w:bCs``/``w:iCs``); mark the complex script as Thai."""
     rpr = element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -29,6 +31,8 @@ def set_font(element, *, size_pt: float | None = SIZE_PT, bold: bool | None = No
         rpr.insert(0, fonts)
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
+    for attribute in THEME_FONT_ATTRIBUTES:  # a theme font would win over the font named here
+        fonts.attrib.pop(qn(attribute), None)
     if bold is not None:
         for tag in ("w:b", "w:bCs"):
             node = rpr.find(qn(tag))
@@ -36,6 +40,13 @@ def set_font(element, *, size_pt: float | None = SIZE_PT, bold: bool | None = No
                 node = OxmlElement(tag)
                 rpr.append(node)
             node.set(qn("w:val"), "1" if bold else "0")
+    for latin, complex_script in (("w:b", "w:bCs"), ("w:i", "w:iCs")):  # Word bolds Thai only by w:bCs
+        node, twin = rpr.find(qn(latin)), rpr.find(qn(complex_script))
+        if node is not None and twin is None:
+            twin = OxmlElement(complex_script)
+            node.addnext(twin)
+        if node is not None and node.get(qn("w:val")) is not None:
+            twin.set(qn("w:val"), node.get(qn("w:val")))
     if size_pt is not None:
         for tag in ("w:sz", "w:szCs"):
             node = rpr.find(qn(tag))

@@ -1,6 +1,6 @@
 """All table models, imported here so SQLModel.metadata knows every table (Alembic reads it)."""
 
-from workbench.models.audit import AuditEntry
+from workbench.models.audit import AuditChain, AuditEntry
 from workbench.models.base import Clearance, Region
 from workbench.models.briefing import (
     Agreement,
@@ -77,7 +77,7 @@ from workbench.models.visits import (
 from workbench.models.web_session import WebSession
 
 __all__ = [
-    "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
+    "AuditChain", "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
     "MembershipCreate", "MembershipRead", "OrgClassification", "Organization", "OrganizationCreate",
     "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
     "Region", "Role", "ChecklistItem", "ChecklistTemplateItem", "ConversationRecord",

@@ -1,14 +1,22 @@
-"""The audit trail: one row per written record and action, with the changed fields before and after."""
+"""The audit trail: one row per written record and action, with the changed fields before and after.
+
+Each entry carries a SHA-256 hash chained to the entry before it (``seq`` orders the chain); ``audit_chain``
+holds the chain's head (last sequence number and hash), so an entry removed from the end is noticed too.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from workbench.models.base import datetime_column, utcnow
+from workbench.models.base import datetime_column, jsonable, utcnow
+
+GENESIS_HASH = "0" * 64
 
 
 class AuditEntry(SQLModel, table=True):
@@ -22,3 +30,24 @@ class AuditEntry(SQLModel, table=True):
     entity_id: str = Field(max_length=60, index=True)
     action: str = Field(max_length=30, description="create, update, delete, or an event such as login_failed")
     changes: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+    seq: int | None = Field(default=None, unique=True, index=True, description="the entry's place in the hash chain (1, 2, …)")
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)
+
+
+class AuditChain(SQLModel, table=True):
+    """The head of the audit hash chain: one row (id 1), locked by every transaction that appends entries."""
+
+    __tablename__ = "audit_chain"
+
+    id: int = Field(default=1, primary_key=True)
+    last_seq: int = Field(default=0)
+    last_hash: str = Field(default=GENESIS_HASH, max_length=64)
+
+
+def entry_hash(prev_hash: str, values: dict[str, Any]) -> str:
+    """The hash of one entry: SHA-256 over the previous hash and the entry's fields as canonical JSON."""
+    content = {key: jsonable(values.get(key)) for key in
+               ("seq", "at", "actor_id", "actor_name", "entity", "entity_id", "action", "changes")}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256((prev_hash + text).encode("utf-8")).hexdigest()

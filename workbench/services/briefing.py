@@ -102,7 +102,7 @@ class Pack:
     remarks: str = ""
     saved_version: int | None = None
     engagement_classification: int = 0
-    generated_at: dt.datetime = field(default_factory=dt.datetime.now)
+    generated_at: dt.datetime = field(default_factory=clock.now)
 
     def talking_points_section(self) -> PackSection:
         chosen = [p for p in self.points if p.selected]
@@ -159,8 +159,6 @@ def _number(value: Any) -> str:
         return f"{value:,.2f}"
     try:
         number = Decimal(str(value))
-    except ArithmeticError:
-        return str(value)
     except Exception:  # noqa: BLE001 - a value that is not a number is shown as it is
         return str(value)
     return f"{number:,.0f}" if number == number.to_integral_value() else f"{number:,}"
@@ -255,7 +253,7 @@ def assemble_pack(session: Session, *, engagement_id: int, actor: Actor, lang: s
         _biographies(session, guests, day, lang),
         _profile(session, country, actor, lang),
         _parliaments(session, country, actor, lang),
-        _relations(session, country, actor, lang),
+        *_relations(session, country, actor, lang, today or clock.today()),
         _records(session, country, engagement, actor, lang),
         _notes(session, country, day, actor, lang),
     ]
@@ -349,33 +347,36 @@ def _parliaments(session: Session, country: Country, actor: Actor, lang: str) ->
     for row in rows:
         chamber = (row["chamber_th"] if lang == "th" else row["chamber_en"]) or row["chamber_th"]
         kind = t(f"chamber.{row['chamber_type']}", lang) if row["chamber_type"] else t("brief.parliament.no_data", lang)
-        headers.append(f"{row['country_th'] if lang == 'th' else row['country_en']}: {chamber or kind}")
+        mark = f" {t('brief.to_confirm_mark', lang)}" if row.get("to_confirm") else ""  # the figures are not sure
+        headers.append(f"{row['country_th'] if lang == 'th' else row['country_en']}: {chamber or kind}{mark}")
     table_rows = [[t(f"parline.{key}", lang), *(_parliament_cell(row, key, lang) for row in rows)]
                   for key in PARLIAMENT_ROWS]
     paragraphs = []
     if not any(row["iso2"] == country.iso2 and row["chamber_type"] for row in rows):
         paragraphs.append(t("brief.parliament.missing", lang, country=_name(country, lang)))
+    if any(row.get("to_confirm") for row in rows):
+        paragraphs.append(t("brief.parliament.to_confirm", lang, mark=t("brief.to_confirm_mark", lang)))
     return PackSection(kind="parliament", title=t("brief.section.parliament", lang), paragraphs=paragraphs,
                        table=PackTable(headers=headers, rows=table_rows))
 
 
-def _relations(session: Session, country: Country, actor: Actor, lang: str) -> PackSection:
-    entries = countries.relations_history(session, country_id=country.id, actor=actor, lang=lang,
-                                          limit=RELATIONS_SHOWN)
-    items = []
-    for entry in entries:
-        if entry.kind == "visit":
-            what = t(f"direction.{entry.subkind}", lang)
-        elif entry.kind == "agreement":
-            what = t(f"agreement_kind.{entry.subkind}", lang)
-        else:
-            what = t(f"engagement_kind.{entry.subkind}", lang)
-        label = t(f"timeline.{entry.kind}", lang)
-        body = entry.detail if entry.kind in ("record", "agreement") else ""
-        items.append(PackItem(heading=entry.title, meta=f"{show_date(entry.day, lang)} · {label} · {what}",
-                              body=body, classification=entry.classification))
-    return PackSection(kind="relations", title=t("brief.section.relations", lang), items=items,
-                       paragraphs=[] if items else [t("brief.relations.none", lang)])
+def _relations(session: Session, country: Country, actor: Actor, lang: str, today: dt.date) -> list[PackSection]:
+    """What has happened (before today, newest first), then what is planned (from today, soonest first)."""
+    entries = countries.relations_history(session, country_id=country.id, actor=actor, lang=lang)
+    past = [entry for entry in entries if entry.day < today][:RELATIONS_SHOWN]
+    planned = sorted((entry for entry in entries if entry.day >= today), key=lambda entry: entry.day)
+    sections = []
+    for kind, chosen in (("relations", past), ("planned", planned[:RELATIONS_SHOWN])):
+        items = []
+        for entry in chosen:
+            kinds = {"visit": "direction", "agreement": "agreement_kind"}
+            what = t(f"{kinds.get(entry.kind, 'engagement_kind')}.{entry.subkind}", lang)
+            body = entry.detail if entry.kind in ("record", "agreement") else ""
+            items.append(PackItem(heading=entry.title, body=body, classification=entry.classification,
+                                  meta=f"{show_date(entry.day, lang)} · {t(f'timeline.{entry.kind}', lang)} · {what}"))
+        sections.append(PackSection(kind=kind, title=t(f"brief.section.{kind}", lang), items=items,
+                                    paragraphs=[] if items else [t(f"brief.{kind}.none", lang)]))
+    return sections
 
 
 def _records(session: Session, country: Country, engagement: Engagement, actor: Actor, lang: str) -> PackSection:

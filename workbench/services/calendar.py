@@ -47,6 +47,7 @@ class CalendarItem:
     principal_ids: tuple[int, ...] = ()
     principal_names: tuple[str, ...] = field(default=())
     visit_id: int | None = None
+    classification: int = 0
 
     def title(self, lang: str) -> str:
         return (self.title_en or self.title_th) if lang == "en" else self.title_th
@@ -77,7 +78,8 @@ def _visit_items(session: Session, actor: Actor, first: dt.date, last: dt.date,
             country_th=country.name_th if country else "", country_en=country.name_en if country else "",
             region=country.region if country else None, venue=visit.cities,
             principal_ids=(visit.principal_id,) if visit.principal_id else (),
-            principal_names=(principal.display_name("th"),) if principal else (), visit_id=visit.id))
+            principal_names=(principal.display_name("th"),) if principal else (), visit_id=visit.id,
+            classification=int(visit.classification)))
     return items
 
 
@@ -112,7 +114,8 @@ def _engagement_items(session: Session, actor: Actor, first: dt.date, last: dt.d
             country_th=country.name_th if country else "", country_en=country.name_en if country else "",
             region=country.region if country else None, venue=engagement.venue,
             principal_ids=tuple(p.id for p in people), principal_names=tuple(p.display_name("th") for p in people),
-            visit_id=engagement.visit_id if engagement.visit_id in directions else None))
+            visit_id=engagement.visit_id if engagement.visit_id in directions else None,
+            classification=int(engagement.classification)))
     return items
 
 
@@ -133,6 +136,7 @@ def _keep(item: CalendarItem, wanted: CalendarFilter) -> bool:
 # ``function(session, *, actor, first, last) -> list[CalendarItem]`` (each checks its own permission).
 PROVIDERS: list[str] = [
     "workbench.services.interparliamentary.calendar:calendar_items",  # meetings and their preparation deadlines
+    "workbench.services.administration.absence_calendar:calendar_items",  # officers away: leave, travel, training
 ]
 
 

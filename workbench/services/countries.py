@@ -299,6 +299,7 @@ def comparison_rows(session: Session, *, iso2_codes: list[str], actor: Actor,
                 "speaker": snap.speaker if snap else "", "last_election": snap.last_election if snap else None,
                 "next_election": snap.next_election if snap else "", "as_of": snap.as_of if snap else None,
                 "source": snap.source if snap else "",
+                "to_confirm": bool(snap) and "to confirm" in snap.note.lower(),  # reference data not yet confirmed
             })
     return rows
 

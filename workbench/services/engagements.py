@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from workbench.db import transaction
+from workbench.db import lock_for_rule, transaction
 from workbench.errors import ConflictError
 from workbench.models.base import Clearance
 from workbench.models.countries import Country
@@ -35,6 +35,10 @@ from workbench.thai import format_datetime
 def _read(session: Session, engagement: Engagement) -> EngagementRead:
     rows = session.exec(select(EngagementParticipant).where(
         EngagementParticipant.engagement_id == engagement.id)).all()
+    return _as_read(engagement, rows)
+
+
+def _as_read(engagement: Engagement, rows: Any) -> EngagementRead:
     return EngagementRead.model_validate({
         **engagement.model_dump(),
         "principal_ids": sorted(r.person_id for r in rows if r.is_principal),
@@ -137,8 +141,9 @@ def create_engagement(session: Session, *, data: EngagementCreate | dict[str, An
         raise field_error("title_th", "ต้องกรอก", "is required")
     values = data.model_dump()
     level = _check(session, values, start=data.start, end=data.end, actor=actor)
-    _refuse_clash(session, principal_ids=data.principal_ids, start=data.start, end=data.end, actor=actor)
     with transaction(session, actor=actor):
+        lock_for_rule(session, Person, data.principal_ids)  # a principal's time: one writer at a time
+        _refuse_clash(session, principal_ids=data.principal_ids, start=data.start, end=data.end, actor=actor)
         engagement = Engagement(**{**data.model_dump(exclude={"principal_ids", "guest_ids"}),
                                    "classification": Clearance(level)})
         session.add(engagement)
@@ -166,10 +171,11 @@ def update_engagement(session: Session, *, engagement_id: int, data: EngagementU
     level = _check(session, merged, start=merged["start"], end=merged["end"], actor=actor)
     if level != int(engagement.classification) or "classification" in changes:
         changes["classification"] = Clearance(level)
-    if engagement.status != EngagementStatus.CANCELLED:
-        _refuse_clash(session, principal_ids=merged["principal_ids"], start=merged["start"], end=merged["end"],
-                      actor=actor, ignore_id=engagement.id)
     with transaction(session, actor=actor):
+        lock_for_rule(session, Person, merged["principal_ids"])
+        if engagement.status != EngagementStatus.CANCELLED:
+            _refuse_clash(session, principal_ids=merged["principal_ids"], start=merged["start"], end=merged["end"],
+                          actor=actor, ignore_id=engagement.id)
         for key, value in changes.items():
             setattr(engagement, key, value)
         session.add(engagement)
@@ -201,11 +207,12 @@ def set_engagement_status(session: Session, *, engagement_id: int, status: Engag
     except ValueError:
         raise field_error("status", f"ไม่รู้จักสถานะ '{status}'", f"unknown status '{status}'") from None
     check_transition(ENGAGEMENT_TRANSITIONS, EngagementStatus(engagement.status), target)
-    if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
-        principal_ids = _read(session, engagement).principal_ids
-        _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,
-                      actor=actor, ignore_id=engagement.id)
     with transaction(session, actor=actor):
+        if engagement.status == EngagementStatus.CANCELLED and target != EngagementStatus.CANCELLED:
+            principal_ids = _read(session, engagement).principal_ids
+            lock_for_rule(session, Person, principal_ids)
+            _refuse_clash(session, principal_ids=principal_ids, start=engagement.start, end=engagement.end,
+                          actor=actor, ignore_id=engagement.id)
         engagement.status = target
         session.add(engagement)
         session.flush()
@@ -215,16 +222,25 @@ def set_engagement_status(session: Session, *, engagement_id: int, status: Engag
 def list_engagements(session: Session, *, actor: Any, start: dt.datetime | None = None,
                      end: dt.datetime | None = None, visit_id: int | None = None,
                      kind: str | None = None) -> list[EngagementRead]:
-    """Engagements overlapping [start, end) that the actor may see, earliest first."""
+    """Engagements overlapping [start, end) that the actor may see, earliest first.
+
+    Two queries whatever the number of rows: the engagements, then all their participants (no query per row)."""
     require(actor, "visits.read")
-    statement = select(Engagement)
+    conditions: list[Any] = []
     if start is not None:
-        statement = statement.where(Engagement.end > start)
+        conditions.append(Engagement.end > start)
     if end is not None:
-        statement = statement.where(Engagement.start < end)
+        conditions.append(Engagement.start < end)
     if visit_id is not None:
-        statement = statement.where(Engagement.visit_id == visit_id)
+        conditions.append(Engagement.visit_id == visit_id)
     if kind:
-        statement = statement.where(Engagement.kind == kind)
-    rows = session.exec(statement.order_by(col(Engagement.start), col(Engagement.id))).all()
-    return [_read(session, e) for e in rows if can_see(actor, e.classification)]
+        conditions.append(Engagement.kind == kind)
+    rows = session.exec(select(Engagement).where(*conditions).order_by(col(Engagement.start), col(Engagement.id))).all()
+    found = [e for e in rows if can_see(actor, e.classification)]
+    if not found:
+        return []
+    participants: dict[int, list[EngagementParticipant]] = {}
+    chosen = select(Engagement.id).where(*conditions)
+    for row in session.exec(select(EngagementParticipant).where(col(EngagementParticipant.engagement_id).in_(chosen))):
+        participants.setdefault(row.engagement_id, []).append(row)
+    return [_as_read(e, participants.get(e.id, [])) for e in found]

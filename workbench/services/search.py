@@ -34,6 +34,12 @@ class Hit:
     dashboard: str
     when: dt.datetime
     score: int
+    opens: str = ""  # "kind:id" of the record its dashboard shows, when not the hit itself
+
+    @property
+    def target(self) -> str:
+        """What the hit's dashboard opens: ``kind:id`` (a record of conversation opens its engagement)."""
+        return self.opens or f"{self.kind}:{self.id}"
 
 
 def _words(query: str) -> list[str]:
@@ -117,7 +123,7 @@ def search(session: Session, *, actor: Any, query: str, limit: int = 30) -> list
         ).order_by(col(Engagement.start).desc()).limit(PER_KIND)).all()
         for r, e in records:
             hits.append(Hit("record", r.id, e.title_th, r.summary[:120], "visits", e.start,
-                            _score(r.topics, words, phrase)))
+                            _score(r.topics, words, phrase), opens=f"engagement:{e.id}"))
 
     hits.sort(key=lambda h: (-h.score, -h.when.timestamp() if h.when != dt.datetime.min else 0, h.kind, h.id))
     return hits[:limit]

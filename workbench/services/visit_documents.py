@@ -139,6 +139,17 @@ def set_programme_details(session: Session, *, engagement_id: int, data: Program
         return details
 
 
+def programme_details(session: Session, *, engagement_id: int, actor: Any) -> ProgrammeDetailsUpdate:
+    """The dress code and contact officer the programme shows for an engagement (empty when none were set)."""
+    require(actor, "visits.read")
+    engagements.get_engagement(session, engagement_id=engagement_id, actor=actor)
+    details = session.get(ProgrammeDetails, engagement_id)
+    if details is None:
+        return ProgrammeDetailsUpdate()
+    return ProgrammeDetailsUpdate(dress_code_th=details.dress_code_th, dress_code_en=details.dress_code_en,
+                                  contact_person_id=details.contact_person_id)
+
+
 def _people(session: Session, ids: list[int]) -> dict[int, Person]:
     if not ids:
         return {}

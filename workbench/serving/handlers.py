@@ -165,6 +165,16 @@ class _KernelsForSession:
 class WorkbenchVoilaHandler(SessionRequired, TornadoVoilaHandler):
     sign_in_on_refusal = True
 
+    async def prepare(self, *args: Any, **kwargs: Any) -> None:
+        """The page's own xsrf cookie, set here if the browser has none (signed in through JupyterHub, or the
+        cookie cleared): Voila's page reads it to sign the ``beforeunload`` shutdown of its kernel, which
+        jupyter_server refuses without it ("'_xsrf' argument missing from POST") — the kernel then lived on."""
+        result = super().prepare(*args, **kwargs)
+        if inspect.isawaitable(result):
+            await result
+        if not self._finished and sessions.web_user(self) is not None:
+            self.xsrf_token  # noqa: B018 - reading the token sets the cookie when it is missing
+
     @property
     def kernel_manager(self) -> Any:  # type: ignore[override]
         manager = self.settings["kernel_manager"]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -33,10 +34,11 @@ from workbench.db import new_session
 from workbench.i18n import t
 from workbench.kernel_protocol import PROOF_HEADER, WEB_SESSION, WEB_USER, kernel_proof
 from workbench.services import auth
-from workbench.ui import comm_guard
+from workbench.ui import comm_guard, visible_choice
 from workbench.ui.guard import guarded
 from workbench.ui.header import AppHeader
 from workbench.ui.notice import Notice
+from workbench.ui.preheat import preheat
 from workbench.ui.server_log import configure_server_logging
 
 log = logging.getLogger("workbench.ui.app")
@@ -112,15 +114,23 @@ class AppShell(widgets.VBox):
         if content.has_trait("requested"):
             content.observe(self._guard(self._on_requested), names="requested")
         self.body.children = (content,)
+        item = opened_item(self._request.get("QUERY_STRING", ""))
+        if item and callable(getattr(content, "open_item", None)):
+            content.open_item(*item)  # a record the user may not see is refused as missing, on the notice
 
     def _on_requested(self, change: dict) -> None:
         if change["new"]:
             self.open_dashboard(change["new"])
 
     def open_dashboard(self, name: str) -> None:
-        """Move the browser to dashboard ``name`` (a plain link: the session cookie carries the user)."""
+        """Move the browser to dashboard ``name`` (a plain link: the session cookie carries the user); ``name`` may
+        ask for one record in it, ``name?open=kind:id``, which that dashboard then opens."""
+        name, _, query = name.partition("?")
         target = registry.require_open(self.identity, name)
-        self._move_browser(_server_path(f"voila/render/{target.notebook}"), t("nav.opening", title=t(target.title_key)))
+        item = opened_item(query)
+        suffix = f"?open={item[0]}%3A{item[1]}" if item else ""
+        self._move_browser(_server_path(f"voila/render/{target.notebook}{suffix}"),
+                           t("nav.opening", title=t(target.title_key)))
 
     def _move_browser(self, path: str, title: str) -> None:
         url = html.escape(path, quote=True)
@@ -140,6 +150,15 @@ class AppShell(widgets.VBox):
         self.body.children = ()
         self.notice.show(t("signin.signed_out"), "info")
         self._move_browser(_server_path("logout"), t("signin.signed_out"))
+
+
+def opened_item(query: str) -> tuple[str, int] | None:
+    """The record a page's query string asks its dashboard to open (``open=kind:id``), or None."""
+    from urllib.parse import parse_qs
+
+    value = (parse_qs(query).get("open") or [""])[0]
+    match = re.fullmatch(r"([a-z_]{1,40}):(\d{1,12})", value)
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 def _server_path(path: str) -> str:
@@ -198,6 +217,8 @@ def dashboard_app(name: str, build: Builder, *, engine: Engine | None = None) ->
     signed in, and show ``build(engine, identity)``."""
     configure_server_logging()
     comm_guard.install()
+    visible_choice.install()
+    preheat(name)  # before the wait: a pre-heated kernel does this ahead of the request
     request = request_info()
     if engine is None:
         from workbench.db import get_engine

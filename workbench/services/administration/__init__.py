@@ -5,6 +5,11 @@ quarterly statistics computed from the data (``statistics``).
 Permissions: ``administration.read`` to read, ``administration.write`` to record (admin officers; administrators
 hold every permission)."""
 
-from workbench.services.administration import gifts, plans, staff, statistics, stock
+from workbench.services import correspondence
+from workbench.services.administration import gifts, plans, sources, staff, statistics, stock
 
-__all__ = ["gifts", "plans", "staff", "statistics", "stock"]
+# the figures other features' records give (documents registered, meetings attended): computed, never typed
+statistics.register_source("documents_registered", correspondence.count_registered)
+statistics.register_source("meetings_attended", sources.count_meetings_attended)
+
+__all__ = ["gifts", "plans", "sources", "staff", "statistics", "stock"]

@@ -1,5 +1,10 @@
 """The staff registry: officers of the office with position, work group, languages and contacts, linked to
-their person record and workbench account; absences (leave, official travel, training) and who is away on a day."""
+their person record and workbench account; their passports (kept in the travel feature's passport register, read
+from there, never copied); absences (leave, official travel, training) and who is away on a day.
+
+An absence may name the visit it is travel for: recording one checks that visit as any link is checked (it must
+exist and the officer must be cleared for it). The absence then hangs on the visit, as a gift does: for a reader not
+cleared for the visit it behaves as a missing one (not in who is away, the calendar or the registry's "away")."""
 
 from __future__ import annotations
 
@@ -21,9 +26,11 @@ from workbench.models.administration import (
     WorkGroup,
 )
 from workbench.models.people import Person
+from workbench.models.travel import Passport, PassportStatus
 from workbench.models.users import User
-from workbench.services.access import require
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.models.visits import Visit
+from workbench.services.access import can_see, require
+from workbench.services.common import field_error, get_or_404, get_visible, validate
 
 READ, WRITE = "administration.read", "administration.write"
 
@@ -94,10 +101,10 @@ def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | d
     return member
 
 
-def _absent_on(session: Session, day: dt.date) -> dict[int, Absence]:
+def _absent_on(session: Session, day: dt.date, actor: Any) -> dict[int, Absence]:
     rows = session.exec(select(Absence).where(Absence.start_date <= day, Absence.end_date >= day,
                                               col(Absence.cancelled).is_(False))).all()
-    return {a.staff_id: a for a in rows}
+    return {a.staff_id: a for a in _visible(session, actor, list(rows))}
 
 
 def list_staff(session: Session, *, actor: Any, work_group: WorkGroup | str | None = None,
@@ -109,7 +116,7 @@ def list_staff(session: Session, *, actor: Any, work_group: WorkGroup | str | No
         query = query.where(StaffMember.work_group == WorkGroup(work_group))
     if active_only:
         query = query.where(col(StaffMember.is_active).is_(True))
-    away = _absent_on(session, on) if on else {}
+    away = _absent_on(session, on, actor) if on else {}
     rows = [StaffMemberRead(**member.model_dump(), name=person.display_name("th"),
                             away=away[member.id].kind.value if member.id in away else "")
             for member, person in session.exec(query).all()]
@@ -122,6 +129,8 @@ def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], ac
     require(actor, WRITE)
     data = validate(AbsenceCreate, data)
     get_or_404(session, StaffMember, data.staff_id, field="staff_id")
+    if data.visit_id is not None:  # a visit the officer may not see is reported as missing
+        get_visible(session, Visit, data.visit_id, actor=actor, permission=READ, field="visit_id")
     if data.end_date < data.start_date:
         raise field_error("end_date", "ต้องไม่ก่อนวันเริ่มต้น", "must not be before the start date")
     clash = session.exec(select(Absence).where(Absence.staff_id == data.staff_id, col(Absence.cancelled).is_(False),
@@ -148,22 +157,69 @@ def cancel_absence(session: Session, *, absence_id: int, actor: Any) -> Absence:
     return absence
 
 
-def away_on(session: Session, *, day: dt.date, actor: Any) -> list[dict[str, Any]]:
-    """Who is away on ``day``: name, work group, kind and dates of the absence."""
-    require(actor, READ)
-    absences = _absent_on(session, day)
+def _visible(session: Session, actor: Any, absences: list[Absence]) -> list[Absence]:
+    """The absences that hang on no visit or on a visit the actor may see."""
+    ids = {a.visit_id for a in absences if a.visit_id is not None}
+    visible = {v.id for v in session.exec(select(Visit).where(col(Visit.id).in_(ids))).all()
+               if can_see(actor, v.classification)} if ids else set()
+    return [a for a in absences if a.visit_id is None or a.visit_id in visible]
+
+
+def _absence_rows(session: Session, actor: Any, absences: list[Absence]) -> list[dict[str, Any]]:
+    """Absences the actor may see as rows: name, work group, kind, dates, reason and visit."""
     rows = []
-    for staff_id, absence in absences.items():
-        member = session.get(StaffMember, staff_id)
+    for absence in _visible(session, actor, absences):
+        member = session.get(StaffMember, absence.staff_id)
         person = session.get(Person, member.person_id)
-        rows.append({"staff_id": staff_id, "name": person.display_name("th"), "work_group": member.work_group,
-                     "kind": absence.kind, "start_date": absence.start_date, "end_date": absence.end_date,
-                     "reason": absence.reason})
-    return sorted(rows, key=lambda r: r["name"])
+        rows.append({"id": absence.id, "staff_id": absence.staff_id, "person_id": member.person_id,
+                     "name": person.display_name("th"), "name_en": person.display_name("en"),
+                     "work_group": member.work_group, "kind": absence.kind, "start_date": absence.start_date,
+                     "end_date": absence.end_date, "reason": absence.reason,
+                     "visit_id": absence.visit_id})
+    return rows
 
 
-def absences(session: Session, *, actor: Any, start: dt.date, end: dt.date) -> list[Absence]:
-    """Absences overlapping ``start``–``end`` (for the calendar)."""
+def away_on(session: Session, *, day: dt.date, actor: Any) -> list[dict[str, Any]]:
+    """Who is away on ``day``: name, work group, kind, dates and reason of the absence (see the module)."""
     require(actor, READ)
-    return list(session.exec(select(Absence).where(col(Absence.cancelled).is_(False), Absence.start_date <= end,
-                                                   Absence.end_date >= start).order_by(col(Absence.start_date))).all())
+    return sorted(_absence_rows(session, actor, list(_absent_on(session, day, actor).values())), key=lambda r: r["name"])
+
+
+def absences(session: Session, *, actor: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+    """Absences overlapping ``start``–``end`` (for the calendar), by start date, as ``away_on`` rows."""
+    require(actor, READ)
+    rows = session.exec(select(Absence).where(col(Absence.cancelled).is_(False), Absence.start_date <= end,
+                                              Absence.end_date >= start)
+                        .order_by(col(Absence.start_date), col(Absence.id))).all()
+    return _absence_rows(session, actor, list(rows))
+
+
+def staff_passports(session: Session, *, staff_id: int, actor: Any, today: dt.date,
+                    include_cancelled: bool = False) -> list[dict[str, Any]]:
+    """The passports of an officer, read from the passport register (``services.travel``), latest expiry first:
+    type, number, dates, where it is now, status and the days left. The registry links them; it keeps no copy."""
+    require(actor, READ)
+    member = get_or_404(session, StaffMember, staff_id, field="staff_id")
+    return _passport_rows(session, [member.person_id], today, include_cancelled).get(member.person_id, [])
+
+
+def _passport_rows(session: Session, person_ids: list[int], today: dt.date,
+                   include_cancelled: bool = False) -> dict[int, list[dict[str, Any]]]:
+    query = select(Passport).where(col(Passport.person_id).in_(person_ids or [-1]))
+    if not include_cancelled:
+        query = query.where(Passport.status == PassportStatus.VALID)
+    found: dict[int, list[dict[str, Any]]] = {}
+    for passport in session.exec(query.order_by(col(Passport.expiry_date).desc(), col(Passport.id))).all():
+        found.setdefault(passport.person_id, []).append({
+            "passport_id": passport.id, "passport_type": passport.passport_type, "number": passport.number,
+            "issue_date": passport.issue_date, "expiry_date": passport.expiry_date, "location": passport.location,
+            "status": passport.status, "days_left": (passport.expiry_date - today).days})
+    return found
+
+
+def passports_by_staff(session: Session, *, actor: Any, today: dt.date) -> dict[int, list[dict[str, Any]]]:
+    """Valid passports of every officer on the register, by staff id (for the registry's table)."""
+    require(actor, READ)
+    members = session.exec(select(StaffMember)).all()
+    rows = _passport_rows(session, [m.person_id for m in members], today)
+    return {m.id: rows.get(m.person_id, []) for m in members}

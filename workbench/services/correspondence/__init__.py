@@ -6,6 +6,7 @@ their outgoing number from here inside their own transaction.
 
 from workbench.services.correspondence.registers import (
     count_documents,
+    count_registered,
     display_number,
     get_document,
     is_overdue,
@@ -18,6 +19,6 @@ from workbench.services.correspondence.registers import (
 )
 from workbench.services.correspondence.routing import history, my_desk, overdue, route
 
-__all__ = ["count_documents", "display_number", "get_document", "history", "is_overdue", "list_documents",
+__all__ = ["count_documents", "count_registered", "display_number", "get_document", "history", "is_overdue", "list_documents",
            "my_desk", "next_number", "overdue", "read_document", "register_document", "register_page", "route",
            "years"]

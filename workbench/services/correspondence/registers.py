@@ -297,6 +297,18 @@ def count_documents(session: Session, *, actor: Any, **filters: Any) -> int:
     return session.exec(_filtered(select(func.count()).select_from(Correspondence), actor=actor, **filters)).one()
 
 
+def count_registered(session: Session, *, start: dt.date, end: dt.date, actor: Any) -> tuple[int, int]:
+    """Documents registered (every register) from ``start`` to ``end`` inclusive that the actor may see, and the
+    highest classification among them: the quarterly statistics' "documents registered"."""
+    require(actor, "correspondence.read")
+    first = dt.datetime.combine(start, dt.time.min)
+    after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)
+    count, level = session.exec(_filtered(
+        select(func.count(), func.max(Correspondence.classification)).select_from(Correspondence), actor=actor)
+        .where(Correspondence.registered_at >= first, Correspondence.registered_at < after)).one()
+    return int(count), int(level or 0)
+
+
 def _reads(session: Session, docs: list[Correspondence]) -> list[CorrespondenceRead]:
     ids = [d.id for d in docs]
     counts: dict[int, int] = {}

@@ -28,7 +28,7 @@ from workbench.models.correspondence import (
     Disposal,
 )
 from workbench.models.users import User
-from workbench.services.access import require
+from workbench.services.access import can_see, require
 from workbench.services.common import field_error, get_or_404, get_visible
 from workbench.services.correspondence import rules
 from workbench.services.correspondence.registers import _reads
@@ -152,7 +152,9 @@ def approve(session: Session, *, actor: Any, list_id: int, committee_role: Commi
 
 
 def carry_out(session: Session, *, actor: Any, list_id: int) -> int:
-    """Mark every document of an approved list destroyed (the entries stay); returns how many."""
+    """Mark every document of an approved list that the actor may see destroyed (the entries stay); returns how
+    many. A classified entry above the actor's clearance behaves as if it were not on the list: it is neither
+    destroyed nor counted, and stays kept (a cleared officer puts it on a later list)."""
     require(actor, "correspondence.retention")
     listing = get_or_404(session, DestructionList, list_id, field="destruction_list_id")
     if listing.status != DestructionListStatus.APPROVED:
@@ -162,8 +164,9 @@ def carry_out(session: Session, *, actor: Any, list_id: int) -> int:
     now = clock.now().replace(microsecond=0)
     with transaction(session, actor=actor):
         items = session.exec(select(DestructionListItem).where(DestructionListItem.list_id == list_id)).all()
-        for item in items:
-            doc = session.get(Correspondence, item.correspondence_id)
+        docs = [session.get(Correspondence, item.correspondence_id) for item in items]
+        docs = [doc for doc in docs if can_see(actor, doc.classification)]
+        for doc in docs:
             doc.disposal = Disposal.DESTROYED
             doc.disposed_at = now
             session.add(doc)
@@ -171,7 +174,7 @@ def carry_out(session: Session, *, actor: Any, list_id: int) -> int:
         listing.carried_out_at = now
         session.add(listing)
         session.flush()
-        return len(items)
+        return len(docs)
 
 
 def mark_transferred(session: Session, *, actor: Any, document_ids: list[int]) -> int:
@@ -191,3 +194,30 @@ def mark_transferred(session: Session, *, actor: Any, document_ids: list[int]) -
             session.add(doc)
         session.flush()
         return len(document_ids)
+
+
+@dataclass(frozen=True)
+class ApprovalRead:
+    username: str
+    committee_role: str
+    approved_at: Any
+    note: str
+
+
+@dataclass(frozen=True)
+class DestructionListState:
+    list_id: int
+    year_be: int
+    status: str
+    approvals: list[ApprovalRead]
+
+
+def list_status(session: Session, *, actor: Any, list_id: int) -> DestructionListState:
+    """Where a destruction list stands: its year, its status and the committee's approvals, in order."""
+    require(actor, "correspondence.read")
+    listing = get_or_404(session, DestructionList, list_id, field="destruction_list_id")
+    given = [ApprovalRead(username=(user.username if (user := session.get(User, a.user_id)) else str(a.user_id)),
+                          committee_role=CommitteeRole(a.committee_role).value, approved_at=a.at, note=a.note)
+             for a in approvals(session, list_id=list_id)]
+    return DestructionListState(list_id=listing.id, year_be=listing.year + 543,
+                                status=DestructionListStatus(listing.status).value, approvals=given)

@@ -1,5 +1,6 @@
-"""StaffPanel: the office's officers by work group with who is away today, the form to register an officer
-(from ``StaffMemberCreate``) and the form to record an absence (from ``AbsenceCreate``)."""
+"""StaffPanel: the office's officers by work group with who is away today and their passports (read from the
+passport register), the form to register an officer (from ``StaffMemberCreate``) and the form to record an absence
+(from ``AbsenceCreate``)."""
 
 from __future__ import annotations
 
@@ -33,11 +34,13 @@ class StaffPanel(widgets.VBox):
         self.on_changed = on_changed or (lambda: None)
         self.table = ListTable([("name", t("admin.col.name")), ("position_th", field_label("position_th")),
                                 ("work_group", field_label("work_group")), ("languages", field_label("languages")),
-                                ("office_phone", field_label("office_phone")), ("away", t("admin.col.away"))],
+                                ("office_phone", field_label("office_phone")), ("passports", t("admin.col.passports")),
+                                ("away", t("admin.col.away"))],
                                filename="staff", notice=notice)
         self.away = widgets.HTML("")
+        note = widgets.HTML(f"<small>{html.escape(t('admin.staff.passports_note'))}</small>")
         parts: list[widgets.Widget] = [widgets.HTML(f"<h3>{html.escape(t('admin.staff.heading'))}</h3>"), self.away,
-                                       self.table]
+                                       self.table, note]
         self.form = self.absence_form = None
         if has_permission(user, "administration.write"):
             choices = Choices(engine, today)
@@ -63,9 +66,11 @@ class StaffPanel(widgets.VBox):
         with new_session(self.engine) as session:
             members = staff.list_staff(session, actor=self.user, on=self.today)
             away = staff.away_on(session, day=self.today, actor=self.user)
+            passports = staff.passports_by_staff(session, actor=self.user, today=self.today)
         self.table.show([{"name": m.name, "position_th": m.position_th,
                           "work_group": t(f"work_group.{m.work_group.value}"), "languages": m.languages,
-                          "office_phone": m.office_phone, "away": t(f"absence_kind.{m.away}") if m.away else "",
+                          "office_phone": m.office_phone, "passports": passport_text(passports.get(m.id, [])),
+                          "away": t(f"absence_kind.{m.away}") if m.away else "",
                           "_flag": bool(m.away)} for m in members])
         names = ", ".join(f"{a['name']} ({t('absence_kind.' + a['kind'].value)} {format_date(a['start_date'], style='abbr')}"
                           f"–{format_date(a['end_date'], style='abbr')})" for a in away)
@@ -93,3 +98,10 @@ class StaffPanel(widgets.VBox):
         for form in (self.form, self.absence_form):
             if form is not None:
                 form.reset()
+
+
+def passport_text(rows: list[dict[str, Any]]) -> str:
+    """'ทูต D1234567 หมดอายุ 1 ม.ค. 2574 (สำนักงาน); …' for the registry's passports column."""
+    return "; ".join(t("admin.staff.passport_entry", type=t(f"travel.type.{r['passport_type'].value}"),
+                       number=r["number"], expiry=format_date(r["expiry_date"], style="abbr"),
+                       location=t(f"travel.location.{r['location'].value}")) for r in rows)

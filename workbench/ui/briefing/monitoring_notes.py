@@ -21,6 +21,7 @@ from workbench.services import monitoring
 from workbench.services.access import classifications_for, has_permission
 from workbench.services.countries import list_countries
 from workbench.thai import format_date
+from workbench.ui.date_field import DateField
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
@@ -100,7 +101,7 @@ class _NoteForm(widgets.VBox):
 
     def __init__(self, countries: list[tuple[str, int]], categories: list[tuple[str, str]], user: Any) -> None:
         self.country = widgets.Dropdown(description=t("field.country_id"), options=countries)
-        self.noted_on = widgets.DatePicker(description=t("notes.noted_on"), value=clock.today())
+        self.noted_on = DateField(t("notes.noted_on"), value=clock.today())
         self.category = widgets.Dropdown(description=t("notes.category"), options=categories)
         self.title = widgets.Text(description=t("notes.title"))
         self.summary = widgets.Textarea(description=t("notes.summary"), layout=widgets.Layout(width="60%"))

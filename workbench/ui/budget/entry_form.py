@@ -16,7 +16,7 @@ from workbench.i18n import t
 from workbench.services import budget
 from workbench.services.budget_reports import as_of
 from workbench.thai import format_baht
-from workbench.ui.budget.day_picker import BudgetDayPicker
+from workbench.ui.date_field import DateField
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 
@@ -45,7 +45,7 @@ class BudgetEntryForm(widgets.VBox):
             description=t("budget.field.kind"), style=WIDE,
             options=[(t(f"budget.commitment_kind.{k}"), k) for k in ("approved_request", "order", "contract")])
         self.amount = widgets.Text(description=t("budget.field.amount"), style=WIDE, placeholder="0.00")
-        self.entry_date = BudgetDayPicker(t("budget.field.entry_date"))
+        self.entry_date = DateField(t("budget.field.entry_date"))
         self.document_no = widgets.Text(description=t("budget.field.document_no"), style=WIDE)
         self.description = widgets.Text(description=t("budget.field.description"), style=WIDE,
                                         layout=widgets.Layout(width="46em"))

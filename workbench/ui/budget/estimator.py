@@ -19,7 +19,7 @@ from workbench.services.access import has_permission
 from workbench.services.budget import list_lines
 from workbench.services.countries import list_countries
 from workbench.thai import baht_text, format_baht, format_date
-from workbench.ui.budget.day_picker import BudgetDayPicker
+from workbench.ui.date_field import DateField
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 from workbench.ui.record_table import RecordTable
@@ -53,8 +53,8 @@ class BudgetEstimator(widgets.VBox):
             grades = trip_costs.travel_grades(session)
         self.country = widgets.Dropdown(description=t("budget.field.country_id"), style=WIDE,
                                         options=[("", None)] + [(c.name_th, c.id) for c in countries])
-        self.start = BudgetDayPicker(t("budget.field.start_date"))
-        self.end = BudgetDayPicker(t("budget.field.end_date"))
+        self.start = DateField(t("budget.field.start_date"))
+        self.end = DateField(t("budget.field.end_date"))
         self.grades = {g.code: widgets.BoundedIntText(value=0, min=0, max=200, style=WIDE,
                                                       description=t("budget.est.persons", grade=g.label_th))
                        for g in grades}

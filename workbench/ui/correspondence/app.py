@@ -142,6 +142,11 @@ class CorrespondenceApp(widgets.VBox):
     def open_document(self, document_id: int) -> None:
         self.detail.show(document_id)
 
+    def open_item(self, kind: str, record_id: int) -> None:
+        """Open a record asked for from elsewhere (the home page's search): a registered document."""
+        if kind == "correspondence":
+            self.open_document(record_id)
+
     def _registered(self, read: CorrespondenceRead) -> None:
         self.notice.success(t("corr.form.saved", number=read.display_number, subject=read.subject))
         self._changed()

@@ -16,8 +16,8 @@ from workbench.ui.search_box import SearchBox
 
 
 class HomePage(widgets.VBox):
-    """Reads only; writes nothing. Clicking "open" sets ``requested`` to the dashboard's name (the app shell then
-    moves the browser there with a fresh hand-over token)."""
+    """Reads only; writes nothing. Clicking "open" sets ``requested`` to the dashboard's name, or for a search hit
+    to ``name?open=kind:id`` (the app shell then moves the browser there and the dashboard opens that record)."""
 
     requested = Unicode("")
 
@@ -57,6 +57,7 @@ class HomePage(widgets.VBox):
         box.add_class(f"wb-dashboard-{dashboard.name}")
         return box
 
-    def _request(self, name: str) -> None:
+    def _request(self, name: str, target: str = "") -> None:
+        """Ask the shell to open dashboard ``name`` (and in it the record ``target``, ``kind:id``)."""
         self.requested = ""
-        self.requested = name
+        self.requested = f"{name}?open={target}" if target else name

@@ -55,7 +55,7 @@ class CalendarExport(widgets.VBox):
     def export_xlsx(self) -> bytes:
         first, last, items = self._shown()
         lang = current_lang()
-        payload = to_xlsx(calendar_table.rows(items, lang), calendar_table.columns(lang),
+        payload = to_xlsx(calendar_table.rows(items, lang, typed=True), calendar_table.columns(lang),
                           sheet=t("export.sheet", lang))
         name = self._name(first, last, "xlsx")
         self.link.offer(payload, filename=name, media_type=XLSX, text=t("export.ready", filename=name))

@@ -24,6 +24,7 @@ from workbench.ui.notice import Notice
 from workbench.ui.record_table import RecordTable
 from workbench.ui.schema_form import field_label
 from workbench.ui.visit_documents.engagement_documents import EngagementDocuments
+from workbench.ui.visit_documents.programme_details_form import ProgrammeDetailsForm
 from workbench.ui.visits.visit_detail import line, text_block
 
 
@@ -60,7 +61,9 @@ class EngagementDetail(widgets.VBox):
         writes = [widgets.HBox([self.edit_button, self.status_buttons], layout=widgets.Layout(flex_flow="row wrap"))
                   ] if self.can_write else []
         self.documents = EngagementDocuments(engine, user, notice=self.notice)
-        super().__init__([self.heading, self.notice, self.info, *writes, self.record, self.reception, self.documents])
+        self.programme = ProgrammeDetailsForm(engine, user, notice=self.notice)
+        super().__init__([self.heading, self.notice, self.info, *writes, self.record, self.reception, self.documents,
+                          self.programme])
         self.add_class("wb-engagement-detail")
         guard = self._guard = guarded(self.notice)
         self.edit_button.on_click(guard(lambda _b: self._on_edit(self.engagement_id)))
@@ -131,6 +134,9 @@ class EngagementDetail(widgets.VBox):
         self.documents.layout.display = None if current.guest_ids else "none"
         if self.documents.engagement_id != self.engagement_id:
             self.documents.show(self.engagement_id, kind=current.kind)
+        self.programme.layout.display = None if current.visit_id else "none"  # a programme is a visit's
+        if current.visit_id and self.programme.engagement_id != self.engagement_id:
+            self.programme.show(self.engagement_id)
 
     def _record_rows(self, record: Any, follow_ups: list) -> list[widgets.Widget]:
         rows: list[widgets.Widget] = [widgets.HTML(f"<h4>{html.escape(t('detail.record'))}</h4>")]
