@@ -20,6 +20,7 @@ from workbench.models.visits import (
     ChecklistTemplateItem,
     DelegationMember,
     DelegationMemberCreate,
+    Direction,
     Visit,
     VisitCreate,
     VisitOfficer,
@@ -28,7 +29,7 @@ from workbench.models.visits import (
     VisitUpdate,
 )
 from workbench.services.access import Actor, can_see, require
-from workbench.services.common import check_transition, field_error, get_or_404, get_visible, validate
+from workbench.services.common import check_transition, choice, field_error, get_or_404, get_visible, validate
 
 S = VisitStatus
 TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
@@ -243,9 +244,9 @@ def list_visits(session: Session, *, actor: Actor, start: dt.date | None = None,
     if end is not None:
         statement = statement.where(Visit.start_date <= end)
     if direction:
-        statement = statement.where(Visit.direction == direction)
+        statement = statement.where(Visit.direction == choice(Direction, direction, "direction"))
     if status:
-        statement = statement.where(Visit.status == status)
+        statement = statement.where(Visit.status == choice(VisitStatus, status, "status"))
     visits = session.exec(statement.order_by(col(Visit.start_date), col(Visit.id))).all()
     return [_read(session, v) for v in visits if can_see(actor, v.classification)]
 
