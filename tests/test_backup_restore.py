@@ -141,3 +141,12 @@ def test_backup_and_restore_from_the_command_line(engine, empty_engine, tmp_path
     out = capsys.readouterr().out
     assert "backup:" in out and "restore:" in out and "audit chain intact" in out
     assert snapshot(empty_engine) == snapshot(engine)
+
+
+def test_restore_into_a_schema_without_rows(engine, empty_engine, tmp_path):
+    migrate.upgrade(empty_engine)  # `workbench init` made the schema, nothing was loaded yet
+    backup(engine, out=tmp_path / "b.wbk", actor=SYSTEM)
+
+    report = restore(empty_engine, path=tmp_path / "b.wbk", actor=SYSTEM)
+
+    assert report.chain.ok and snapshot(empty_engine) == snapshot(engine)

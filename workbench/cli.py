@@ -247,13 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = add("serve", cmd_serve,
                 "serve the dashboards with Voila behind a sign-in page (sessions, no code execution from the browser)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--host", default="127.0.0.1", type=_host, help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     serve.add_argument("--no-preheat", dest="preheat", action="store_false",
                        help="start each dashboard's kernel on request instead of keeping one pre-heated")
 
     lab = add("lab", cmd_lab, "open JupyterLab on the project for analysts")
-    lab.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    lab.add_argument("--host", default="127.0.0.1", type=_host, help="address to listen on (default 127.0.0.1)")
     lab.add_argument("--port", type=int, default=8888, help="port (default 8888)")
     lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
@@ -276,7 +276,16 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench.commands import register_all
 
     register_all(commands, add)
+    from workbench.commands.common import bound_integer_options
+
+    bound_integer_options(parser)  # ids, years, ports and days within range: one clear line, never an overflow
     return parser
+
+
+def _host(text: str) -> str:
+    from workbench.commands.common import host_name
+
+    return host_name(text)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

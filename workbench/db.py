@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from workbench.errors import ConfigurationError
+from workbench.errors import ConfigurationError, ValidationError
 from workbench.models.audit import GENESIS_HASH, AuditChain, AuditEntry, entry_hash
 from workbench.models.base import Clearance, jsonable, utcnow
 
@@ -94,6 +94,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
 
 def _ensure_parent(path: Path, url: str) -> None:
+    """Create the database file's own folder (``data/`` on a fresh checkout), never a chain of missing folders: a
+    mistyped path is refused rather than silently creating ``/missing/dir``."""
+    if not path.parent.exists() and not path.parent.parent.exists():
+        raise ConfigurationError(
+            f"ไม่พบโฟลเดอร์ {path.parent.parent} ของไฟล์ฐานข้อมูล ({masked_url(url)})",
+            f"the folder {path.parent.parent} of the database file does not exist ({masked_url(url)})",
+            field="WORKBENCH_DATABASE_URL")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -229,6 +236,28 @@ def _changed_values(obj: Any) -> dict[str, list[Any]]:
 def _entity_id(obj: Any) -> str:
     key = sa.inspect(obj).mapper.primary_key_from_instance(obj)
     return ",".join(str(part) for part in key if part is not None)
+
+
+@event.listens_for(Session, "before_flush")
+def _one_text_limit(session: Session, _flush_context: Any, _instances: Any) -> None:
+    """The same text rules on SQLite as on PostgreSQL, before anything is written: no NUL character (PostgreSQL
+    refuses it) and no text longer than its column (SQLite would store it, PostgreSQL refuses it)."""
+    for obj in (*session.new, *session.dirty):
+        state = sa.inspect(obj, raiseerr=False)
+        if state is None or not hasattr(state, "mapper"):
+            continue
+        for attr in state.mapper.column_attrs:
+            value = state.dict.get(attr.key)  # only what is loaded or set: no query inside the flush
+            if not isinstance(value, str):
+                continue
+            column = attr.columns[0]
+            length = getattr(column.type, "length", None)
+            if "\x00" in value:
+                raise ValidationError("มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้", "holds a NUL character, which cannot be "
+                                      "stored", field=attr.key)
+            if length and len(value) > length:
+                raise ValidationError(f"ยาวเกิน {length} ตัวอักษร", f"is longer than {length} characters",
+                                      field=attr.key)
 
 
 @event.listens_for(Session, "after_flush")

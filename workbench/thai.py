@@ -209,8 +209,13 @@ def _thai_year(text: str, digits: str) -> int:
     return readings[0]
 
 
+_ISO_TIME_TAIL = re.compile(r"([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?")
+
+
 def _parse_foreign(text: str, cleaned: str) -> date:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned[:10]):  # ISO, perhaps followed by a time
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned[:10]):  # ISO, perhaps followed by a time (nothing else)
+        if not _ISO_TIME_TAIL.fullmatch(cleaned[10:]):
+            raise _unreadable_date(text)
         _refuse_buddhist_iso(text, cleaned)
         try:
             return date.fromisoformat(cleaned[:10])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -19,12 +20,70 @@ def parse_day(text: str) -> dt.date:
 
     try:
         day = parse_date(text, foreign=True)
-    except (ValueError, TypeError) as error:
+    except (ValueError, TypeError, OverflowError) as error:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-12-01 or 1/12/2569): {error}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside the years the workbench keeps "
+                                         f"({FIRST_DAY.year + 543}–{LAST_DAY.year + 543} B.E.)")
     if christian_year_read(text):  # read as evidently meant, and said so
         print(f"อ่าน {text} เป็นวันที่ {format_date(day)} (ปี ค.ศ. {day.year}) / read {text} as {day.isoformat()} "
               f"(Christian year {day.year})", file=sys.stderr)
     return day
+
+
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2199, 12, 31)  # dates given on the command line
+BE_YEARS = (2443, 2742)  # B.E. years given on the command line (C.E. 1900–2199)
+INT_LIMIT = 2**31 - 1  # an id or count beyond a PostgreSQL INTEGER is refused before it reaches the database
+BOUNDS = {"fy": BE_YEARS, "year": BE_YEARS, "port": (1, 65535), "within": (0, 3650), "years": (1, 50),
+          "quarter": (1, 4), "period": (1, 12)}
+
+
+def bounded_int(name: str) -> Any:
+    """An argparse type for the integer option ``name``: ASCII or Thai digits only (no ``1_000``, no ``²``), within
+    BOUNDS[name] (a B.E. year, a port …) or else a PostgreSQL INTEGER; the error names the range."""
+    low, high = BOUNDS.get(name, (-INT_LIMIT, INT_LIMIT))
+
+    def parse(text: str) -> int:
+        from workbench.thai import to_arabic_digits
+
+        cleaned = to_arabic_digits(str(text)).strip()
+        if not re.fullmatch(r"[+-]?[0-9]+", cleaned):
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
+        value = int(cleaned)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is out of range ({low}–{high})")
+        return value
+
+    parse.__name__ = "int"  # argparse names the type in its messages
+    return parse
+
+
+def host_name(text: str) -> str:
+    """An argparse type for ``--host``: an IP address or a host name (letters, digits, dots and hyphens)."""
+    import ipaddress
+
+    cleaned = text.strip()
+    try:
+        ipaddress.ip_address(cleaned)
+        return cleaned
+    except ValueError:
+        pass
+    labels = cleaned.split(".")
+    if cleaned and len(cleaned) <= 253 and all(re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?", label)
+                                               for label in labels):
+        return cleaned
+    raise argparse.ArgumentTypeError(f"not an address or host name: {text!r} (e.g. 127.0.0.1 or 0.0.0.0)")
+
+
+def bound_integer_options(parser: argparse.ArgumentParser) -> None:
+    """Give every ``type=int`` option of ``parser`` and its sub-commands a ``bounded_int`` type (done once, by the
+    command line, for every command registered)."""
+    for action in parser._actions:  # noqa: SLF001 - argparse keeps its actions here
+        if action.type is int:
+            action.type = bounded_int(action.dest)
+        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+            for sub in action.choices.values():
+                bound_integer_options(sub)
 
 
 def open_engine() -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -107,6 +108,19 @@ def jsonable(value: Any) -> Any:
 # --- Money: one type for schemas and services ----------------------------------------------------------------
 
 CENT = Decimal("0.01")
+MONEY_LIMIT = Decimal("1000000000000")  # NUMERIC(14, 2) holds less than a trillion baht
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def plain_number(text: str) -> str:
+    """``text`` as a plain decimal number (Thai digits and thousands commas allowed, surrounding blanks dropped);
+    ValueError for anything else: ``1_000``, ``1e5``, ``NaN``, ``Infinity``, ``12abc``."""
+    from workbench.thai import to_arabic_digits
+
+    cleaned = to_arabic_digits(text).replace(",", "").strip()
+    if not _PLAIN_NUMBER.fullmatch(cleaned):
+        raise ValueError("must be a number such as 1500 or 1,500.50")
+    return cleaned
 
 
 def money_value(value: Any) -> Decimal:
@@ -116,15 +130,15 @@ def money_value(value: Any) -> Decimal:
     if isinstance(value, (float, bool)):
         raise ValueError("money is never a float: give text, an integer or a Decimal")
     if isinstance(value, str):
-        from workbench.thai import to_arabic_digits
-
-        value = to_arabic_digits(value).replace(",", "").strip()
+        value = plain_number(value)  # no 1_000, 1e5, NaN, Infinity or stray characters
     try:
         amount = value if isinstance(value, Decimal) else Decimal(value)
     except (InvalidOperation, TypeError, ValueError):
         raise ValueError("must be a number") from None
     if not amount.is_finite():
         raise ValueError("must be a finite number (not NaN or Infinity)")
+    if abs(amount) >= MONEY_LIMIT:
+        raise ValueError("is too large (money columns hold less than a trillion baht)")
     if amount != amount.quantize(CENT):
         raise ValueError("may have at most two decimals (satang)")
     return amount

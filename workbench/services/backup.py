@@ -221,7 +221,11 @@ def restore(engine: Engine, *, path: Path, actor: Actor, attachments_dir: Path |
                         f"โครงสร้างรุ่น {revision} ใหม่กว่าโปรแกรมนี้ (รุ่นล่าสุด {migrate.head_revision()})")
     migrate.check_not_newer(engine)
     _refuse_unless_empty(engine)
-    migrate.upgrade(engine, revision)
+    current, order = migrate.current_revision(engine), migrate.revisions()
+    if current is not None and order.index(current) > order.index(revision):
+        migrate.downgrade(engine, revision)  # an empty schema newer than the backup: down to the backup's first
+    else:
+        migrate.upgrade(engine, revision)
     expected: dict[str, int] = header.get("counts") or {}
     files: dict[str, bytes] = {}
     with engine.connect() as connection:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -14,6 +15,7 @@ from workbench.services.access import Actor
 
 S = TypeVar("S", bound=SQLModel)
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 PYDANTIC_MESSAGES = {
     "missing": ("ต้องกรอก", "is required"),
@@ -102,3 +104,13 @@ def check_transition(transitions: dict[Any, frozenset[Any]], current: Any, targe
         allowed = ", ".join(sorted(str(s.value) for s in transitions[current])) or "-"
         raise field_error("status", f"เปลี่ยนจาก {current.value} เป็น {target.value} ไม่ได้ (ทำได้: {allowed})",
                           f"cannot go from {current.value} to {target.value} (allowed: {allowed})")
+
+
+def choice(kind: type[E], value: Any, field: str) -> E:
+    """``value`` as a member of the enum ``kind``; an unknown value is refused naming the field and the choices."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in kind)  # type: ignore[attr-defined]
+        raise field_error(field, f"ไม่รู้จักค่า '{value}' (เลือกได้: {allowed})",
+                          f"unknown value '{value}' (choose from: {allowed})") from None

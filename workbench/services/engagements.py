@@ -19,6 +19,7 @@ from workbench.models.people import Organization, Person
 from workbench.models.visits import (
     Engagement,
     EngagementCreate,
+    EngagementKind,
     EngagementParticipant,
     EngagementRead,
     EngagementStatus,
@@ -27,7 +28,7 @@ from workbench.models.visits import (
     Visit,
 )
 from workbench.services.access import can_see, require
-from workbench.services.common import check_transition, field_error, get_or_404, get_visible, validate
+from workbench.services.common import check_transition, choice, field_error, get_or_404, get_visible, validate
 from workbench.services.precedence import default_precedences
 from workbench.thai import format_datetime
 
@@ -234,7 +235,7 @@ def list_engagements(session: Session, *, actor: Any, start: dt.datetime | None 
     if visit_id is not None:
         conditions.append(Engagement.visit_id == visit_id)
     if kind:
-        conditions.append(Engagement.kind == kind)
+        conditions.append(Engagement.kind == choice(EngagementKind, kind, "kind"))
     rows = session.exec(select(Engagement).where(*conditions).order_by(col(Engagement.start), col(Engagement.id))).all()
     found = [e for e in rows if can_see(actor, e.classification)]
     if not found:

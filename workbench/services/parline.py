@@ -179,11 +179,12 @@ def _int(value: Any, row: int, column: str) -> int | None:
     if value is None or str(value).strip() in ("", "-", "–", "n/a", "N/A"):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value) != int(value) or value < 0:
+        if value != value or value in (float("inf"), float("-inf")) or float(value) != int(value) or value < 0 \
+                or value > 2**31 - 1:
             raise ParlineError(row, column, f"'{value}' ไม่ใช่จำนวนเต็มบวก", f"'{value}' is not a whole number >= 0")
         return int(value)
     text = str(value).strip().replace(",", "").replace(" ", "")
-    if not text.isdigit():
+    if not re.fullmatch(r"[0-9]{1,9}", text):  # ASCII digits only: "²" or "๓" is not a seat count
         raise ParlineError(row, column, f"'{value}' ไม่ใช่จำนวนเต็ม", f"'{value}' is not a whole number")
     return int(text)
 

@@ -132,6 +132,9 @@ def _dated(session: Session, model: Any, day: dt.date, name: str, what: tuple[st
     return row
 
 
+MAX_TRAVELLERS = 500  # per grade: a delegation, never a population
+
+
 def _travellers(session: Session, visit: Visit | None, given: dict[str, int] | None) -> dict[str, int]:
     grades = session.exec(select(TravelGrade).order_by(col(TravelGrade.code))).all()
     codes = {g.code for g in grades}
@@ -142,6 +145,8 @@ def _travellers(session: Session, visit: Visit | None, given: dict[str, int] | N
                 raise field_error("travellers", f"ไม่รู้จักระดับ '{code}'", f"unknown grade '{code}'")
             if n < 0:
                 raise field_error("travellers", "ต้องไม่ติดลบ", "must not be negative")
+            if n > MAX_TRAVELLERS:
+                raise field_error("travellers", f"ไม่เกิน {MAX_TRAVELLERS} คนต่อระดับ", f"at most {MAX_TRAVELLERS} per grade")
         if counts:
             return counts
     if visit is None:

@@ -20,6 +20,7 @@ from workbench.models.visits import (
     ChecklistTemplateItem,
     DelegationMember,
     DelegationMemberCreate,
+    Direction,
     Visit,
     VisitCreate,
     VisitOfficer,
@@ -28,7 +29,7 @@ from workbench.models.visits import (
     VisitUpdate,
 )
 from workbench.services.access import Actor, can_see, require
-from workbench.services.common import check_transition, field_error, get_or_404, get_visible, validate
+from workbench.services.common import check_transition, choice, field_error, get_or_404, get_visible, validate
 
 S = VisitStatus
 TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
@@ -245,9 +246,9 @@ def list_visits(session: Session, *, actor: Actor, start: dt.date | None = None,
     if end is not None:
         conditions.append(Visit.start_date <= end)
     if direction:
-        conditions.append(Visit.direction == direction)
+        conditions.append(Visit.direction == choice(Direction, direction, "direction"))
     if status:
-        conditions.append(Visit.status == status)
+        conditions.append(Visit.status == choice(VisitStatus, status, "status"))
     visits = session.exec(select(Visit).where(*conditions).order_by(col(Visit.start_date), col(Visit.id))).all()
     found = [v for v in visits if can_see(actor, v.classification)]
     if not found:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.errors import NotFound, ValidationError
+from workbench.models.base import plain_number
 from workbench.models.budget import (
     Allotment,
     BudgetLine,
@@ -73,13 +74,15 @@ def money(value: Any, *, name: str = "amount") -> Decimal:
     if isinstance(value, float) or isinstance(value, bool):
         raise field_error(name, "ต้องเป็นจำนวนเงินแบบทศนิยม ไม่ใช่เลขทศนิยมลอยตัว", "money is never a float")
     try:
-        amount = value if isinstance(value, Decimal) else Decimal(str(value).replace(",", "").strip())
-    except InvalidOperation:
-        raise field_error(name, "ต้องเป็นตัวเลข", "must be a number") from None
+        amount = value if isinstance(value, Decimal) else Decimal(plain_number(str(value)))
+    except (InvalidOperation, ValueError):
+        raise field_error(name, "ต้องเป็นตัวเลข เช่น 1500 หรือ 1,500.50", "must be a number such as 1500 or 1,500.50") from None
     if not amount.is_finite():
         raise field_error(name, "ต้องเป็นตัวเลข", "must be a number")
     if amount <= 0:
         raise field_error(name, "ต้องมากกว่าศูนย์", "must be greater than zero")
+    if amount >= MAX_AMOUNT:
+        raise field_error(name, "มากเกินไป", "is too large")
     if amount != amount.quantize(CENT):
         raise field_error(name, "มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง (สตางค์)", "may have at most two decimals (satang)")
     if amount >= MAX_AMOUNT:

@@ -31,6 +31,8 @@ def create_line(session: Session, *, data: BudgetLineCreate | dict[str, Any], ac
         raise field_error("work_group_id", f"ไม่พบหน่วยงานหมายเลข {data.work_group_id}",
                           f"no organisation with id {data.work_group_id}")
     code = data.code.strip()
+    if not code or not data.name_th.strip():
+        raise field_error("code" if not code else "name_th", "ต้องไม่เว้นว่าง", "must not be blank")
     if session.exec(select(BudgetLine).where(BudgetLine.fiscal_year == data.fiscal_year,
                                              BudgetLine.code == code)).first():
         raise field_error("code", f"มีรายการรหัส {code} ในปีงบประมาณ {data.fiscal_year} แล้ว",
