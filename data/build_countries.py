@@ -107,6 +107,18 @@ def region_of(iso2: str) -> str:
     return CONTINENT_TO_REGION[M49_CONTINENT[iso2]]
 
 
+MFA_NAMES = Path(__file__).with_name("country_names_mfa.csv")
+MFA_SOURCE = "Thai name MFA (country_names_mfa.csv)"
+
+
+def mfa_names() -> dict[str, str]:
+    """iso2 -> the short Thai name the Ministry of Foreign Affairs writes (see country_names_mfa.csv)."""
+    if not MFA_NAMES.exists():
+        return {}
+    with MFA_NAMES.open(encoding="utf-8", newline="") as handle:
+        return {row["iso2"]: row["name_th"] for row in csv.DictReader(handle)}
+
+
 def build_rows() -> list[dict[str, str]]:
     pycountry_version = importlib.metadata.version("pycountry")
     yy, mm, dd = (int(p) for p in pycountry_version.split(".")[:3])
@@ -132,11 +144,14 @@ def build_rows() -> list[dict[str, str]]:
             f"M49 mapping out of date: unmapped {unknown}, not in pycountry {stale}"
         )
 
+    mfa = mfa_names()
     rows = []
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
         name_en = getattr(c, "common_name", None) or c.name
         name_th = territories_th.get(c.alpha_2)
         th_source = th_cldr
+        if c.alpha_2 in mfa:  # the Ministry of Foreign Affairs' own short name wins over CLDR's
+            name_th, th_source = mfa[c.alpha_2], MFA_SOURCE
         if not name_th:
             name_th = gettext_th.gettext(c.name)
             th_source = th_gettext

@@ -101,7 +101,7 @@ def test_the_docx_tables_hold_thailands_parliament(classified_pack):
     document = Document(io.BytesIO(export_pack(classified_pack, "docx")))
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
 
-    assert {"ไทย: วุฒิสภา", "200", "500"} <= cells
+    assert {"200", "500"} <= cells and any(cell.startswith("ไทย: วุฒิสภา") for cell in cells)
 
 
 def test_the_docx_is_set_in_th_sarabun_16_pt_for_thai_script(classified_pack):

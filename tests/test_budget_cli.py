@@ -33,8 +33,9 @@ def url(engine, session):
     return engine.url.render_as_string(hide_password=False)
 
 
-def summary(url, fmt, capsys):
-    assert main(["--database", url, "budget", "summary", "--fy", "2569", "--on", "2025-11-15", "--format", fmt]) == 0
+def summary(url, fmt, capsys, lang="en"):
+    assert main(["--database", url, "budget", "summary", "--fy", "2569", "--on", "2025-11-15", "--format", fmt,
+                 "--lang", lang]) == 0
     return capsys.readouterr().out
 
 
@@ -56,8 +57,19 @@ def test_summary_as_json(url, capsys):
 def test_summary_as_table(url, capsys):
     lines = summary(url, "table", capsys).splitlines()
     assert lines[0] == "fiscal year 2569, as of 2025-11-15"
-    assert lines[1].split()[:3] == ["code", "name", "allocated"]
+    assert lines[1].split()[:3] == ["Code", "Line", "Allocated"]
     assert lines[2].split() == ["T1", "Travel", "1,000.00", "1,000.00", "300.25", "100.00", "599.75", "10.00"]
+
+
+def test_summary_in_thai_and_a_year_without_lines_or_an_absurd_year(url, capsys):
+    lines = summary(url, "table", capsys, lang="th").splitlines()
+    assert lines[0] == "ปีงบประมาณ 2569 ข้อมูล ณ วันที่ 15 พฤศจิกายน 2568"
+    assert lines[1].split()[:2] == ["รหัส", "รายการ"] and lines[2].rstrip().endswith("10.00")
+    assert main(["--database", url, "budget", "summary", "--fy", "2575", "--lang", "th"]) == 0
+    assert capsys.readouterr().out.strip() == "ปีงบประมาณ 2575 ยังไม่มีรายการงบประมาณ"
+    with pytest.raises(SystemExit):
+        main(["--database", url, "budget", "summary", "--fy", "2400"])
+    assert "2569" in capsys.readouterr().err
 
 
 def test_a_posting_beyond_what_is_available_is_one_clear_line(url, capsys):

@@ -69,3 +69,44 @@ def test_the_mark_reaches_the_printed_pack(pack):
     from workbench.documents.briefing_html import render_fragment
 
     assert "ไทย: สภาผู้แทนราษฎร (รอยืนยัน)" in render_fragment(pack)
+
+
+def latin_only(text):
+    import re
+
+    return bool(re.search("[A-Za-z]", text)) and not re.search("[\u0e01-\u0e4e]", text)
+
+
+def test_a_thai_pack_has_no_latin_only_text_except_marked_sources_and_links(pack):
+    offending = []
+    for part in pack.all_sections():
+        texts = list(part.paragraphs)
+        if part.table is not None:
+            sources = {i for i, header in enumerate(part.table.headers) if header == "แหล่งที่มา"}
+            texts += [cell for row in part.table.rows for i, cell in enumerate(row) if i not in sources]
+            texts += part.table.headers
+        texts += [text for item in part.items for text in (item.heading, item.meta, item.body)]
+        offending += [text for text in texts if latin_only(text) and not text.endswith("(ภาษาอังกฤษ)")]
+
+    assert not offending
+
+
+def test_years_are_buddhist_era_and_japans_chambers_have_their_own_names(demo_session, reader):
+    from sqlmodel import select
+
+    from tests.visit_factories import make_engagement
+    from workbench.models.countries import Country
+    from workbench.services.briefing_wording import be_years
+
+    japan = demo_session.exec(select(Country).where(Country.iso2 == "JP")).one()
+    engagement = make_engagement(demo_session, country_id=japan.id)
+    pack = briefing.assemble_pack(demo_session, engagement_id=engagement.id, actor=reader, lang="th",
+                                  today=DEMO_TODAY)
+    headers = section(pack, "parliament").table.headers
+
+    assert "ญี่ปุ่น: สภาผู้แทนราษฎร" in headers and "ญี่ปุ่น: สภาที่ปรึกษา" in headers
+    assert not any("สภาล่างญี่ปุ่น" in header for header in headers)
+    next_election = next(row for row in section(pack, "parliament").table.rows if row[0] == "การเลือกตั้งครั้งต่อไป")
+    assert "2029" not in " ".join(next_election)
+    assert be_years("การเลือกตั้งครั้งต่อไป 2029", "th") == "การเลือกตั้งครั้งต่อไป 2572"
+    assert be_years("2029", "en") == "2029"

@@ -33,7 +33,7 @@ def test_visit_list_as_json_names_ids_kinds_and_countries(demo_url, capsys):
 
 
 def test_engagement_list_as_a_table(demo_url, capsys):
-    assert main(["--database", demo_url, "engagement", "list", "--kind", "courtesy_call"]) == 0
+    assert main(["--database", demo_url, "engagement", "list", "--kind", "courtesy_call", "--lang", "en"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:3] == ["id", "kind", "start"] and len(lines) > 10
 

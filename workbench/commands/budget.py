@@ -13,6 +13,10 @@ from typing import Any
 
 from workbench import clock
 from workbench.commands.common import actor, add_actor_option, open_engine, parse_day, print_json, print_table
+from workbench.i18n import t
+from workbench.thai import format_date
+
+FISCAL_YEARS = (2500, 2700)  # B.E.; a year outside is a slip (a Christian year, 2400...)
 
 
 def register(commands: Any, add: Any) -> None:
@@ -21,14 +25,15 @@ def register(commands: Any, add: Any) -> None:
 
     summary = add("summary", cmd_summary, "a fiscal year per line: allocated, allotted, committed, disbursed, "
                   "available", sub)
-    summary.add_argument("--fy", type=int, required=True, help="fiscal year in B.E. (e.g. 2569)")
+    summary.add_argument("--fy", type=fiscal_year, required=True, help="fiscal year in B.E. (e.g. 2569)")
+    summary.add_argument("--lang", choices=["th", "en"], help="language of the table (default: WORKBENCH_LANG)")
     summary.add_argument("--on", type=parse_day, help="figures as of this day (default: today, kept in the year)")
     summary.add_argument("--format", choices=["table", "csv", "json"], default="table",
                          help="output format (default table)")
     add_actor_option(summary)
 
     entries = add("entries", cmd_entries, "every posted entry of one budget line, in date order", sub)
-    entries.add_argument("--fy", type=int, required=True, help="fiscal year in B.E.")
+    entries.add_argument("--fy", type=fiscal_year, required=True, help="fiscal year in B.E.")
     entries.add_argument("--line", required=True, help="the line's code")
     entries.add_argument("--format", choices=["table", "json"], default="table", help="output format")
     add_actor_option(entries)
@@ -44,7 +49,7 @@ def register(commands: Any, add: Any) -> None:
     add_actor_option(estimate)
 
     line = add("add-line", cmd_add_line, "add a budget line with its allocation", sub)
-    line.add_argument("--fy", type=int, required=True, help="fiscal year in B.E.")
+    line.add_argument("--fy", type=fiscal_year, required=True, help="fiscal year in B.E.")
     line.add_argument("--code", required=True, help="the line's code, unique in the year")
     line.add_argument("--name", required=True, help="Thai name of the line")
     line.add_argument("--category", required=True,
@@ -61,7 +66,7 @@ def register(commands: Any, add: Any) -> None:
                                 ("pay", cmd_pay, "post a disbursement against a commitment or directly against a "
                                  "line")):
         posting = add(name, handler, text, sub)
-        posting.add_argument("--fy", type=int, required=True, help="fiscal year in B.E.")
+        posting.add_argument("--fy", type=fiscal_year, required=True, help="fiscal year in B.E.")
         posting.add_argument("--line", help="the line's code" + (" (not needed with --commitment)"
                                                                    if name == "pay" else ""),
                              required=name != "pay")
@@ -79,7 +84,7 @@ def register(commands: Any, add: Any) -> None:
         add_actor_option(posting)
 
     move = add("transfer", cmd_transfer, "move allotted, unused money between two lines of a year", sub)
-    move.add_argument("--fy", type=int, required=True, help="fiscal year in B.E.")
+    move.add_argument("--fy", type=fiscal_year, required=True, help="fiscal year in B.E.")
     move.add_argument("--from-line", required=True, help="code of the source line")
     move.add_argument("--to-line", required=True, help="code of the receiving line")
     move.add_argument("--amount", required=True, help="amount in baht")
@@ -126,14 +131,36 @@ def cmd_summary(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print_json([{"fiscal_year": summary.fiscal_year, "as_of": summary.on,
                      "lines": budget_export.summary_rows(summary, lang="en")}])
+    elif not summary.lines:  # say so, rather than a table of zeros
+        print(t("cli.budget.no_lines", _lang(args), year=summary.fiscal_year))
     else:
+        lang = _lang(args)
         rows = [{k: _amount(v) if isinstance(v, Decimal) and k != "disbursed_percent" else v for k, v in row.items()}
-                for row in budget_export.summary_rows(summary, lang="en")]
-        print(f"fiscal year {summary.fiscal_year}, as of {summary.on.isoformat()}")
-        print_table(rows, [("code", "code"), ("name", "name"), ("allocated", "allocated"), ("allotted", "allotted"),
-                           ("committed", "committed"), ("disbursed", "disbursed"), ("available", "available"),
-                           ("disbursed_percent", "% disbursed")])
+                for row in budget_export.summary_rows(summary, lang=lang)]
+        on = format_date(summary.on) if lang == "th" else summary.on.isoformat()
+        print(t("cli.budget.heading", lang, year=summary.fiscal_year, on=on))
+        shown = [c for c in budget_export.COLUMNS if c not in ("category", "expense_type")]
+        print_table(rows, [(c, t(f"budget.col.{c}", lang)) for c in shown])
     return 0
+
+
+def _lang(args: argparse.Namespace) -> str:
+    from workbench.config import get_settings
+
+    return getattr(args, "lang", None) or get_settings().lang
+
+
+def fiscal_year(text: str) -> int:
+    """A fiscal year in B.E. (2569); a Christian year or an absurd one (2400) is refused, saying which to use."""
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not FISCAL_YEARS[0] <= year <= FISCAL_YEARS[1]:
+        raise argparse.ArgumentTypeError(
+            f"ปีงบประมาณ {text!r} ไม่ถูกต้อง: ใช้ปีพุทธศักราช {FISCAL_YEARS[0]}–{FISCAL_YEARS[1]} เช่น 2569 / "
+            f"fiscal year {text!r} is not valid: use the B.E. year, {FISCAL_YEARS[0]}-{FISCAL_YEARS[1]}, e.g. 2569")
+    return year
 
 
 def cmd_entries(args: argparse.Namespace) -> int:

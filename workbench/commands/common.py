@@ -115,12 +115,36 @@ def actor(session: Any, args: argparse.Namespace) -> Any:
         raise ValidationError(exc.th, exc.en, field="--as") from None
 
 
+def text_width(text: str) -> int:
+    """Columns a text takes in a terminal: Thai vowels and tone marks above or below a letter take none."""
+    import unicodedata
+
+    return sum(1 for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Mn")
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    fill = " " * max(0, width - text_width(text))
+    return fill + text if right else text + fill
+
+
 def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[tuple[str, str]]) -> None:
-    """A plain aligned text table (wide Thai characters are counted as one column each)."""
-    widths = [max([len(header)] + [len(str(row.get(key, ""))) for row in rows]) for key, header in columns]
-    print("  ".join(header.ljust(width) for (_, header), width in zip(columns, widths, strict=True)).rstrip())
+    """A plain aligned text table: Thai is measured by the columns it takes on screen (marks above and below a
+    letter take none), and numbers (ints, amounts) are right-aligned."""
+    import re
+    from decimal import Decimal
+
+    def number(value: Any) -> bool:  # 5, 1,250.00, -3.5 or 12.50 %
+        return isinstance(value, (int, float, Decimal)) or bool(
+            isinstance(value, str) and re.fullmatch(r"-?[\d,]+(\.\d+)?\s?%?", value.strip()))
+
+    numeric = {key for key, _ in columns if rows and any(number(row.get(key)) for row in rows)
+               and all(number(row.get(key)) or row.get(key) in (None, "", "–", "-") for row in rows)}
+    widths = [max([text_width(header)] + [text_width(str(row.get(key, ""))) for row in rows]) for key, header in columns]
+    print("  ".join(_pad(header, width, right=key in numeric)
+                    for (key, header), width in zip(columns, widths, strict=True)).rstrip())
     for row in rows:
-        cells = (str(row.get(key, "")).ljust(width) for (key, _), width in zip(columns, widths, strict=True))
+        cells = (_pad(str(row.get(key, "")), width, right=key in numeric)
+                 for (key, _), width in zip(columns, widths, strict=True))
         print("  ".join(cells).rstrip())
 
 

@@ -16,6 +16,7 @@ from workbench.commands.common import (
     print_table,
     write_output,
 )
+from workbench.i18n import t
 
 
 def register(commands: Any, add: Any) -> None:
@@ -54,6 +55,8 @@ def _range_and_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="first", type=parse_day, help="first day (2026-12-01 or 1/12/2569)")
     parser.add_argument("--to", dest="last", type=parse_day, help="last day, included")
     parser.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
+    parser.add_argument("--lang", choices=["th", "en"],
+                        help="language of the table: headers, kinds, states, names and dates (default: WORKBENCH_LANG)")
     add_actor_option(parser)
 
 
@@ -107,9 +110,10 @@ def cmd_visit_list(args: argparse.Namespace) -> int:
             principal = people.get(visit.principal_id) if visit.principal_id else None
             rows.append({"id": visit.id, "direction": visit.direction, "kind": visit.kind,
                          "start": visit.start_date, "end": visit.end_date, "status": visit.status,
-                         "principal": principal.display_name("en") if principal else "",
-                         "country": country.iso2 if country else "", "title": visit.title_th})
-    _output(args, rows)
+                         "principal": principal.display_name(_lang(args)) if principal else "",
+                         "country": _country(country, args),
+                         "title": (visit.title_en if _lang(args) == "en" else "") or visit.title_th})
+    _output(args, rows, "visit")
     return 0
 
 
@@ -129,19 +133,48 @@ def cmd_engagement_list(args: argparse.Namespace) -> int:
         rows = []
         for engagement in found:
             country = countries.get(engagement.country_id) if engagement.country_id else None
-            names = [people[pid].display_name("en") for pid in engagement.principal_ids]
+            names = [people[pid].display_name(_lang(args)) for pid in engagement.principal_ids]
             rows.append({"id": engagement.id, "kind": engagement.kind, "start": engagement.start,
                          "end": engagement.end, "status": engagement.status, "principals": "; ".join(names),
-                         "country": country.iso2 if country else "", "visit": engagement.visit_id or "",
-                         "title": engagement.title_th})
-    _output(args, rows)
+                         "country": _country(country, args), "visit": engagement.visit_id or "",
+                         "title": (engagement.title_en if _lang(args) == "en" else "") or engagement.title_th})
+    _output(args, rows, "engagement")
     return 0
 
 
-def _output(args: argparse.Namespace, rows: list[dict[str, Any]]) -> None:
+def _country(country: Any, args: argparse.Namespace) -> str:
+    """The country's Thai name in a Thai table, its ISO code otherwise (and in JSON)."""
+    if country is None:
+        return ""
+    return country.name_th if _lang(args) == "th" and args.format == "table" else country.iso2
+
+
+def _lang(args: argparse.Namespace) -> str:
+    from workbench.config import get_settings
+
+    return getattr(args, "lang", None) or get_settings().lang
+
+
+def _output(args: argparse.Namespace, rows: list[dict[str, Any]], record: str) -> None:
+    """JSON keeps codes and ISO dates; the table is in the user's language: Thai headers, codes and B.E. dates
+    (``--lang en``: English headers and codes, ISO dates)."""
     if args.format == "json":
         print_json(rows)
         return
-    shown = [{k: (v.strftime("%Y-%m-%d %H:%M") if isinstance(v, dt.datetime) else v) for k, v in row.items()}
-             for row in rows]
-    print_table(shown, [(key, key) for key in (rows[0].keys() if rows else ["id"])])
+    lang = _lang(args)
+    shown = [{key: _shown(key, value, record, lang) for key, value in row.items()} for row in rows]
+    keys = list(rows[0].keys()) if rows else ["id"]
+    print_table(shown, [(key, t(f"cli.col.{key}", lang)) for key in keys])
+
+
+def _shown(key: str, value: Any, record: str, lang: str) -> Any:
+    from workbench.thai import format_date
+
+    if key in ("direction", "kind", "status") and value:
+        prefix = "direction" if key == "direction" else f"{record}_{key}"
+        return t(f"{prefix}.{value}", lang)
+    if isinstance(value, dt.datetime):
+        return f"{format_date(value.date(), style='abbr')} {value:%H.%M}" if lang == "th" else f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, dt.date):
+        return format_date(value, style="abbr") if lang == "th" else value.isoformat()
+    return value

@@ -109,6 +109,15 @@ def _points(context: DemoContext, author, country, number: int) -> None:
         monitoring.approve_talking_point(context.session, point_id=old.id, actor=author)
 
 
+OWN_CHAMBER_NAMES = {  # the chambers' own names, as the Thai Ministry of Foreign Affairs writes them
+    ("JP", "lower"): ("สภาผู้แทนราษฎร", "House of Representatives"), ("JP", "upper"): ("สภาที่ปรึกษา", "House of Councillors"),
+    ("IN", "lower"): ("โลกสภา", "Lok Sabha"), ("IN", "upper"): ("ราชยสภา", "Rajya Sabha"),
+    ("MY", "lower"): ("สภาผู้แทนราษฎร", "Dewan Rakyat"), ("MY", "upper"): ("วุฒิสภา", "Dewan Negara"),
+    ("KR", "unicameral"): ("สมัชชาแห่งชาติ", "National Assembly"),
+    ("CN", "unicameral"): ("สภาประชาชนแห่งชาติ", "National People's Congress"),
+}
+
+
 def _parliament(context: DemoContext, country, number: int) -> None:
     rng = context.rng
     bicameral = country.iso2 in BICAMERAL
@@ -119,8 +128,10 @@ def _parliament(context: DemoContext, country, number: int) -> None:
     chambers = [("lower", "สภาล่าง", "Lower chamber"), ("upper", "สภาสูง", "Upper chamber")] if bicameral else [
         ("unicameral", "รัฐสภา", "Parliament")]
     for chamber_type, name_th, name_en in chambers:
+        own = OWN_CHAMBER_NAMES.get((country.iso2, chamber_type))  # a chamber by its own Thai name
         chamber = countries.ensure_chamber(context.session, parliament_id=parliament.id, chamber_type=chamber_type,
-                                           name_th=f"{name_th}{country.name_th}", name_en=f"{name_en} (demo)")
+                                           name_th=own[0] if own else f"{name_th}{country.name_th}",
+                                           name_en=f"{own[1] if own else name_en} (demo)")
         seats = rng.choice([100, 150, 200, 250, 300, 450, 500]) if chamber_type != "upper" else rng.choice(
             [60, 80, 100, 150, 250])
         members = seats - rng.randint(0, 3)

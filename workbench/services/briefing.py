@@ -35,6 +35,7 @@ from workbench.models.people import Membership, Organization, Person
 from workbench.models.visits import Engagement, EngagementKind, EngagementParticipant, Side, Visit
 from workbench.services import countries, monitoring
 from workbench.services.access import Actor, can_see, clearance_of, require
+from workbench.services.briefing_wording import be_years, thai_or_marked
 from workbench.services.common import field_error, get_visible, validate
 from workbench.thai import format_date, format_datetime
 
@@ -173,10 +174,6 @@ def _name(thing: Any, lang: str) -> str:
         thing, "name_th", "")
 
 
-def _mark(level: int, lang: str) -> str:
-    return f"[{t(f'clearance.{level}', lang)}] " if level else ""
-
-
 # --- Finding what to brief -----------------------------------------------------------------------------
 
 def engagement_country(session: Session, engagement: Engagement) -> Country | None:
@@ -296,7 +293,8 @@ def _biographies(session: Session, guests: list[Person], day: dt.date, lang: str
             for m, o in posts)
         nationality = session.get(Country, person.nationality_id) if person.nationality_id else None
         meta = " · ".join(part for part in (roles, _name(nationality, lang)) if part)
-        items.append(PackItem(heading=_name(person, lang), meta=meta, body=person.biography or t("brief.no_bio", lang)))
+        body = thai_or_marked(person.biography, lang) or t("brief.no_bio", lang)  # English only where no Thai exists
+        items.append(PackItem(heading=_name(person, lang), meta=meta, body=body))
     return PackSection(kind="biography", title=t("brief.section.biography", lang), items=items,
                        paragraphs=[] if items else [t("brief.no_visitors", lang)])
 
@@ -314,7 +312,7 @@ def _profile(session: Session, country: Country, actor: Actor, lang: str) -> Pac
         if fact is None:
             rows.append([t(f"fact.{key}", lang), "–", "–", "–"])
         else:
-            rows.append([t(f"fact.{key}", lang), _fact_value(key, fact.value), fact.source,
+            rows.append([t(f"fact.{key}", lang), thai_or_marked(_fact_value(key, fact.value), lang), fact.source,
                          show_date(fact.as_of, lang)])
     return PackSection(kind="profile", title=t("brief.section.profile", lang, country=_name(country, lang)),
                        table=PackTable(headers=[t("brief.col.item", lang), t("brief.col.value", lang),
@@ -337,7 +335,7 @@ def _parliament_cell(row: dict[str, Any], key: str, lang: str) -> str:
         return f"{_number(value)} %" if value is not None else "–"
     if key in ("statutory_seats", "current_members", "term_years"):
         return _number(value)
-    return str(value) if value else "–"
+    return thai_or_marked(be_years(str(value), lang) if key == "next_election" else str(value), lang) if value else "–"
 
 
 def _parliaments(session: Session, country: Country, actor: Actor, lang: str) -> PackSection:
@@ -397,7 +395,7 @@ def _notes(session: Session, country: Country, day: dt.date, actor: Actor, lang:
     items = [PackItem(
         heading=note.title,
         meta=" · ".join(part for part in (show_date(note.noted_on, lang), t(f"note_category.{note.category}", lang),
-                                          note.tags) if part),
+                                          thai_or_marked(note.tags, lang)) if part),
         body=note.summary, link=note.source_url, classification=int(note.classification)) for note in notes]
     return PackSection(kind="notes", title=t("brief.section.notes", lang), items=items,
                        paragraphs=[] if items else [t("brief.notes.none", lang)])
