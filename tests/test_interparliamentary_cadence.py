@@ -110,14 +110,15 @@ def test_predicted_meetings_are_on_the_calendar_years_ahead_marked_with_their_ti
     april = calendar_items(session, actor=viewer, first=dt.date(2030, 4, 1), last=dt.date(2030, 4, 30))
 
     [assembly] = [i for i in april if i.kind == "ip_meeting" and "ครั้งที่ 160" in i.title_th]
-    assert assembly.status == "predicted" and assembly.title_th.endswith("ครั้งที่ 160 (คาดการณ์)")
+    assert assembly.status == "predicted" and assembly.title_th == "(คาดการณ์) การประชุมสมัชชาสหภาพรัฐสภา ครั้งที่ 160"
+    assert assembly.title_en.startswith("(predicted) ")
     assert assembly.record_id == 0 and assembly.uid == "ip-predicted-ipu-assembly-2030-1"
     assert assembly.start.date() == dt.date(2030, 4, 15) and assembly.end.date() == dt.date(2030, 4, 19)
     approval = [i for i in january if i.kind == "ip_deadline" and "ครั้งที่ 160" in i.title_th]
     assert [(i.start.date(), i.status) for i in approval] == [(dt.date(2030, 1, 15), "predicted")]  # 90 days before
-    assert approval[0].title_th.startswith("ขออนุมัติองค์ประกอบคณะผู้แทน")
+    assert approval[0].title_th.startswith("(คาดการณ์) ขออนุมัติองค์ประกอบคณะผู้แทน: ")
     march = calendar_items(session, actor=viewer, first=dt.date(2030, 3, 1), last=dt.date(2030, 3, 31))
-    steps = {i.title_th.split(":")[0] for i in march if "ครั้งที่ 160" in i.title_th}
+    steps = {i.title_th.removeprefix("(คาดการณ์) ").split(":")[0] for i in march if "ครั้งที่ 160" in i.title_th}
     assert steps == {"หนังสือเดินทางและการตรวจลงตรา", "หนังสือแต่งตั้งผู้แทน (credentials)",
                      "เอกสารท่าทีไทย"}  # 45, 30 and 21 days before 15 April
 

@@ -2,7 +2,8 @@
 providers: the entered meetings with each of their preparation deadlines, and the meetings the series' cadence
 predicts (not yet entered) with the preparation timeline they would have, for any month years ahead.
 
-A predicted meeting is marked as such: its status is ``predicted`` and its title says so ("(คาดการณ์)"), its uid
+A predicted meeting is marked as such: its status is ``predicted`` and its title starts "(คาดการณ์) " (so a month
+cell, which cuts long titles, still shows it), its uid
 is ``ip-predicted-<series>-<year>-<place>``; once staff enter it, the entered meeting takes its place (never both)."""
 
 from __future__ import annotations
@@ -26,12 +27,11 @@ def _uid(row: MeetingRow) -> str:
     return f"ip-meeting-{row.id}" if row.id is not None else f"ip-predicted-{row.key.replace(':', '-')}"
 
 
-def _marked(row: MeetingRow) -> tuple[str, str]:
-    """The meeting's Thai and English titles, a predicted one marked as predicted."""
+def _marks(row: MeetingRow) -> tuple[str, str]:
+    """What a predicted meeting's (and its deadlines') Thai and English titles start with; nothing when entered."""
     if not row.projected:
-        return row.title_th, row.title_en or row.title_th
-    return (f"{row.title_th} ({t('ip.predicted_short', 'th')})",
-            f"{row.title_en or row.title_th} ({t('ip.predicted_short', 'en')})")
+        return "", ""
+    return f"({t('ip.predicted_short', 'th')}) ", f"({t('ip.predicted_short', 'en')}) "
 
 
 def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.date) -> list[Any]:
@@ -44,7 +44,8 @@ def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.dat
     for row in list_meetings(session, actor=actor, first=first, last=last, lookahead_days=LOOKAHEAD_DAYS):
         direction = "outbound" if row.country_id and row.country_en != "Thailand" else None
         status = PREDICTED if row.projected else ("held" if row.end < today else "planned")
-        title_th, title_en = _marked(row)
+        mark_th, mark_en = _marks(row)
+        title_th, title_en = mark_th + row.title_th, mark_en + (row.title_en or row.title_th)
         if row.start <= last:
             items.append(CalendarItem(
                 uid=_uid(row), item_type=MEETING_KIND, record_id=row.id or 0, title_th=title_th,
@@ -56,7 +57,8 @@ def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.dat
             if first <= step.due <= last:
                 items.append(CalendarItem(
                     uid=f"{_uid(row)}-{step.code}", item_type=DEADLINE_KIND, record_id=row.id or 0,
-                    title_th=f"{step.label_th}: {title_th}", title_en=f"{step.label_en or step.label_th}: {title_en}",
+                    title_th=mark_th + f"{step.label_th}: {row.title_th}",
+                    title_en=mark_en + f"{step.label_en or step.label_th}: {row.title_en or row.title_th}",
                     start=dt.datetime.combine(step.due, dt.time()), end=dt.datetime.combine(step.due, dt.time()),
                     all_day=True, kind=DEADLINE_KIND, direction=direction,
                     status=PREDICTED if row.projected else ("held" if step.done else "planned"),

@@ -35,7 +35,7 @@ class CoordinationForm(widgets.VBox):
                 self.form.inputs[name] = area
         self.form.children = tuple(self.form.inputs.values())
         self.save_button = widgets.Button(description=t("ip.coordination.save"), button_style="primary",
-                                          layout=widgets.Layout(width="auto"))
+                                          layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.save_button.on_click(lambda _b: guard(self.submit)())
         super().__init__([widgets.HTML(f"<h4>{t('ip.coordination.save')}</h4>"), self.form, self.save_button])
         self.add_class("wb-ip-coordination-form")

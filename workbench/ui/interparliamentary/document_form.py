@@ -45,10 +45,10 @@ class DocumentForm(widgets.VBox):
         self.new_box = widgets.HBox([self.counterpart, self.doc_number])
         self.link_box = widgets.VBox()
         self.save_button = widgets.Button(description=t("ip.document.save"), button_style="primary",
-                                          layout=widgets.Layout(width="auto"))
+                                          layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.save_button.on_click(lambda _b: guard(self.submit)())
         self.mode.observe(lambda _c: self._show_link(), names="value")
-        super().__init__([widgets.HTML(f"<h4>{t('ip.documents')}</h4>"), self.form, self.mode, self.link_box,
+        super().__init__([self.form, self.mode, self.link_box,
                           self.save_button])
         self.add_class("wb-ip-document-form")
         self._show_link()

@@ -27,7 +27,7 @@ class FollowUpStatusForm(widgets.VBox):
         self.status = widgets.Dropdown(description=t("ip_doc.col_status"),
                                        options=[(t(f"ip_follow.{s.value}"), s.value) for s in FollowUpStatus])
         self.save_button = widgets.Button(description=t("ip.followup.save"), button_style="primary",
-                                          layout=widgets.Layout(width="auto"))
+                                          layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.save_button.on_click(lambda _b: guard(self.submit)())
         self.follow_up.observe(lambda _c: self._current(), names="value")
         super().__init__([widgets.HTML(f"<h4>{t('ip.followup.change')}</h4>"), self.follow_up,

@@ -32,9 +32,9 @@ class InterventionForm(widgets.VBox):
                                overrides={"speaker_id": self.speaker, "agenda_item_id": self.agenda_item},
                                first=("speaker_id", "day", "agenda_item_id", "summary"))
         self.save_button = widgets.Button(description=t("ip.intervention.save"), button_style="primary",
-                                          layout=widgets.Layout(width="auto"))
+                                          layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.save_button.on_click(lambda _b: guard(self.submit)())
-        super().__init__([widgets.HTML(f"<h4>{t('ip.interventions')}</h4>"), self.form, self.save_button])
+        super().__init__([self.form, self.save_button])
         self.add_class("wb-ip-intervention-form")
 
     def set_agenda(self, items: list[tuple[str, int]]) -> None:

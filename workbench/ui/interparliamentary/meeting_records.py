@@ -17,7 +17,14 @@ from workbench.ui.choices import Choices
 from workbench.ui.interparliamentary.document_form import EXISTING, NEW, DocumentForm
 from workbench.ui.interparliamentary.intervention_form import InterventionForm
 from workbench.ui.interparliamentary.resolution_form import ResolutionForm
-from workbench.ui.interparliamentary.tables import html_table
+from workbench.ui.interparliamentary.tables import html_table as _table
+
+
+def html_table(headers: list[str], rows: list[list[str]], *, css_class: str) -> str:
+    """The table, or a line saying there is nothing yet (a table of headers alone reads as a fault)."""
+    if not rows:
+        return f"<p class='{html.escape(css_class)} wb-empty' style='color:#666'>{html.escape(t('ip.nothing_yet'))}</p>"
+    return _table(headers, rows, css_class=css_class)
 
 
 class MeetingRecords(widgets.VBox):

@@ -27,9 +27,9 @@ class ResolutionForm(widgets.VBox):
         self.form = SchemaForm(ResolutionCreate, exclude=("meeting_id",), overrides={"agenda_item_id": self.agenda_item},
                                first=("title_th", "title_en", "agenda_item_id"))
         self.save_button = widgets.Button(description=t("ip.resolution.save"), button_style="primary",
-                                          layout=widgets.Layout(width="auto"))
+                                          layout=widgets.Layout(width="auto", align_self="flex-start"))
         self.save_button.on_click(lambda _b: guard(self.submit)())
-        super().__init__([widgets.HTML(f"<h4>{t('ip.resolutions')}</h4>"), self.form, self.save_button])
+        super().__init__([self.form, self.save_button])
         self.add_class("wb-ip-resolution-form")
 
     def set_agenda(self, items: list[tuple[str, int]]) -> None:
