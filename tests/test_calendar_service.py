@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from icalendar import Calendar
 
 from tests.factories import make_user, user_model
@@ -16,6 +17,13 @@ from workbench.models.users import Role
 from workbench.services.calendar import CalendarFilter, calendar_items, schedule_warnings
 
 DEC = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
+
+
+@pytest.fixture(autouse=True)
+def _visits_and_engagements_only(monkeypatch):
+    """These tests are about visits and engagements: the items other features put on the calendar (such as the
+    inter-parliamentary meetings the reference data predicts every month) are tested in their own files."""
+    monkeypatch.setattr("workbench.services.calendar.PROVIDERS", [])
 
 
 def test_items_in_a_month_in_order(session):

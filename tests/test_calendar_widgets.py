@@ -24,6 +24,13 @@ TODAY = dt.date(2026, 12, 10)
 DEC = lambda day: dt.date(2026, 12, day)  # noqa: E731
 
 
+@pytest.fixture(autouse=True)
+def _visits_and_engagements_only(monkeypatch):
+    """These tests are about visits and engagements: the items other features put on the calendar (such as the
+    inter-parliamentary meetings the reference data predicts every month) are tested in their own files."""
+    monkeypatch.setattr("workbench.services.calendar.PROVIDERS", [])
+
+
 @pytest.fixture
 def protocol(session):
     return user_model(session, make_user(session, role=Role.PROTOCOL_OFFICER))

@@ -31,14 +31,24 @@ from sqlmodel import Session, SQLModel, select
 import workbench.services
 from tests.factories import make_person, make_user, user_model
 from tests.visit_factories import country_id, make_engagement, make_principal, make_visit
-from workbench.db import SYSTEM
+from workbench.db import SYSTEM, transaction
 from workbench.errors import ConflictError, NotFound, PermissionDenied, WorkbenchError
 from workbench.models.administration import Gift
 from workbench.models.base import Clearance
 from workbench.models.briefing import Agreement, BriefingPack, BriefingPackPoint, MonitoringNote, TalkingPoint
 from workbench.models.budget import Allotment, BudgetLine, Commitment, Disbursement, Transfer
 from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, RoutingStep
-from workbench.models.interparliamentary import Intervention, MeetingSummary, Position, SummaryFollowUp
+from workbench.models.interparliamentary import (
+    AgendaItem,
+    CoordinationEntry,
+    Intervention,
+    Meeting,
+    MeetingDocument,
+    MeetingSummary,
+    Position,
+    PrepTask,
+    SummaryFollowUp,
+)
 from workbench.models.travel import TravelLetter
 from workbench.models.users import Role
 from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative
@@ -70,7 +80,7 @@ from workbench.services import (
 from workbench.services.administration import absence_calendar, gifts, sources, staff, statistics
 from workbench.services.correspondence import attachments, registers, retention, routing
 from workbench.services.interparliamentary import calendar as ip_calendar
-from workbench.services.interparliamentary import meetings, positions, stats, summaries
+from workbench.services.interparliamentary import exchanges, meetings, positions, stats, summaries
 from workbench.services.travel import issuing, letters, passports, readiness
 
 MARK = "ZQXลับ"  # in every text of every classified record made below
@@ -128,8 +138,9 @@ class World:
                 Correspondence: {self.document} | self.letter_documents, CorrespondenceAttachment: {self.attachment},
                 TravelLetter: {self.letter}, ReportNarrative: {self.narrative}, RoutingStep: set(self.steps),
                 ProgrammeDetails: {self.engagement},  # (its key is its engagement's id)
-                Position: {self.position}, Intervention: {self.intervention}, MeetingSummary: {self.summary},
-                SummaryFollowUp: {self.ip_follow_up}, Gift: {self.gift}}
+                Position: {self.position}, Intervention: {self.intervention}, MeetingSummary: {self.summary, self.hidden_summary},
+                SummaryFollowUp: {self.ip_follow_up, self.hidden_follow_up}, Gift: {self.gift},
+                Meeting: {self.hidden_meeting}, **{model: set(ids) for model, ids in self.on_hidden_meeting.items()}}
 
     letter_documents: set[int] = dataclasses.field(default_factory=set)  # outgoing entries of the secret letters
     steps: list[int] = dataclasses.field(default_factory=list)  # the secret entry's routing steps
@@ -140,6 +151,10 @@ class World:
     ip_follow_up: int = 0
     gift: int = 0  # received at the secret visit (gifts carry no classification: they hang on the visit)
     staff: int = 0  # an officer on the staff register, away on official travel for the secret visit
+    hidden_meeting: int = 0  # a meeting whose delegation is the secret visit: as classified as the visit
+    hidden_summary: int = 0  # that meeting's summary (unclassified itself)
+    hidden_follow_up: int = 0  # a follow-up of that meeting's (unclassified) summary
+    on_hidden_meeting: dict[type, list[int]] = dataclasses.field(default_factory=dict)  # what else hangs on it
 
 
 OLD_YEAR = 2005  # the secret register entry's year: no other entry is of that year
@@ -195,7 +210,28 @@ def add_new_features(session: Session, world: World) -> World:
     staff.record_absence(session, actor=SYSTEM, data={
         "staff_id": officer.id, "kind": "travel", "start_date": dt.date(2026, 12, 1), "end_date": dt.date(2026, 12, 4),
         "reason": f"{MARK} เดินทางกับคณะ", "visit_id": world.visit})
-    return dataclasses.replace(world, document=doc.id, attachment=attachment.id, destruction_list=listing.id,
+    hidden = meetings.create_meeting(session, actor=SYSTEM, data={  # (of AIPA, as the open meeting: the
+        # participation table's row for AIPA that year is there either way, only its counts differ)
+        "organization_id": meetings.organization_by_code(session, "AIPA").id, "kind": "workshop",
+        "title_th": f"{MARK} สัมมนา", "start_date": dt.date(2026, 12, 2), "end_date": dt.date(2026, 12, 3),
+        "country_id": world.country, "city": f"{MARK} city"})
+    with transaction(session, actor=SYSTEM):  # its delegation travels on the secret visit
+        hidden.visit_id = world.visit
+        session.add(hidden)
+    hidden_item = meetings.add_agenda_item(session, actor=SYSTEM, data={
+        "meeting_id": hidden.id, "title_th": f"{MARK} วาระ"})
+    hidden_document = exchanges.add_document(session, actor=SYSTEM, data={
+        "meeting_id": hidden.id, "direction": "received", "title": f"{MARK} หนังสือเชิญ", "day": IP_DAY})
+    hidden_entry = exchanges.log_coordination(session, actor=SYSTEM, data={
+        "meeting_id": hidden.id, "asked_on": IP_DAY, "asked_by": f"{MARK} asker", "question": f"{MARK} question"})
+    hidden_summary = summaries.write_summary(session, actor=SYSTEM, data={
+        "meeting_id": hidden.id, "key_decisions": f"{MARK} decided",
+        "follow_ups": [{"action": f"{MARK} hidden follow", "due_date": IP_DAY}]})
+    hidden_follow_up = summaries.follow_ups(session, actor=SYSTEM, meeting_id=hidden.id)[0]
+    on_hidden = {AgendaItem: [hidden_item.id], MeetingDocument: [hidden_document.id], CoordinationEntry: [hidden_entry.id],
+                 PrepTask: list(session.exec(select(PrepTask.id).where(PrepTask.meeting_id == hidden.id)).all())}
+    return dataclasses.replace(world, hidden_meeting=hidden.id, hidden_follow_up=hidden_follow_up.id,
+                               on_hidden_meeting=on_hidden, hidden_summary=hidden_summary.id, document=doc.id, attachment=attachment.id, destruction_list=listing.id,
                                letter=letter.letter.id, letter_documents={letter.letter.correspondence_id},
                                narrative=narrative.id,
                                steps=[step.id for step in routing.history(session, document_id=doc.id, actor=SYSTEM)],
@@ -294,12 +330,13 @@ def _fields(obj: Any) -> dict[str, Any] | None:
     return None
 
 
-REF_KEYS = {"summary_id": MeetingSummary, "correspondence_id": Correspondence, "letter_id": TravelLetter, "visit_id": Visit, "engagement_id": Engagement, "note_id": MonitoringNote,
+REF_KEYS = {"meeting_id": Meeting, "summary_id": MeetingSummary, "correspondence_id": Correspondence, "letter_id": TravelLetter, "visit_id": Visit, "engagement_id": Engagement, "note_id": MonitoringNote,
             "talking_point_id": TalkingPoint, "commitment_id": Commitment, "line_id": BudgetLine,
             "disbursement_id": Disbursement}
 ROW_KINDS = {"commitment": Commitment, "disbursement": Disbursement, "allotment": Allotment,
              "transfer_in": Transfer, "transfer_out": Transfer, "visit": Visit, "reception": Engagement,
-             "engagement": Engagement, "record": ConversationRecord, "agreement": Agreement}
+             "engagement": Engagement, "record": ConversationRecord, "agreement": Agreement,
+             "ip_meeting": Meeting, "ip_deadline": Meeting}
 TABLES = {"visit": Visit, "engagement": Engagement, "conversation_record": ConversationRecord,
           "follow_up": FollowUp, "checklist_item": ChecklistItem, "delegation_member": DelegationMember,
           "monitoring_note": MonitoringNote, "talking_point": TalkingPoint, "agreement": Agreement,
@@ -310,7 +347,8 @@ TABLES = {"visit": Visit, "engagement": Engagement, "conversation_record": Conve
           "travel_letter": TravelLetter, "visit_report_narrative": ReportNarrative,
           "correspondence_routing_step": RoutingStep, "engagement_programme_details": ProgrammeDetails,
           "ip_position": Position, "ip_intervention": Intervention, "ip_summary": MeetingSummary,
-          "ip_follow_up": SummaryFollowUp, "admin_gift": Gift}
+          "ip_follow_up": SummaryFollowUp, "admin_gift": Gift, "ip_meeting": Meeting, "ip_agenda_item": AgendaItem,
+          "ip_document": MeetingDocument, "ip_coordination": CoordinationEntry, "ip_prep_task": PrepTask}
 
 
 def leaks(obj: Any, world: World, _depth: int = 0) -> list[str]:
@@ -642,7 +680,9 @@ CALLS: dict[str, list[Any]] = {
     "administration.count_meetings_attended": [
         Lists(lambda s, a, w: [MARK] * sources.count_meetings_attended(s, start=D1, end=D2, actor=a)[0])],
     # --- inter-parliamentary work: an unclassified meeting with a secret position, intervention and summary
-    "interparliamentary.set_follow_up_status": [ById(_w("ip_follow_up"), lambda s, a, w, x: summaries.set_follow_up_status(
+    "interparliamentary.set_follow_up_status": [
+        ById(_w("hidden_follow_up"), lambda s, a, w, x: summaries.set_follow_up_status(
+            s, follow_up_id=x, status="done", actor=a)),ById(_w("ip_follow_up"), lambda s, a, w, x: summaries.set_follow_up_status(
         s, follow_up_id=x, status="done", actor=a))],
     "interparliamentary.count_positions": [  # the meeting's only position is secret
         Lists(lambda s, a, w: [MARK] * positions.count_positions(s, meeting_id=w.meeting, actor=a))],
@@ -667,7 +707,8 @@ CALLS: dict[str, list[Any]] = {
     "interparliamentary.participation_by_year": [
         Lists(lambda s, a, w: stats.participation_by_year(s, actor=a))],
     "interparliamentary.get_meeting": [
-        Lists(lambda s, a, w: meetings.get_meeting(s, meeting_id=w.meeting, actor=a))],
+        Lists(lambda s, a, w: meetings.get_meeting(s, meeting_id=w.meeting, actor=a)),
+        ById(_w("hidden_meeting"), lambda s, a, w, x: meetings.get_meeting(s, meeting_id=x, actor=a))],
     "interparliamentary.meeting_row": [
         Lists(lambda s, a, w: meetings.meeting_row(s, meeting_id=w.meeting, actor=a))],
     "interparliamentary.list_meetings": [
@@ -675,15 +716,33 @@ CALLS: dict[str, list[Any]] = {
     "interparliamentary.next_meeting": [
         Lists(lambda s, a, w: meetings.next_meeting(s, actor=a, organization_code="AIPA", after=D1))],
     "interparliamentary.agenda": [
-        Lists(lambda s, a, w: meetings.agenda(s, meeting_id=w.meeting, actor=a))],
+        Lists(lambda s, a, w: meetings.agenda(s, meeting_id=w.meeting, actor=a)),
+        ById(_w("hidden_meeting"), lambda s, a, w, x: meetings.agenda(s, meeting_id=x, actor=a))],
     "interparliamentary.observers": [
         Lists(lambda s, a, w: meetings.observers(s, meeting_id=w.meeting, actor=a))],
     "interparliamentary.delegation": [
         Lists(lambda s, a, w: meetings.delegation(s, meeting_id=w.meeting, actor=a))],
     "interparliamentary.documents": [
-        Lists(lambda s, a, w: meetings.documents(s, meeting_id=w.meeting, actor=a))],
+        Lists(lambda s, a, w: exchanges.documents(s, meeting_id=w.meeting, actor=a)),
+        ById(_w("hidden_meeting"), lambda s, a, w, x: exchanges.documents(s, meeting_id=x, actor=a))],
     "interparliamentary.coordination_log": [
-        Lists(lambda s, a, w: meetings.coordination_log(s, actor=a))],
+        Lists(lambda s, a, w: exchanges.coordination_log(s, actor=a)),
+        ById(_w("hidden_meeting"), lambda s, a, w, x: exchanges.coordination_log(s, meeting_id=x, actor=a))],
+    "interparliamentary.add_document": [  # a secret register entry is refused as a missing one
+        ById(_w("document"), lambda s, a, w, x: exchanges.add_document(s, actor=a, data={
+            "meeting_id": w.meeting, "direction": "received", "title": "หนังสือ", "day": IP_DAY,
+            "correspondence_id": x})),
+        ById(_w("hidden_meeting"), lambda s, a, w, x: exchanges.add_document(s, actor=a, data={
+            "meeting_id": x, "direction": "received", "title": "หนังสือ", "day": IP_DAY}))],
+    "interparliamentary.register_meeting_document": [
+        ById(_w("hidden_meeting"), lambda s, a, w, x: exchanges.register_meeting_document(s, actor=a, data={
+            "meeting_id": x, "direction": "sent", "title": "หนังสือ", "day": IP_DAY}, counterpart="IPU"))],
+    "interparliamentary.log_coordination": [
+        ById(_w("hidden_meeting"), lambda s, a, w, x: exchanges.log_coordination(s, actor=a, data={
+            "meeting_id": x, "asked_on": IP_DAY, "asked_by": "ฝ่ายเลขานุการ", "question": "?"}))],
+    "interparliamentary.write_summary": [  # the secret visit's meeting is missing (see also EXCLUDED's note)
+        ById(_w("hidden_meeting"), lambda s, a, w, x: summaries.write_summary(s, actor=a, data={
+            "meeting_id": x, "key_decisions": "x"}))],
     "interparliamentary.calendar_items": [
         Lists(lambda s, a, w: ip_calendar.calendar_items(s, actor=a, first=D1, last=D2))],
     "interparliamentary.update_summary": [
@@ -828,13 +887,11 @@ EXCLUDED: dict[str, str] = {
     "interparliamentary.update_meeting": "as create_meeting", "interparliamentary.enter_predicted": "as create_meeting",
     "interparliamentary.set_prep_done": "preparation tasks of a meeting: not classified",
     "interparliamentary.add_agenda_item": "as create_meeting", "interparliamentary.add_observer": "as create_meeting",
-    "interparliamentary.add_document": "as create_meeting", "interparliamentary.log_coordination": "as create_meeting",
     "interparliamentary.add_resolution": "as create_meeting (resolutions carry no classification)",
     "interparliamentary.ensure_visit": "schedules the meeting's (unclassified) visit; see the report on linked visits",
     "interparliamentary.add_delegate": "adds to the meeting's visit through visits.add_delegation_member (walked)",
     "interparliamentary.add_position": "writes a new version; above one's own clearance is refused (as create_note)",
     "interparliamentary.add_intervention": "as add_position",
-    "interparliamentary.write_summary": "writes the one summary of a meeting; see the report",
     "interparliamentary.thai_seats": "reads only unclassified reference data (seats in organisations)",
     "interparliamentary.executive_committee": "as thai_seats",
     "visit_documents.visit_budget": "takes a visit and engagements already read with the actor's clearance "

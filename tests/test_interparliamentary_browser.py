@@ -14,25 +14,37 @@ from sqlmodel import select
 
 from tests.browser import click, open_dashboard, sign_in, wait_for_text
 from workbench.db import new_session
-from workbench.models.interparliamentary import Meeting, MeetingSummary, Observer, SummaryFollowUp
+from workbench.models.correspondence import Correspondence
+from workbench.models.interparliamentary import Meeting, MeetingDocument, MeetingSummary, Observer, SummaryFollowUp
 from workbench.models.visits import DelegationMember
 
 pytestmark = pytest.mark.browser
 
 NEXT_IPU = "การประชุมสมัชชาสหภาพรัฐสภา ครั้งที่ 154"
 ACTIONS = ("ส่งรายงานผลการประชุมถึงประธานวุฒิสภา", "แจ้งข้อมติต่อคณะกรรมาธิการการต่างประเทศ")
+LETTER = "หนังสือแจ้งรายชื่อคณะผู้แทนไทย"
 
 
-def pick_person(page, box, text: str) -> str:
-    """Search people in the picker inside ``box`` and choose the first one found; returns the name chosen."""
+def pick_person(page, box, text: str, chosen_box) -> str:
+    """Search people in the picker inside ``box`` and choose the first one found; returns the name chosen.
+
+    The picker first lists everyone (its empty search): an option matching ``text`` may be there before the
+    search's own list replaces it, and a choice made on the old list would land on another row (a drop-down
+    sends the row's index). So wait until every option is a search result, choose, then wait for the panel to
+    echo the name in ``chosen_box`` (the kernel holds the choice; the add button is enabled from then on)."""
     query = box.locator("input[type=text]").first
     query.fill(text)
     query.press("Enter")
     select = box.locator("select").first
-    select.locator("option", has_text=text).first.wait_for(state="attached")
+    page.wait_for_function(
+        """([select, text]) => { const names = [...select.options].slice(1).map(o => o.textContent);
+                                  return names.length > 0 && names.every(n => n.includes(text)); }""",
+        arg=[select.element_handle(), text])
     name = [o for o in select.locator("option").all_inner_texts() if text in o][0]
     select.select_option(label=name)
-    return name.replace("\xa0", " ")  # the option's text keeps names on one line
+    name = name.replace("\xa0", " ")  # the option's text keeps names on one line
+    chosen_box.filter(has_text=name.split()[0]).wait_for()
+    return name
 
 
 def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_server, tmp_path):
@@ -60,11 +72,11 @@ def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_ser
     wait_for_text(page, NEXT_IPU)
     delegation = page.locator(".wb-ip-delegation")
     pickers = delegation.locator(".wb-person-picker")
-    head = pick_person(page, pickers.nth(0), "ตัวแทนไทย")
-    delegation.locator("select").nth(1).select_option(label="หัวหน้าคณะ")
+    head = pick_person(page, pickers.nth(0), "ตัวแทนไทย", delegation.locator(".wb-ip-delegate-chosen"))
+    delegation.locator(".wb-ip-role select").select_option(label="หัวหน้าคณะ")
     click(page, "เพิ่มในคณะผู้แทน")
     wait_for_text(page, "บันทึกสมาชิกคณะผู้แทนแล้ว")
-    observer = pick_person(page, pickers.nth(1), "ตัวอย่าง")
+    observer = pick_person(page, pickers.nth(1), "ตัวอย่าง", delegation.locator(".wb-ip-observer-chosen"))
     click(page, "เพิ่มผู้สังเกตการณ์")
     wait_for_text(page, "บันทึกผู้สังเกตการณ์แล้ว")
     table = page.locator(".wb-ip-delegation-table")
@@ -83,6 +95,24 @@ def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_ser
     page.screenshot(path=str(tmp_path / "summary_form.png"), full_page=True)
     click(page, "บันทึกสรุปผลการประชุม")
     wait_for_text(page, "บันทึกสรุปผลการประชุมแล้ว")
+
+    # a letter sent for the meeting, registered in the outgoing register from the dashboard
+    page.locator(".wb-ip-records .jupyter-widget-Collapse-header",
+                 has_text="หนังสือรับ–ส่งเกี่ยวกับการประชุม").click()  # open the form's section
+    letter = page.locator(".wb-ip-document-form")
+    letter.locator(".wb-field-direction select").select_option(label="หนังสือส่ง")
+    letter.locator(".wb-field-title input").fill(LETTER)
+    day = letter.locator(".wb-field-day input[type=date]").first
+    day.fill("2027-02-01")
+    day.dispatch_event("change")
+    letter.get_by_role("button", name="ลงทะเบียนใหม่ในทะเบียนหนังสือ").click()
+    letter.locator(".wb-ip-counterpart input").fill("สำนักงานเลขาธิการสหภาพรัฐสภา")
+    page.screenshot(path=str(tmp_path / "document_form.png"), full_page=True)
+    click(page, "บันทึกหนังสือ")
+    wait_for_text(page, "บันทึกหนังสือแล้ว")
+    row = page.locator(".wb-ip-documents tr", has_text=LETTER)
+    row.wait_for()
+    assert re.search(r"/\d+", row.inner_text())  # its outgoing register number, e.g. สว 0010/3
 
     # export it and read it back
     click(page, "ดาวน์โหลด DOCX")
@@ -103,4 +133,8 @@ def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_ser
         assert [m.role for m in members] == ["head"]
         assert session.exec(select(Observer).where(Observer.meeting_id == meeting.id)).first() is not None
         assert sorted(f.action for f in follow_ups) == sorted(ACTIONS)
+        document = session.exec(select(MeetingDocument).where(MeetingDocument.title == LETTER,
+                                                              MeetingDocument.meeting_id == meeting.id)).one()
+        entry = session.get(Correspondence, document.correspondence_id)
+        assert (entry.register, entry.subject) == ("outgoing", LETTER)
     assert not page.foreign_requests

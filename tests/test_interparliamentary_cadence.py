@@ -102,19 +102,44 @@ def test_moving_the_opening_moves_the_steps_not_yet_done(session):
     assert steps["briefing"].due == dt.date(2027, 4, 15)
 
 
-def test_an_entered_meeting_is_on_the_calendar_with_its_deadlines_ahead_of_time(session):
+def test_predicted_meetings_are_on_the_calendar_years_ahead_marked_with_their_timeline(session):
     viewer = user_model(session, make_user(session, role=Role.VIEWER))
-    assert calendar_items(session, actor=viewer, first=dt.date(2027, 1, 1), last=dt.date(2027, 4, 30)) == []
+
+    # the 160th IPU Assembly (April 2030), not entered: on the calendar with the deadlines it would have
+    january = calendar_items(session, actor=viewer, first=dt.date(2030, 1, 1), last=dt.date(2030, 1, 31))
+    april = calendar_items(session, actor=viewer, first=dt.date(2030, 4, 1), last=dt.date(2030, 4, 30))
+
+    [assembly] = [i for i in april if i.kind == "ip_meeting" and "ครั้งที่ 160" in i.title_th]
+    assert assembly.status == "predicted" and assembly.title_th == "(คาดการณ์) การประชุมสมัชชาสหภาพรัฐสภา ครั้งที่ 160"
+    assert assembly.title_en.startswith("(predicted) ")
+    assert assembly.record_id == 0 and assembly.uid == "ip-predicted-ipu-assembly-2030-1"
+    assert assembly.start.date() == dt.date(2030, 4, 15) and assembly.end.date() == dt.date(2030, 4, 19)
+    approval = [i for i in january if i.kind == "ip_deadline" and "ครั้งที่ 160" in i.title_th]
+    assert [(i.start.date(), i.status) for i in approval] == [(dt.date(2030, 1, 15), "predicted")]  # 90 days before
+    assert approval[0].title_th.startswith("(คาดการณ์) ขออนุมัติองค์ประกอบคณะผู้แทน: ")
+    march = calendar_items(session, actor=viewer, first=dt.date(2030, 3, 1), last=dt.date(2030, 3, 31))
+    steps = {i.title_th.removeprefix("(คาดการณ์) ").split(":")[0] for i in march if "ครั้งที่ 160" in i.title_th}
+    assert steps == {"หนังสือเดินทางและการตรวจลงตรา", "หนังสือแต่งตั้งผู้แทน (credentials)",
+                     "เอกสารท่าทีไทย"}  # 45, 30 and 21 days before 15 April
+
+
+def test_an_entered_meeting_takes_the_place_of_its_prediction_on_the_calendar(session):
+    viewer = user_model(session, make_user(session, role=Role.VIEWER))
+    april = (dt.date(2027, 4, 1), dt.date(2027, 4, 30))
+    before = [i for i in calendar_items(session, actor=viewer, first=april[0], last=april[1]) if "154" in i.title_th]
+    assert [(i.kind, i.status) for i in before] == [("ip_deadline", "predicted"), ("ip_meeting", "predicted")]
     row = predicted(session, "IPU", dt.date(2027, 1, 1), dt.date(2027, 6, 30))[0]
-    meetings.enter_predicted(session, key=row.key, actor=SYSTEM)
+    meeting = meetings.enter_predicted(session, key=row.key, actor=SYSTEM)
 
     january = calendar_items(session, actor=viewer, first=dt.date(2027, 1, 1), last=dt.date(2027, 1, 31))
-    april = calendar_items(session, actor=viewer, first=dt.date(2027, 4, 1), last=dt.date(2027, 4, 30))
+    after = [i for i in calendar_items(session, actor=viewer, first=april[0], last=april[1])
+             if "154" in i.title_th and i.kind == "ip_meeting"]
 
-    deadlines = [i for i in january if i.kind == "ip_deadline"]
-    assert any("การประชุมสมัชชาสหภาพรัฐสภา ครั้งที่ 154" in i.title_th and i.title_th.startswith("ขออนุมัติ")
-               for i in deadlines)  # 90 days before 15 April 2027
-    assert any(i.kind == "ip_meeting" and i.title_th.endswith("ครั้งที่ 154") for i in april)
+    deadlines = [i for i in january if i.kind == "ip_deadline" and "ครั้งที่ 154" in i.title_th]
+    assert [(i.title_th.split(":")[0], i.status, i.record_id) for i in deadlines] == [
+        ("ขออนุมัติองค์ประกอบคณะผู้แทน", "planned", meeting.id)]  # 90 days before 15 April 2027
+    assert [(i.kind, i.status, i.title_th) for i in after] == [
+        ("ip_meeting", "planned", "การประชุมสมัชชาสหภาพรัฐสภา ครั้งที่ 154")]  # not doubled, no longer marked
 
 
 def test_bad_input_is_refused_naming_the_field_and_writes_nothing(session):

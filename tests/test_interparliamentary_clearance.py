@@ -92,3 +92,66 @@ def test_classified_interventions_and_summaries_are_hidden_like_missing_ones(ses
     assert len(summaries.follow_ups(session, actor=SYSTEM, overdue_only=True, today=dt.date(2027, 3, 1))) == 1
     with pytest.raises(ValidationError):
         summaries.summary_view(session, meeting_id=meeting.id, actor=viewer)
+
+
+def test_a_secret_summary_the_writer_may_not_see_is_as_if_there_were_none(session, meeting):
+    summaries.write_summary(session, actor=SYSTEM, data={
+        "meeting_id": meeting.id, "key_decisions": "มติลับ", "classification": Clearance.SECRET})
+    officer = actor(session, Role.PROTOCOL_OFFICER)  # not cleared for it
+    cleared = actor(session, Role.PROTOCOL_OFFICER, Clearance.SECRET)
+
+    mine = summaries.write_summary(session, actor=officer, data={
+        "meeting_id": meeting.id, "key_decisions": "มติที่เปิดเผยได้",
+        "follow_ups": [{"action": "แจ้งข้อมติ", "due_date": dt.date(2027, 3, 1)}]})
+
+    assert summaries.get_summary(session, meeting_id=meeting.id, actor=officer).id == mine.id
+    assert summaries.get_summary(session, meeting_id=meeting.id, actor=cleared).key_decisions == "มติลับ"
+    with pytest.raises(ValidationError) as again:  # one summary per meeting that a writer sees
+        summaries.write_summary(session, actor=officer, data={"meeting_id": meeting.id, "key_decisions": "อีกฉบับ"})
+    assert "มีสรุปผลแล้ว" in again.value.bilingual()
+    with pytest.raises(ValidationError):
+        summaries.write_summary(session, actor=cleared, data={"meeting_id": meeting.id, "key_decisions": "อีกฉบับ"})
+    assert [f.action for f in summaries.follow_ups(session, actor=cleared, meeting_id=meeting.id)] == ["แจ้งข้อมติ"]
+
+
+def test_a_meeting_whose_delegation_travels_on_a_secret_visit_is_as_missing(session):
+    from tests.visit_factories import country_id
+    from workbench.db import transaction
+    from workbench.errors import NotFound
+    from workbench.services.interparliamentary import calendar as ip_calendar
+    from workbench.services.interparliamentary import exchanges
+    from workbench.services.visits import get_visit
+
+    org = meetings.organization_by_code(session, "IPU")
+
+    meeting = meetings.create_meeting(session, actor=SYSTEM, data={
+        "organization_id": org.id, "kind": "workshop", "title_th": "สัมมนาเชิงปฏิบัติการ", "country_id": country_id(session),
+        "start_date": dt.date(2027, 2, 1), "end_date": dt.date(2027, 2, 2)})
+    visit_id = meetings.ensure_visit(session, meeting_id=meeting.id, actor=SYSTEM)
+    exchanges.log_coordination(session, actor=SYSTEM, data={
+        "meeting_id": meeting.id, "asked_on": dt.date(2027, 1, 5), "asked_by": "สภาผู้แทนราษฎร", "question": "สัดส่วน"})
+    summaries.write_summary(session, actor=SYSTEM, data={
+        "meeting_id": meeting.id, "key_decisions": "มติ", "follow_ups": [{"action": "รายงาน"}]})
+    visit = get_visit(session, visit_id=visit_id, actor=SYSTEM)
+    with transaction(session, actor=SYSTEM):  # the trip is classified afterwards
+        visit.classification = Clearance.SECRET
+        session.add(visit)
+    viewer = actor(session, Role.PROTOCOL_OFFICER)
+    window = dict(first=dt.date(2027, 1, 1), last=dt.date(2027, 2, 28))
+
+    for call in (lambda m: meetings.get_meeting(session, meeting_id=m, actor=viewer),
+                 lambda m: meetings.agenda(session, meeting_id=m, actor=viewer),
+                 lambda m: exchanges.documents(session, meeting_id=m, actor=viewer),
+                 lambda m: summaries.get_summary(session, meeting_id=m, actor=viewer)):
+        with pytest.raises(NotFound) as hidden:
+            call(meeting.id)
+        with pytest.raises(NotFound) as missing:
+            call(987654)
+        assert hidden.value.bilingual().replace(str(meeting.id), "#") == missing.value.bilingual().replace("987654", "#")
+    assert meeting.id not in {r.id for r in meetings.list_meetings(session, actor=viewer, **window)}
+    assert all(i.record_id != meeting.id for i in ip_calendar.calendar_items(session, actor=viewer, **window))
+    assert exchanges.coordination_log(session, actor=viewer) == []
+    assert summaries.follow_ups(session, actor=viewer) == []
+    cleared = actor(session, Role.PROTOCOL_OFFICER, Clearance.SECRET)
+    assert meeting.id in {r.id for r in meetings.list_meetings(session, actor=cleared, **window)}
+    assert len(exchanges.coordination_log(session, actor=cleared)) == 1

@@ -15,7 +15,7 @@ from workbench.models.interparliamentary import FollowUpStatus, Meeting, Meeting
 from workbench.models.people import Person
 from workbench.models.visits import MemberRole
 from workbench.services import countries, people
-from workbench.services.interparliamentary import meetings, positions, summaries
+from workbench.services.interparliamentary import exchanges, meetings, positions, summaries
 
 D = dt.timedelta
 
@@ -143,10 +143,10 @@ def _meeting_content(context: DemoContext, meeting: Meeting, head: Person, membe
             "text": ("ไทยสนับสนุนร่างข้อมติ และเสนอให้เพิ่มความร่วมมือด้านการแลกเปลี่ยนข้อมูลระหว่างรัฐสภา"
                      if level == Clearance.NONE else
                      "ท่าทีลับ: ไทยจะไม่ร่วมสนับสนุนร่างข้อมติหากมีการอ้างถึงกรณีพิพาทเขตแดน")})
-    meetings.add_document(context.session, actor=context.actor, data={
+    exchanges.add_document(context.session, actor=context.actor, data={
         "meeting_id": meeting.id, "direction": "received", "title": f"หนังสือเชิญเข้าร่วม{meeting.title_th}",
         "day": meeting.start_date - D(days=120)})
-    meetings.add_document(context.session, actor=context.actor, data={
+    exchanges.add_document(context.session, actor=context.actor, data={
         "meeting_id": meeting.id, "direction": "sent", "title": "หนังสือแจ้งรายชื่อคณะผู้แทนไทย",
         "day": meeting.start_date - D(days=40)})
     if not held:
@@ -189,7 +189,7 @@ def _prepare(context: DemoContext, meeting: Meeting, head: Person, members: list
     items = _agenda(context, meeting)
     positions.add_position(context.session, actor=context.actor, data={
         "agenda_item_id": items[0].id, "text": "ร่างท่าทีไทย: สนับสนุนหัวข้อการอภิปรายทั่วไป (รอความเห็นชอบ)"})
-    meetings.add_document(context.session, actor=context.actor, data={
+    exchanges.add_document(context.session, actor=context.actor, data={
         "meeting_id": meeting.id, "direction": "received", "title": f"หนังสือเชิญเข้าร่วม{meeting.title_th}",
         "day": context.today - D(days=20)})
     row = meetings.meeting_row(context.session, meeting_id=meeting.id, actor=context.actor)
@@ -220,11 +220,11 @@ def _history(context: DemoContext, senators: list[Person], officers: list[Person
 
 
 def _coordination(context: DemoContext, next_ipu: Meeting, aipa: Meeting) -> None:
-    meetings.log_coordination(context.session, actor=context.actor, data={
+    exchanges.log_coordination(context.session, actor=context.actor, data={
         "meeting_id": next_ipu.id, "asked_on": context.today - D(days=12),
         "asked_by": "สำนักองค์การรัฐสภาระหว่างประเทศ สำนักงานเลขาธิการสภาผู้แทนราษฎร",
         "question": "ขอรายชื่อสมาชิกวุฒิสภาที่จะร่วมคณะผู้แทนรัฐสภาไทย", "answer": "", "decision": ""})
-    meetings.log_coordination(context.session, actor=context.actor, data={
+    exchanges.log_coordination(context.session, actor=context.actor, data={
         "meeting_id": aipa.id, "asked_on": aipa.start_date - D(days=60),
         "asked_by": "สำนักงานต่างประเทศ สำนักงานเลขาธิการวุฒิสภา",
         "question": "สัดส่วนสมาชิกวุฒิสภาในคณะผู้แทนร่วม", "answer": "วุฒิสภา 3 คน สภาผู้แทนราษฎร 5 คน",

@@ -286,12 +286,15 @@ class SummaryCreate(SQLModel):
 
 
 class MeetingSummary(SQLModel, table=True):
-    """สรุปผลการประชุม: one per meeting; rewriting it keeps the audit trail of the earlier text."""
+    """สรุปผลการประชุม: one per meeting that a reader may see; rewriting it keeps the audit trail of the earlier
+    text. One per meeting and classification: an officer who may not see a secret summary writes the meeting's
+    summary at their own level, as if there were none (the secret one's existence is not revealed)."""
 
     __tablename__ = "ip_summary"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "classification", name="uq_ip_summary_meeting_level"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    meeting_id: int = Field(foreign_key="ip_meeting.id", unique=True)
+    meeting_id: int = Field(foreign_key="ip_meeting.id", index=True)
     overview: str = Field(default="", sa_type=sa.Text)
     key_decisions: str = Field(sa_type=sa.Text)
     classification: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
@@ -323,8 +326,8 @@ class MeetingDocumentCreate(SQLModel):
 
 
 class MeetingDocument(SQLModel, table=True):
-    """A document received or sent for a meeting. ``correspondence_id`` will point at the correspondence
-    register's entry (branch ``corr``) once that is merged; until then it is a plain nullable id."""
+    """A document received or sent for a meeting; ``correspondence_id`` is its entry in the correspondence
+    register (งานสารบรรณ), whose number lists show."""
 
     __tablename__ = "ip_document"
 
@@ -333,7 +336,7 @@ class MeetingDocument(SQLModel, table=True):
     direction: DocumentDirection = Field(sa_type=enum_column(DocumentDirection, 20))
     title: str = Field(max_length=300)
     day: dt.date
-    correspondence_id: int | None = Field(default=None, index=True)
+    correspondence_id: int | None = Field(default=None, foreign_key="correspondence.id", index=True)
     note: str = Field(default="", max_length=300)
 
 

@@ -45,7 +45,19 @@ def _parents() -> dict[str, tuple[str, type]]:
     from workbench.models.administration import Gift
     from workbench.models.briefing import BriefingPack
     from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, RoutingStep
-    from workbench.models.interparliamentary import MeetingSummary, SummaryFollowUp
+    from workbench.models.interparliamentary import (
+        AgendaItem,
+        CoordinationEntry,
+        Intervention,
+        Meeting,
+        MeetingDocument,
+        MeetingSummary,
+        Observer,
+        Position,
+        PrepTask,
+        Resolution,
+        SummaryFollowUp,
+    )
     from workbench.models.travel import TravelLetter, VisaRequest
     from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative
     from workbench.models.visits import (
@@ -65,7 +77,12 @@ def _parents() -> dict[str, tuple[str, type]]:
             RoutingStep.__tablename__: ("correspondence_id", Correspondence),
             TravelLetter.__tablename__: ("visit_id", Visit), VisaRequest.__tablename__: ("visit_id", Visit),
             ReportNarrative.__tablename__: ("visit_id", Visit), SummaryFollowUp.__tablename__: ("summary_id", MeetingSummary),
-            Gift.__tablename__: ("visit_id", Visit), ProgrammeDetails.__tablename__: ("engagement_id", Engagement)}
+            Gift.__tablename__: ("visit_id", Visit), ProgrammeDetails.__tablename__: ("engagement_id", Engagement),
+            # a meeting is as classified as its delegation's visit, and what hangs on it with it
+            Meeting.__tablename__: ("visit_id", Visit), MeetingSummary.__tablename__: ("meeting_id", Meeting),
+            **{model.__tablename__: ("meeting_id", Meeting) for model in (
+                AgendaItem, CoordinationEntry, Intervention, MeetingDocument, Observer, PrepTask, Resolution)},
+            Position.__tablename__: ("agenda_item_id", AgendaItem)}
 
 
 def _model_of(table: str) -> type | None:
@@ -91,7 +108,7 @@ def _row_visible(session: Session, actor: Actor, table: str, entity_id: str) -> 
     if model in (Allotment, Commitment, Disbursement, Transfer):
         return entry_visible(session, record, actor)
     link = _parents().get(table)
-    if link is not None:
+    if link is not None and getattr(record, link[0]) is not None:
         parent = session.get(link[1], getattr(record, link[0]))
         if parent is not None and not _row_visible(session, actor, link[1].__tablename__, str(parent.id)):
             return False

@@ -91,7 +91,7 @@ def add_membership(session: Session, *, data: MembershipCreate | dict[str, Any],
         return membership
 
 
-def _refuse_overlapping_holder(session: Session, data: MembershipCreate) -> None:
+def _refuse_overlapping_holder(session: Session, data: MembershipCreate, *, other_than: int | None = None) -> None:
     """A single-holder post (such as the Senate President) cannot have two holders at once."""
     post = session.get(Post, data.post_id)
     if post is None or not post.single_holder:
@@ -102,6 +102,7 @@ def _refuse_overlapping_holder(session: Session, data: MembershipCreate) -> None
             Membership.post_id == data.post_id,
             Membership.start_date <= end,
             or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= data.start_date),
+            Membership.id != (other_than if other_than is not None else -1),
         )
     ).first()
     if clash is not None:
@@ -114,6 +115,9 @@ def end_membership(session: Session, *, membership_id: int, end_date: dt.date, a
     membership = get_or_404(session, Membership, membership_id, field="membership_id")
     if end_date < membership.start_date:
         raise field_error("end_date", "ต้องไม่ก่อนวันเริ่มต้น", "must not be before the start date")
+    if membership.post_id is not None:  # a later end may not run into the next holder's term
+        _refuse_overlapping_holder(session, MembershipCreate.model_validate(
+            {**membership.model_dump(), "end_date": end_date}), other_than=membership.id)
     with transaction(session, actor=actor):
         membership.end_date = end_date
         session.add(membership)

@@ -18,23 +18,19 @@ from workbench.models.countries import Country
 from workbench.models.interparliamentary import (
     AgendaItem,
     AgendaItemCreate,
-    CoordinationCreate,
-    CoordinationEntry,
     HostRotation,
     LeadTime,
     Meeting,
     MeetingCreate,
-    MeetingDocument,
-    MeetingDocumentCreate,
     MeetingSeries,
     MeetingUpdate,
     Observer,
     PrepTask,
 )
 from workbench.models.people import Organization, Person
-from workbench.models.visits import DelegationMember, Direction, MemberRole, VisitKind
-from workbench.services.access import require
-from workbench.services.common import field_error, get_or_404, validate
+from workbench.models.visits import DelegationMember, Direction, MemberRole, Visit, VisitKind
+from workbench.services.access import can_see, require
+from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
 from workbench.services.interparliamentary.cadence import Occurrence, occurrences
 
 READ, WRITE = "interparl.read", "interparl.write"
@@ -129,9 +125,20 @@ def planned_steps(times: list[LeadTime], opening: dt.date, *, abroad: bool) -> l
     return sorted(steps, key=lambda s: (s.due, s.code))
 
 
+def _visit_visible(session: Session, actor: Any, visit_id: int | None) -> bool:
+    return visit_id is None or can_see(actor, classification_of(session.get(Visit, visit_id)))
+
+
 def get_meeting(session: Session, *, meeting_id: int, actor: Any) -> Meeting:
-    require(actor, READ)
-    return get_or_404(session, Meeting, meeting_id, field="meeting_id")
+    """The meeting, or NotFound: a meeting whose delegation's visit the actor may not see reads as missing."""
+    return get_visible(session, Meeting, meeting_id, actor=actor, permission=READ, field="meeting_id",
+                       visible=lambda m: _visit_visible(session, actor, m.visit_id))
+
+
+def _hidden_meeting_ids(session: Session, *, actor: Any) -> set[int]:
+    """Meetings the actor may not see (their visit is classified above the actor's clearance): for filtering."""
+    rows = session.exec(select(Meeting.id, Visit.classification).join(Visit, col(Visit.id) == col(Meeting.visit_id))).all()
+    return {meeting_id for meeting_id, level in rows if not can_see(actor, int(level or 0))}
 
 
 # --- listing: entered meetings and predicted ones ---------------------------------------------------------
@@ -185,7 +192,8 @@ def list_meetings(session: Session, *, actor: Any, first: dt.date, last: dt.date
                                       Meeting.start_date <= last + dt.timedelta(days=lookahead_days))
     if organization_id is not None:
         statement = statement.where(Meeting.organization_id == organization_id)
-    meetings = list(session.exec(statement).all())
+    hidden = _hidden_meeting_ids(session, actor=actor)
+    meetings = [m for m in session.exec(statement).all() if m.id not in hidden]
     tasks: dict[int, list[PrepTask]] = {}
     if meetings:
         for task in session.exec(select(PrepTask).where(col(PrepTask.meeting_id).in_([m.id for m in meetings]))).all():
@@ -195,7 +203,8 @@ def list_meetings(session: Session, *, actor: Any, first: dt.date, last: dt.date
             for m in meetings]
     if include_projected:
         times, home_id = lead_times(session), _home_id(session)
-        # entered meetings outside the window still hide their predicted twin
+        # entered meetings outside the window still hide their predicted twin (so does one the actor may not
+        # see: entering the prediction would be refused as entered already)
         every = list(session.exec(select(Meeting).where(col(Meeting.series_id).is_not(None))).all())
         rotation = list(session.exec(select(HostRotation)).all())
         for series in series_by_id.values():
@@ -313,8 +322,8 @@ def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate | d
 
 
 def set_prep_done(session: Session, *, task_id: int, done: bool, actor: Any) -> PrepTask:
-    require(actor, WRITE)
-    task = get_or_404(session, PrepTask, task_id, field="task_id")
+    task = get_visible(session, PrepTask, task_id, actor=actor, permission=WRITE, field="task_id",
+                       visible=lambda t: t.meeting_id not in _hidden_meeting_ids(session, actor=actor))
     with transaction(session, actor=actor):
         task.done = done
         task.done_at = utcnow() if done else None
@@ -427,50 +436,3 @@ def delegation(session: Session, *, meeting_id: int, actor: Any) -> list[tuple[D
                                          MemberRole.SECRETARY, MemberRole.INTERPRETER, MemberRole.LIAISON))}
     rows = visits.delegation(session, visit_id=meeting.visit_id, actor=actor)
     return sorted(rows, key=lambda row: (order.get(MemberRole(row[0].role), 99), row[0].id))
-
-
-# --- documents and coordination ---------------------------------------------------------------------------
-
-def add_document(session: Session, *, data: MeetingDocumentCreate | dict[str, Any], actor: Any) -> MeetingDocument:
-    require(actor, WRITE)
-    data = validate(MeetingDocumentCreate, data)
-    if not data.title.strip():
-        raise field_error("title", "ต้องกรอก", "is required")
-    get_meeting(session, meeting_id=data.meeting_id, actor=actor)
-    with transaction(session, actor=actor):
-        document = MeetingDocument(**data.model_dump())
-        session.add(document)
-        session.flush()
-        return document
-
-
-def documents(session: Session, *, meeting_id: int, actor: Any) -> list[MeetingDocument]:
-    get_meeting(session, meeting_id=meeting_id, actor=actor)
-    return list(session.exec(select(MeetingDocument).where(MeetingDocument.meeting_id == meeting_id)
-                             .order_by(col(MeetingDocument.day), col(MeetingDocument.id))).all())
-
-
-def log_coordination(session: Session, *, data: CoordinationCreate | dict[str, Any], actor: Any) -> CoordinationEntry:
-    """Who asked the House of Representatives' secretariat (or was asked) what, when, the answer and the decision."""
-    require(actor, WRITE)
-    data = validate(CoordinationCreate, data)
-    for name in ("asked_by", "question"):
-        if not getattr(data, name).strip():
-            raise field_error(name, "ต้องกรอก", "is required")
-    if data.answered_on is not None and data.answered_on < data.asked_on:
-        raise field_error("answered_on", "ต้องไม่ก่อนวันที่ถาม", "must not be before the day it was asked")
-    if data.meeting_id is not None:
-        get_meeting(session, meeting_id=data.meeting_id, actor=actor)
-    with transaction(session, actor=actor):
-        entry = CoordinationEntry(**data.model_dump(), recorded_by_id=getattr(actor, "id", None))
-        session.add(entry)
-        session.flush()
-        return entry
-
-
-def coordination_log(session: Session, *, actor: Any, meeting_id: int | None = None) -> list[CoordinationEntry]:
-    require(actor, READ)
-    statement = select(CoordinationEntry)
-    if meeting_id is not None:
-        statement = statement.where(CoordinationEntry.meeting_id == meeting_id)
-    return list(session.exec(statement.order_by(col(CoordinationEntry.asked_on).desc(), col(CoordinationEntry.id))).all())

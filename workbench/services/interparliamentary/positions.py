@@ -36,6 +36,7 @@ def add_position(session: Session, *, data: PositionCreate | dict[str, Any], act
     if not can_see(actor, data.classification):
         raise field_error("classification", "ชั้นความลับสูงกว่าสิทธิ์ของผู้ใช้", "classified above the user's clearance")
     item = get_or_404(session, AgendaItem, data.agenda_item_id, field="agenda_item_id")
+    get_meeting(session, meeting_id=item.meeting_id, actor=actor)
     if data.approved_by_id is not None:
         get_or_404(session, Person, data.approved_by_id, field="approved_by_id")
     if data.approved_on is not None and data.approved_by_id is None:

@@ -11,7 +11,7 @@ from workbench.models.interparliamentary import FollowUpStatus, Meeting, Meeting
 from workbench.models.people import Organization
 from workbench.models.visits import DelegationMember
 from workbench.services.access import can_see, require
-from workbench.services.interparliamentary.meetings import READ
+from workbench.services.interparliamentary.meetings import READ, _hidden_meeting_ids
 from workbench.thai import be_year
 
 
@@ -23,7 +23,10 @@ def participation_by_year(session: Session, *, actor: Any) -> list[dict[str, Any
     for visit_id in session.exec(select(DelegationMember.visit_id)).all():
         members[visit_id] = members.get(visit_id, 0) + 1
     table: dict[tuple[int, str], dict[str, Any]] = {}
+    hidden = _hidden_meeting_ids(session, actor=actor)
     for meeting in session.exec(select(Meeting).order_by(col(Meeting.start_date))).all():
+        if meeting.id in hidden:
+            continue
         org = orgs[meeting.organization_id]
         key = (be_year(meeting.start_date.year), org.abbreviation or org.name_en)
         row = table.setdefault(key, {"year_be": key[0], "organization": key[1], "meetings": 0,
@@ -42,8 +45,9 @@ def follow_up_completion(session: Session, *, actor: Any) -> list[dict[str, Any]
                         .join(MeetingSummary, col(MeetingSummary.id) == col(SummaryFollowUp.summary_id))
                         .join(Meeting, col(Meeting.id) == col(MeetingSummary.meeting_id))).all()
     table: dict[int, dict[str, Any]] = {}
+    hidden = _hidden_meeting_ids(session, actor=actor)
     for follow_up, summary, meeting in rows:
-        if not can_see(actor, summary.classification):
+        if not can_see(actor, summary.classification) or meeting.id in hidden:
             continue
         year = be_year(meeting.start_date.year)
         row = table.setdefault(year, {"year_be": year, "done": 0, "open": 0, "cancelled": 0})

@@ -37,8 +37,17 @@ def _check_follow_up(session: Session, data: SummaryFollowUpCreate) -> None:
         get_or_404(session, Person, data.owner_id, field="owner_id")
 
 
+def _visible_summary(session: Session, *, meeting_id: int, actor: Any) -> MeetingSummary | None:
+    """The meeting's summary at the highest classification the actor may see (a summary the actor may not see
+    is as if it did not exist)."""
+    found = [s for s in session.exec(select(MeetingSummary).where(MeetingSummary.meeting_id == meeting_id)).all()
+             if can_see(actor, s.classification)]
+    return max(found, key=lambda s: (int(s.classification), s.id)) if found else None
+
+
 def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], actor: Any) -> MeetingSummary:
-    """The meeting's summary with its follow-ups, in one transaction (one summary per meeting)."""
+    """The meeting's summary with its follow-ups, in one transaction (one summary per meeting that the actor may
+    see: a summary classified above the actor's clearance is as if there were none)."""
     require(actor, WRITE)
     data = validate(SummaryCreate, data)
     if not data.key_decisions.strip():
@@ -46,7 +55,7 @@ def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], act
     if not can_see(actor, data.classification):
         raise field_error("classification", "ชั้นความลับสูงกว่าสิทธิ์ของผู้ใช้", "classified above the user's clearance")
     get_meeting(session, meeting_id=data.meeting_id, actor=actor)
-    if session.exec(select(MeetingSummary).where(MeetingSummary.meeting_id == data.meeting_id)).first():
+    if _visible_summary(session, meeting_id=data.meeting_id, actor=actor) is not None:
         raise field_error("meeting_id", "การประชุมนี้มีสรุปผลแล้ว: แก้ไขสรุปเดิม", "this meeting has a summary already: edit it")
     for follow_up in data.follow_ups:
         _check_follow_up(session, follow_up)
@@ -64,8 +73,8 @@ def get_summary(session: Session, *, meeting_id: int, actor: Any) -> MeetingSumm
     """The meeting's summary, or None when there is none or the actor may not see it (the same answer)."""
     require(actor, READ)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
-    summary = session.exec(select(MeetingSummary).where(MeetingSummary.meeting_id == meeting_id)).first()
-    if summary is None or not can_see(actor, summary.classification):
+    summary = _visible_summary(session, meeting_id=meeting_id, actor=actor)
+    if summary is None:
         return None
     if summary.classification:
         with transaction(session, actor=actor):  # access to classified records is logged
@@ -109,9 +118,14 @@ def add_follow_up(session: Session, *, meeting_id: int, data: SummaryFollowUpCre
 
 def set_follow_up_status(session: Session, *, follow_up_id: int, status: FollowUpStatus | str, actor: Any) -> SummaryFollowUp:
     require(actor, WRITE)
+    hidden = meeting_service._hidden_meeting_ids(session, actor=actor)  # noqa: SLF001
+
+    def visible(follow_up: SummaryFollowUp) -> bool:
+        summary = session.get(MeetingSummary, follow_up.summary_id)
+        return can_see(actor, classification_of(summary)) and summary.meeting_id not in hidden
+
     follow_up = get_visible(session, SummaryFollowUp, follow_up_id, actor=actor, permission=WRITE, field="follow_up_id",
-                            visible=lambda f: can_see(actor, classification_of(
-                                session.get(MeetingSummary, f.summary_id))))
+                            visible=visible)
     try:
         status = FollowUpStatus(status)
     except ValueError:
@@ -159,7 +173,10 @@ def follow_ups(session: Session, *, actor: Any, meeting_id: int | None = None, o
     owners = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(
         select(SummaryFollowUp.owner_id).where(col(SummaryFollowUp.owner_id).is_not(None))))).all()}
     rows = []
+    hidden = meeting_service._hidden_meeting_ids(session, actor=actor)  # noqa: SLF001
     for follow_up, _summary, meeting, org in session.exec(statement).all():
+        if meeting.id in hidden:
+            continue
         is_open = follow_up.status in OPEN_STATES
         overdue = is_open and follow_up.due_date is not None and follow_up.due_date < today
         if (overdue_only and not overdue) or (open_only and not is_open):

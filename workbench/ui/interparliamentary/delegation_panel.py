@@ -3,6 +3,7 @@ add a delegate with a role, or an observer."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import ipywidgets as widgets
@@ -35,13 +36,32 @@ class DelegationPanel(widgets.VBox):
         self.observer = PersonPicker(t("ip.observer"), search=choices.search_people, names=choices.person_names,
                                      multiple=False)
         self.add_observer_button = widgets.Button(description=t("ip.add_observer"), layout=widgets.Layout(width="auto"))
+        self.role.add_class("wb-ip-role")
         self.add_delegate_button.on_click(lambda _b: self.save_delegate())
         self.add_observer_button.on_click(lambda _b: self.save_observer())
+        # an add button is enabled only once the kernel holds the person chosen, so a click can never race the
+        # choice (a browser's click waits for the button to be enabled), and the chosen name is echoed beside it
+        self.delegate_chosen = widgets.HTML()
+        self.delegate_chosen.add_class("wb-ip-delegate-chosen")
+        self.observer_chosen = widgets.HTML()
+        self.observer_chosen.add_class("wb-ip-observer-chosen")
+        for picker in (self.delegate, self.observer):
+            picker.observe(lambda _c: self._chosen(), names="value")
         super().__init__([widgets.HTML(f"<h4>{t('ip_doc.delegation')}</h4>"), self.table,
-                          widgets.HBox([self.delegate, widgets.VBox([self.role, self.add_delegate_button])]),
-                          widgets.HBox([self.observer, self.add_observer_button])])
+                          widgets.HBox([self.delegate, widgets.VBox([self.role, self.delegate_chosen,
+                                                                     self.add_delegate_button])]),
+                          widgets.HBox([self.observer, widgets.VBox([self.observer_chosen, self.add_observer_button])])])
         self.add_class("wb-ip-delegation")
+        self._chosen()
         self.refresh()
+
+    def _chosen(self) -> None:
+        for picker, label, button in ((self.delegate, self.delegate_chosen, self.add_delegate_button),
+                                      (self.observer, self.observer_chosen, self.add_observer_button)):
+            names = dict((v, n) for n, v in picker.choices.options if v is not None)
+            chosen = names.get(picker.value[0], "") if picker.value else ""
+            label.value = f"<span>{html.escape(t('ip.chosen', name=chosen))}</span>" if chosen else ""
+            button.disabled = not chosen
 
     def refresh(self) -> None:
         delegates, observers = self._load()

@@ -1,4 +1,5 @@
-"""MeetingPanel: one entered meeting: its preparation timeline, the delegation and observers, the summary (write
+"""MeetingPanel: one entered meeting: its preparation timeline, the delegation and observers, its resolutions,
+interventions and documents (MeetingRecords), the summary (write
 it, or read it with its follow-ups) and the DOCX/PDF downloads. Every read and write goes through the services."""
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from sqlalchemy.engine import Engine
 from workbench.db import new_session
 from workbench.documents import meeting_summary
 from workbench.i18n import t
+from workbench.services.access import has_permission
 from workbench.services.interparliamentary import meetings, summaries
 from workbench.thai import format_date
 from workbench.ui.choices import Choices
 from workbench.ui.interparliamentary.delegation_panel import DelegationPanel
+from workbench.ui.interparliamentary.meeting_records import MeetingRecords
 from workbench.ui.interparliamentary.summary_downloads import SummaryDownloads
 from workbench.ui.interparliamentary.summary_form import SummaryForm
 from workbench.ui.interparliamentary.tables import html_table
@@ -49,7 +52,9 @@ class MeetingPanel(widgets.VBox):
             button._click_handlers.callbacks.clear()  # noqa: SLF001
             button.on_click(lambda _b, f=fmt: guard(self.downloads.offer)(f))
         self.summary_box = widgets.VBox()
-        super().__init__([self.meeting, self.timeline, self.delegation, self.summary_box])
+        self.records = MeetingRecords(engine, user, choices, today=today, guard=guard, on_saved=notice.success,
+                                      may_write=has_permission(user, meetings.WRITE))
+        super().__init__([self.meeting, self.timeline, self.delegation, self.records, self.summary_box])
         self.add_class("wb-ip-meeting")
         self.meeting.observe(lambda _c: guard(self.show)(), names="value")
         self.reload()
@@ -103,6 +108,7 @@ class MeetingPanel(widgets.VBox):
     # --- display ------------------------------------------------------------------------------------------
 
     def show(self) -> None:
+        self.records.show(self.meeting.value or None)
         if not self.meeting.value:
             self.timeline.value = f"<p>{t('ip.no_meetings')}</p>"
             self.summary_box.children = ()
