@@ -12,12 +12,14 @@ which never hold record contents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
 from workbench.models.audit import AuditEntry
-from workbench.services.access import Actor, can_see, require
+from workbench.models.base import Clearance
+from workbench.services.access import Actor, can_see, clearance_of, require
 from workbench.services.common import classification_of
 
 ROW_ACTIONS = frozenset({"create", "update", "delete"})
@@ -104,21 +106,35 @@ def audit_page(session: Session, *, actor: Actor, who: str = "", entity: str = "
         query = query.where(col(AuditEntry.at) >= date_from)
     if date_to is not None:
         query = query.where(col(AuditEntry.at) < date_to)
+    sees_all = clearance_of(actor) >= max(Clearance)  # nothing is classified above the highest clearance
     visible: dict[tuple[str, str], bool] = {}
     kept: list[AuditEntry] = []
     for row in session.exec(query):
         if not include_sign_in and is_sign_in_noise(row):
             continue
         key = (row.entity, row.entity_id)  # events too: opening a secret record tells that it exists
-        if key not in visible:
-            visible[key] = _row_visible(session, actor, row.entity, row.entity_id)
-        if visible[key]:
+        if not sees_all and key not in visible:
+            visible[key] = not _may_be_classified(row.entity) or _row_visible(session, actor, *key)
+        if sees_all or visible[key]:
             kept.append(row)
     pages = max(1, -(-len(kept) // page_size))
     page = max(1, min(int(page), pages))
     chosen = kept[(page - 1) * page_size:page * page_size]
     return AuditPage(rows=[_audit_row(row) for row in chosen], total=len(kept), page=page, pages=pages,
                      page_size=page_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _may_be_classified(table: str) -> bool:
+    """Whether a row of ``table`` can be hidden from someone: it has a classification, hangs on a record that
+    has one, or is a budget entry (whose line may be classified). Other rows need no look-up."""
+    from workbench.models.budget import Allotment, Commitment, Disbursement, Transfer
+
+    model = _model_of(table)
+    if model is None:
+        return False
+    return (hasattr(model, "classification") or table in _parents() or table == "conversation_record"
+            or model in (Allotment, Commitment, Disbursement, Transfer))
 
 
 def _audit_row(row: AuditEntry) -> AuditRow:

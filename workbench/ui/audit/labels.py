@@ -60,7 +60,7 @@ def format_when(at: dt.datetime) -> str:
 def format_value(value: Any) -> str:
     """A stored value as text: empty for nothing, dates in the B.E., long text cut."""
     if value is None or value == "":
-        return "–"
+        return t("audit.no_value")
     if isinstance(value, bool):
         return t("audit.yes") if value else t("audit.no")
     if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
