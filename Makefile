@@ -6,14 +6,21 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test lint install bench clean
 
+# running needs the workbench and its dependencies only; the test tools (pytest, Playwright, ruff…) come with
+# `make test` / `make lint`
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(TEST_STAMP)
 
 install: $(STAMP)
 
@@ -21,11 +28,11 @@ run: $(STAMP)
 	$(BIN)/workbench init --demo
 	$(BIN)/workbench serve
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	bash .ci/system-setup.sh
 	bash .ci/test-suite.sh
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	bash .ci/lint.sh
 
 clean:

@@ -435,6 +435,9 @@ REASON = {"entry_date": dt.date(2026, 12, 20), "reason": "แก้ไข"}
 
 CALLS: dict[str, list[Any]] = {
     "audit.recent_entries": [Lists(lambda s, a, w: audit.recent_entries(s, actor=a, limit=1000))],
+    "audit.audit_page": [Lists(lambda s, a, w: audit.audit_page(s, actor=a, page_size=1000, include_sign_in=True)),
+                         Lists(lambda s, a, w: audit.audit_page(s, actor=a, entity="engagement",
+                                                                entity_id=str(w.engagement)))],
     "briefing.get_briefable_engagement": [
         ById(_w("engagement"), lambda s, a, w, x: briefing.get_briefable_engagement(s, engagement_id=x, actor=a))],
     "briefing.briefable_engagements": [Lists(lambda s, a, w: briefing.briefable_engagements(s, actor=a, around=DEC))],

@@ -131,13 +131,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return _run_foreground(voila_command(args))
 
 
-def cmd_lab(args: argparse.Namespace) -> int:
+def lab_command(args: argparse.Namespace) -> list[str]:
+    """The JupyterLab command line. As root (how CI and many servers run) ``--allow-root`` is added: Jupyter
+    refuses to start as root without it ("Running as root is not recommended"); it changes nothing else."""
     settings = _settings()
     command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={settings.notebooks_dir.parent}",
                f"--port={args.port}", f"--ServerApp.ip={args.host}"]
     if args.no_browser:
         command.append("--no-browser")
-    return _run_foreground(command)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    return command
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    return _run_foreground(lab_command(args))
 
 
 def _run_foreground(command: list[str]) -> int:

@@ -1,6 +1,9 @@
 """Reading the audit trail (administrators only).
 
-Row changes are listed with the names of the changed fields, never their values. A change to a record the reader
+``recent_entries`` lists row changes with the names of the changed fields only; ``audit_page`` (the audit
+dashboard) answers "who changed this?": filtered by who, kind of record, record and date range, paged over the
+whole trail, each change with its values before and after (secrets such as password hashes are never stored), and
+sign-in bookkeeping folded away unless asked for. A change to a record the reader
 may not see (classified above their clearance, or hanging on such a record) is left out, as if it had not been
 written: its id would tell that the record exists. Events (failed sign-ins, refused links) show their details,
 which never hold record contents.
@@ -9,15 +12,23 @@ which never hold record contents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
 from workbench.models.audit import AuditEntry
-from workbench.services.access import Actor, can_see, require
+from workbench.models.base import Clearance
+from workbench.services.access import Actor, can_see, clearance_of, require
 from workbench.services.common import classification_of
 
 ROW_ACTIONS = frozenset({"create", "update", "delete"})
+#: sign-in bookkeeping, folded away by ``audit_page`` unless asked for
+SIGN_IN_ACTIONS = frozenset({"login", "logout", "session_ended", "login_failed", "login_throttled",
+                             "hub_login_refused"})
+SIGN_IN_TABLES = frozenset({"web_session", "sign_in_token"})
+SIGN_IN_USER_FIELDS = frozenset({"failed_logins", "last_failed_login_at", "last_login_at"})
+MAX_PAGE_SIZE = 1000
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,103 @@ def recent_entries(session: Session, *, actor: Actor, limit: int = 100) -> list[
     return [AuditLine(at=row.at, actor=row.actor_name, entity=row.entity, entity_id=row.entity_id,
                       action=row.action, details=_details(row)) for row in rows
             if row.action not in ROW_ACTIONS or _row_visible(session, actor, row.entity, row.entity_id)]
+
+
+@dataclass(frozen=True)
+class AuditChange:
+    field: str
+    before: object
+    after: object
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime  # UTC, as stored
+    actor: str
+    entity: str
+    entity_id: str
+    action: str
+    changes: tuple[AuditChange, ...]
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    rows: list[AuditRow]
+    total: int
+    page: int
+    pages: int
+    page_size: int
+
+
+def is_sign_in_noise(row: AuditEntry) -> bool:
+    """A sign-in, sign-out or ended session, or the sign-in counters of a user (not a change anyone made)."""
+    if row.entity in SIGN_IN_TABLES or row.action in SIGN_IN_ACTIONS:
+        return True
+    return (row.entity == "app_user" and row.action == "update"
+            and bool(row.changes) and set(row.changes) <= SIGN_IN_USER_FIELDS)
+
+
+def audit_page(session: Session, *, actor: Actor, who: str = "", entity: str = "", entity_id: str = "",
+               date_from: dt.datetime | None = None, date_to: dt.datetime | None = None,
+               include_sign_in: bool = False, page: int = 1, page_size: int = 50) -> AuditPage:
+    """One page (newest first) of the entries matching the filters that ``actor`` may see.
+
+    ``who``: part of the actor's user name; ``entity``: a table name; ``entity_id``: that record's id;
+    ``date_from``/``date_to``: UTC instants, from inclusive, to exclusive."""
+    require(actor, "audit.read")
+    page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
+    query = select(AuditEntry).order_by(col(AuditEntry.id).desc())
+    if who.strip():
+        query = query.where(col(AuditEntry.actor_name).ilike(f"%{who.strip()}%"))
+    if entity.strip():
+        query = query.where(AuditEntry.entity == entity.strip())
+    if entity_id.strip():
+        query = query.where(AuditEntry.entity_id == entity_id.strip())
+    if date_from is not None:
+        query = query.where(col(AuditEntry.at) >= date_from)
+    if date_to is not None:
+        query = query.where(col(AuditEntry.at) < date_to)
+    sees_all = clearance_of(actor) >= max(Clearance)  # nothing is classified above the highest clearance
+    visible: dict[tuple[str, str], bool] = {}
+    kept: list[AuditEntry] = []
+    for row in session.exec(query):
+        if not include_sign_in and is_sign_in_noise(row):
+            continue
+        key = (row.entity, row.entity_id)  # events too: opening a secret record tells that it exists
+        if not sees_all and key not in visible:
+            visible[key] = not _may_be_classified(row.entity) or _row_visible(session, actor, *key)
+        if sees_all or visible[key]:
+            kept.append(row)
+    pages = max(1, -(-len(kept) // page_size))
+    page = max(1, min(int(page), pages))
+    chosen = kept[(page - 1) * page_size:page * page_size]
+    return AuditPage(rows=[_audit_row(row) for row in chosen], total=len(kept), page=page, pages=pages,
+                     page_size=page_size)
+
+
+@functools.lru_cache(maxsize=256)
+def _may_be_classified(table: str) -> bool:
+    """Whether a row of ``table`` can be hidden from someone: it has a classification, hangs on a record that
+    has one, or is a budget entry (whose line may be classified). Other rows need no look-up."""
+    from workbench.models.budget import Allotment, Commitment, Disbursement, Transfer
+
+    model = _model_of(table)
+    if model is None:
+        return False
+    return (hasattr(model, "classification") or table in _parents() or table == "conversation_record"
+            or model in (Allotment, Commitment, Disbursement, Transfer))
+
+
+def _audit_row(row: AuditEntry) -> AuditRow:
+    changes = []
+    for name, value in sorted((row.changes or {}).items()):
+        if row.action in ROW_ACTIONS and isinstance(value, list) and len(value) == 2:
+            changes.append(AuditChange(name, value[0], value[1]))
+        else:
+            changes.append(AuditChange(name, None, value))
+    return AuditRow(id=row.id or 0, at=row.at, actor=row.actor_name, entity=row.entity, entity_id=row.entity_id,
+                    action=row.action, changes=tuple(changes))
 
 
 # rows that carry no classification of their own but hang on a record that does: (table, link attribute, parent)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import weakref
 
 import ipywidgets as widgets
 
@@ -12,6 +13,7 @@ from workbench.i18n import current_lang, t
 log = logging.getLogger("workbench.ui")
 
 STYLES = {"info": "#1f4e79", "success": "#1b5e20", "error": "#b71c1c"}
+_shown: weakref.WeakSet[Notice] = weakref.WeakSet()  # the notices of this kernel showing something
 
 
 class Notice(widgets.HBox):
@@ -24,9 +26,19 @@ class Notice(widgets.HBox):
         self.kind = "info"
 
     def show(self, message: str, kind: str = "info") -> None:
+        """Show ``message``; a refusal clears any older "saved" still shown elsewhere on the page, so a red
+        message never sits beside a stale green one. (The text wraps: workbench.css.)"""
+        if kind == "error":
+            for other in list(_shown):
+                if other is not self and other.kind == "success":
+                    other.reset()
         self.kind = kind
         self.label.value = message
         self.label.style.text_color = STYLES.get(kind, STYLES["info"])
+        if message:
+            _shown.add(self)
+        else:
+            _shown.discard(self)
 
     def error(self, exc: BaseException) -> None:
         """A service error in the user's language; anything unforeseen as a short notice, logged in full."""

@@ -1,8 +1,9 @@
-"""AuditTable: the newest audit entries as a table; every cell is escaped text."""
+"""AuditTable: the audit page — filters, one page of the trail with each change before and after, paging."""
 
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import ipywidgets as widgets
 from sqlalchemy.engine import Engine
@@ -10,39 +11,89 @@ from sqlalchemy.engine import Engine
 from workbench.db import new_session
 from workbench.i18n import t
 from workbench.services import audit
+from workbench.ui.audit.filters import AuditFilters
+from workbench.ui.audit.labels import action_label, field_label, format_value, format_when, kind_label
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
 
-COLUMNS = ("audit.at", "audit.actor", "audit.entity", "audit.action", "audit.details")
+COLUMNS = ("audit.at_bangkok", "audit.actor", "audit.entity", "audit.action", "audit.changes")
+PAGE_SIZE = 50
 
 
 class AuditTable(widgets.VBox):
-    """Reads the audit trail through ``services.audit`` (administrators only; the service checks)."""
+    """Reads the audit trail through ``services.audit.audit_page`` (administrators only; the service checks).
+    Every cell is escaped text."""
 
-    def __init__(self, engine: Engine, user: object, *, limit: int = 100) -> None:
+    def __init__(self, engine: Engine, user: object, *, page_size: int = PAGE_SIZE) -> None:
         self.engine = engine
         self.user = user
-        self.limit = limit
+        self.page_size = page_size
+        self.page = 1
+        self.pages = 1
+        self.filters_used: dict[str, Any] = {}
         self.heading = widgets.HTML(f"<h2>{html.escape(t('dash.audit.title'))}</h2>")
-        self.refresh_button = widgets.Button(description=t("audit.refresh"))
         self.notice = Notice()
+        self.filters = AuditFilters(on_search=guarded(self.notice)(self.search))
+        self.refresh_button = widgets.Button(description=t("audit.refresh"))
+        self.previous_button = widgets.Button(description=t("audit.previous"))
+        self.next_button = widgets.Button(description=t("audit.next"))
+        self.position = widgets.Label("")
         self.table = widgets.HTML("")
-        super().__init__([self.heading, self.refresh_button, self.notice, self.table])
+        pager = widgets.HBox([self.previous_button, self.position, self.next_button, self.refresh_button],
+                             layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
+        pager.add_class("wb-audit-pager")
+        super().__init__([self.heading, self.filters, self.notice, pager, self.table])
         self.add_class("wb-audit")
         self.refresh_button.on_click(guarded(self.notice)(lambda _b: self.refresh()))
-        guarded(self.notice)(self.refresh)()
+        self.previous_button.on_click(guarded(self.notice)(lambda _b: self.go(self.page - 1)))
+        self.next_button.on_click(guarded(self.notice)(lambda _b: self.go(self.page + 1)))
+        guarded(self.notice)(self.search)(self.filters.values())
+
+    def search(self, filters: dict[str, Any]) -> None:
+        self.filters_used = dict(filters)
+        self.go(1)
+
+    def go(self, page: int) -> None:
+        self.page = page
+        self.refresh()
 
     def refresh(self) -> None:
+        self.notice.reset()
         with new_session(self.engine) as session:
-            lines = audit.recent_entries(session, actor=self.user, limit=self.limit)
-        if not lines:
-            self.table.value = html.escape(t("audit.empty"))
+            found = audit.audit_page(session, actor=self.user, page=self.page, page_size=self.page_size,
+                                     **self.filters_used)
+        self.page, self.pages = found.page, found.pages
+        self.previous_button.disabled = found.page <= 1
+        self.next_button.disabled = found.page >= found.pages
+        self.position.value = t("audit.position", page=found.page, pages=found.pages, total=f"{found.total:,}")
+        if not found.rows:
+            self.table.value = f"<p>{html.escape(t('audit.empty'))}</p>"
             return
         head = "".join(f"<th>{html.escape(t(key))}</th>" for key in COLUMNS)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in (
-                line.at.strftime("%Y-%m-%d %H:%M:%S"), line.actor, f"{line.entity} {line.entity_id}".strip(),
-                line.action, line.details)) + "</tr>"
-            for line in lines
-        )
-        self.table.value = f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        body = "".join(_row_html(row) for row in found.rows)
+        self.table.value = (f'<table class="wb-table wb-audit-table"><thead><tr>{head}</tr></thead>'
+                            f"<tbody>{body}</tbody></table>")
+
+    def reset(self) -> None:
+        self.filters.reset()
+        self.search(self.filters.values())
+
+
+def _row_html(row: audit.AuditRow) -> str:
+    record = f"{kind_label(row.entity)} #{row.entity_id}" if row.entity_id else kind_label(row.entity)
+    changes = "".join(_change_html(row.action, change) for change in row.changes)
+    cells = [html.escape(format_when(row.at)), html.escape(row.actor), html.escape(record),
+             html.escape(action_label(row.action)), f'<ul class="wb-audit-changes">{changes}</ul>' if changes else ""]
+    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+
+
+def _change_html(action: str, change: audit.AuditChange) -> str:
+    name = html.escape(field_label(change.field))
+    if action == "create":
+        return f"<li><b>{name}</b>: {html.escape(format_value(change.after))}</li>"
+    if action == "delete":
+        return f"<li><b>{name}</b>: {html.escape(format_value(change.before))}</li>"
+    if action in audit.ROW_ACTIONS:
+        return (f"<li><b>{name}</b>: <s>{html.escape(format_value(change.before))}</s> → "
+                f"{html.escape(format_value(change.after))}</li>")
+    return f"<li><b>{name}</b>: {html.escape(format_value(change.after))}</li>"
