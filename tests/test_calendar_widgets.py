@@ -59,7 +59,7 @@ def test_the_month_shows_items_on_their_days_in_thai(engine, session, protocol):
     assert calendar.titles_on(DEC(4)) == ["คณะผู้แทนญี่ปุ่น"]
     assert calendar.titles_on(DEC(5)) == []
     # each item reads time, what and who (its country), escaped text inside one button
-    assert ("<span class='wb-when'>10.00 น.</span><span class='wb-what'>ทูตเข้าเยี่ยมคารวะ</span>"
+    assert ("<span class='wb-when'>10.00 น.</span> <span class='wb-what'>ทูตเข้าเยี่ยมคารวะ</span> "
             "<span class='wb-who'>ญี่ปุ่น</span></button>") in calendar.grid.value
 
 

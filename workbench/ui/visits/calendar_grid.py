@@ -93,7 +93,7 @@ def item_button(item: CalendarItem, day: dt.date, labels: Labels, *, tooltip: st
              f"<span class='wb-what'>{_escape(labels.what(item))}</span>",
              f"<span class='wb-who'>{_escape(who)}</span>" if who else ""]
     return (f"<button type='button' class='{' '.join(classes)}' style='background:{colour}' "
-            f"data-wb-pick='{_escape(item.uid)}' title='{_escape(tooltip)}'>{''.join(parts)}</button>")
+            f"data-wb-pick='{_escape(item.uid)}' title='{_escape(tooltip)}'>{' '.join(p for p in parts if p)}</button>")
 
 
 def grid(*, days: list[dt.date | None], shown: dict[dt.date, list[CalendarItem]], more: dict[dt.date, str],
