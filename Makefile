@@ -2,6 +2,7 @@
 #   make run   - set up .venv, create/upgrade the SQLite database with the demo office, serve the dashboards
 #   make test  - set up .venv (and, as root, the Debian packages and PostgreSQL), run the house rules and the whole test suite
 #   make lint  - the house rules only: ruff (pyflakes, bugbear, import order, complexity) and import-linter (layers)
+#   make bench - measure the costs at twenty years of office data against their floors (benchmarks/RESULTS.md)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -34,6 +35,10 @@ test: $(TEST_STAMP)
 
 lint: $(TEST_STAMP)
 	bash .ci/lint.sh
+
+# not part of `make test`: builds the 20-year office once (benchmarks/.data/) and writes benchmarks/RESULTS.md
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py --years 20 --seed 1
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis test-artifacts

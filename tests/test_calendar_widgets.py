@@ -65,15 +65,18 @@ def test_the_month_shows_items_on_their_days_in_thai(engine, session, protocol):
     assert calendar.titles_on(DEC(2)) == ["คณะผู้แทนญี่ปุ่น", "10.00 น. ทูตเข้าเยี่ยมคารวะ"]
     assert calendar.titles_on(DEC(4)) == ["คณะผู้แทนญี่ปุ่น"]
     assert calendar.titles_on(DEC(5)) == []
+    # each item reads time, what and who (its country), escaped text inside one button
+    assert ("<span class='wb-when'>10.00 น.</span> <span class='wb-what'>ทูตเข้าเยี่ยมคารวะ</span> "
+            "<span class='wb-who'>ญี่ปุ่น</span></button>") in calendar.grid.value
 
 
 def test_weeks_start_on_monday_and_the_first_falls_on_its_weekday(engine, protocol):
     calendar = app_for(engine, protocol).calendar
-    grid = calendar.body.children[0]
-    headers = [child.value for child in grid.children[:7]]
-    assert "จันทร์" in headers[0] and "อาทิตย์" in headers[6]
-    first_cell = grid.children[7 + DEC(1).weekday()]  # 1 December 2569 is a Tuesday
-    assert first_cell is calendar.cells[DEC(1)]
+    headers = re.findall(r"<div class='wb-calendar-head'>([^<]*)</div>", calendar.grid.value)
+    assert len(headers) == 7 and "จันทร์" in headers[0] and "อาทิตย์" in headers[6]
+    cells = re.findall(r"data-day='([^']*)'", calendar.grid.value)
+    assert cells[:DEC(1).weekday() + 1] == ["", "2026-12-01"]  # 1 December 2569 is a Tuesday
+    assert cells[-4:] == ["2026-12-31", "", "", ""]
 
 
 def test_previous_next_and_today_move_by_month(engine, protocol):
@@ -105,18 +108,20 @@ def test_a_busy_day_shows_three_items_and_opens_its_week_for_the_rest(engine, se
                         end=dt.datetime(2026, 12, 2, hour, 30))
     calendar = app_for(engine, protocol).calendar
     assert len(calendar.titles_on(DEC(2))) == 3
-    more = [b for b in calendar.cells[DEC(2)].children if "wb-calendar-more" in b._dom_classes][0]
-    assert more.description == "อีก 2 รายการ"
-    more.click()
-    assert calendar.view == "week" and len(calendar.titles_on(DEC(2))) == 5
+    assert calendar.more[DEC(2)] == "อีก 2 รายการ"
+    assert "data-wb-pick='more:2026-12-02'>อีก 2 รายการ</button>" in calendar.grid.value
+    calendar.picker.value = "more:2026-12-02"  # what the page sends when "n more" is clicked
+    assert calendar.view == "week" and len(calendar.titles_on(DEC(2))) == 5 and calendar.picker.value == ""
 
 
 def test_titles_typed_by_users_stay_text(engine, session, protocol):
     make_engagement(session, title_th="<img src=x onerror=alert(1)><script>alert(2)</script>")
     app = app_for(engine, protocol)
-    [button] = next(iter(app.calendar.item_buttons.values()))
-    assert button.description == "10.00 น. <img src=x onerror=alert(1)><script>alert(2)</script>"
-    button.click()
+    [item] = app.calendar.items
+    assert app.calendar.titles_on(DEC(2)) == ["10.00 น. <img src=x onerror=alert(1)><script>alert(2)</script>"]
+    assert "<script>" not in app.calendar.grid.value and "<img" not in app.calendar.grid.value
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in app.calendar.grid.value
+    app.calendar.picker.value = item.uid  # what the page sends when the item is clicked
     heading = app.engagement_detail.heading.value
     assert "<script>" not in heading and "&lt;script&gt;" in heading and "<img" not in heading
 
@@ -403,8 +408,11 @@ def test_the_demo_month_renders_with_a_bounded_number_of_widgets(demo_engine, de
     protocol = users.get_user(demo_session, username="protocol")
     app = VisitsApp(demo_engine, protocol, today=DEMO_TODAY)
     assert app.calendar.item_count > 0
-    buttons = sum(len(b) for b in app.calendar.item_buttons.values())
-    assert buttons <= 3 * 30
+    assert app.calendar.grid.value.count("class='wb-calendar-item") <= 3 * 31
+    assert app.calendar.body.children == (app.calendar.grid,)  # the month is one widget, whatever it holds
+    first_html = app.calendar.grid.value
+    app.calendar.next_button.click()
+    assert app.calendar.grid.value != first_html and app.calendar.body.children == (app.calendar.grid,)
 
 
 def test_a_new_form_after_a_save_starts_empty(engine, protocol, president):

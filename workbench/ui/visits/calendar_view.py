@@ -1,9 +1,10 @@
 """CalendarView: the visit calendar as a month grid, a week grid or an agenda list.
 
-Thai month names and B.E. years ("ธันวาคม 2569"), Monday-first weeks, items coloured by kind with a legend. Each
-item is a Button whose description is its title: ipywidgets show button text as text, so a title such as
-``<script>`` stays literal. Children are built once per navigation: a month is one grid of at most 42 small cells
-holding a few buttons each (a day with more items offers its week instead).
+Thai month names and B.E. years ("ธันวาคม 2569"), Monday-first weeks, items coloured by kind with a legend. The
+period is drawn as one HTML document (``calendar_grid``) in a single widget: changing month is one message, not
+a widget per item. Each item shows its time, what it is and who (country, principals), escaped as text. A click
+on an item reaches the kernel through ``picker``, a hidden Text input the page's click handler fills with the
+item's uid (``pick(uid)`` does the same without a browser); a day with more than three items offers its week.
 """
 
 from __future__ import annotations
@@ -22,18 +23,10 @@ from workbench.services.calendar import CalendarItem
 from workbench.thai import be_year, format_date, format_month_year
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.visits import calendar_grid
 
 VIEWS = ("month", "week", "agenda")
-PER_DAY = 3  # item buttons in a month cell; the rest behind "n more" (which opens the week)
-KIND_COLOURS = {  # presentation only (not reference data): one colour per kind, readable with white text
-    "official_visit": "#1f4e79", "study_trip": "#2e7d32", "conference": "#6a1b9a", "courtesy_programme": "#00695c",
-    "courtesy_call": "#c62828", "meeting": "#e65100", "reception": "#ad1457", "site_visit": "#558b2f",
-    "airport_welcome": "#4e342e", "airport_farewell": "#546e7a",
-    "ip_meeting": "#283593", "ip_deadline": "#8d6e63",  # inter-parliamentary meetings and preparation deadlines
-}
-OTHER_COLOUR = "#455a64"
-CELL = widgets.Layout(border="1px solid #d0d7de", padding="2px", min_height="92px", overflow="hidden")
-ITEM = widgets.Layout(width="98%", height="auto", margin="1px 0", padding="0 3px")
+PER_DAY = 3  # items shown in a month cell; the rest behind "n more" (which opens the week)
 
 
 def kind_label(item_type: str, kind: str) -> str:
@@ -53,7 +46,9 @@ def last_day_of(item: CalendarItem) -> dt.date:
 
 class CalendarView(widgets.VBox):
     """Public state: ``view`` (month, week or agenda), ``anchor`` (a day in the period shown), ``first`` and
-    ``last`` (the period shown), ``title`` (its heading), ``item_count`` and ``selected_uid``.
+    ``last`` (the period shown), ``title`` (its heading), ``item_count`` and ``selected_uid``; ``grid`` is the
+    HTML widget drawing the period, ``cells`` the items shown on each day, ``picker`` the hidden input a click
+    on an item fills.
 
     ``load(first, last)`` returns the items of a period (the dashboard applies its filters there);
     ``on_select(item)`` is called when an item is clicked.
@@ -73,6 +68,7 @@ class CalendarView(widgets.VBox):
         self._on_select = on_select or (lambda _item: None)
         self.today = today or clock.today()
         self.lang = current_lang()
+        self.labels = calendar_grid.Labels(self.lang, lambda time: t("cal.time", time=time))
         self.notice = Notice()
         self.view_buttons = widgets.ToggleButtons(options=[(t(f"cal.view.{v}"), v) for v in VIEWS], value="month",
                                                   style={"button_width": "7em"})
@@ -81,19 +77,24 @@ class CalendarView(widgets.VBox):
         self.next_button = widgets.Button(description=t("cal.next"), layout=widgets.Layout(width="auto"))
         self.heading = widgets.HTML()
         self.legend = widgets.HTML(self._legend_html())
-        self.body = widgets.Box(layout=widgets.Layout(width="100%"))
-        self.cells: dict[dt.date, widgets.VBox] = {}
-        self.item_buttons: dict[str, list[widgets.Button]] = {}
+        self.grid = widgets.HTML(layout=widgets.Layout(width="100%"))
+        self.picker = widgets.Text(value="", layout=widgets.Layout(display="none"))
+        self.picker.add_class("wb-calendar-pick")
+        self.body = widgets.Box([self.grid], layout=widgets.Layout(width="100%"))
+        self.cells: dict[dt.date, list[CalendarItem]] = {}
+        self.more: dict[dt.date, str] = {}
         self.items: list[CalendarItem] = []
         toolbar = widgets.HBox([self.view_buttons, self.previous_button, self.today_button, self.next_button,
                                 self.heading], layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
-        super().__init__([toolbar, self.notice, self.body, self.legend], layout=widgets.Layout(width="100%"))
+        super().__init__([widgets.HTML(calendar_grid.STYLE), toolbar, self.notice, self.body, self.picker,
+                          self.legend], layout=widgets.Layout(width="100%"))
         self.add_class("wb-calendar")
         guard = guarded(self.notice)
         self.previous_button.on_click(guard(lambda _b: self.step(-1)))
         self.next_button.on_click(guard(lambda _b: self.step(+1)))
         self.today_button.on_click(guard(lambda _b: self.go_to(self.today)))
         self.view_buttons.observe(guard(lambda c: setattr(self, "view", c["new"])), names="value")
+        self.picker.observe(guard(lambda c: self.pick(c["new"])), names="value")
         self.anchor = self.today
         guard(self.refresh)()
 
@@ -132,20 +133,35 @@ class CalendarView(widgets.VBox):
     # --- rendering ---------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the period's items and rebuild the grid or list (once per navigation)."""
+        """Reload the period's items and draw the grid or list (one HTML value per navigation)."""
         self.first, self.last = self.period()
         self.items = list(self._load(self.first, self.last))
         self.item_count = len(self.items)
-        self.item_buttons = {}
-        self.cells = {}
         self.title = self._title()
         self.heading.value = f"<b style='font-size:1.25em;margin-left:1em'>{html.escape(self.title)}</b>"
-        if self.view == "month":
-            self.body.children = (self._month(),)
-        elif self.view == "week":
-            self.body.children = (self._week(),)
-        else:
-            self.body.children = (self._agenda(),)
+        self._draw()
+
+    def _draw(self) -> None:
+        by_day = self._by_day()
+        limit = PER_DAY if self.view == "month" else None
+        self.cells = {day: items[:limit] for day, items in by_day.items()}
+        self.more = {day: t("cal.more", n=len(items) - PER_DAY) for day, items in by_day.items()
+                     if limit is not None and len(items) > limit}
+        if self.view == "agenda":
+            self.grid.value = calendar_grid.agenda(
+                shown=self.cells, labels=self.labels, tooltip=self._tooltip, details=self._details,
+                day_heading=lambda d: f"{t(f'cal.weekday.{d.weekday()}')} {format_date(d)}",
+                selected_uid=self.selected_uid, nothing=t("cal.nothing"))
+            return
+        week = self.view == "week"
+        start = self.first - dt.timedelta(days=self.first.weekday())
+        end = self.last + dt.timedelta(days=6 - self.last.weekday())
+        days = [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+        self.grid.value = calendar_grid.grid(
+            days=[d if self.first <= d <= self.last else None for d in days], shown=self.cells, more=self.more,
+            headers=[t(f"cal.weekday.{i}") for i in range(7)], today=self.today, labels=self.labels,
+            day_label=(lambda d: format_date(d, style="abbr")) if week else (lambda d: str(d.day)),
+            tooltip=self._tooltip, selected_uid=self.selected_uid, week=week)
 
     def _title(self) -> str:
         if self.view == "week":
@@ -164,108 +180,10 @@ class CalendarView(widgets.VBox):
                 day += dt.timedelta(days=1)
         return days
 
-    def _weekday_headers(self) -> list[widgets.Widget]:
-        return [widgets.HTML("<div style='text-align:center;font-weight:bold'>"
-                             f"{html.escape(t(f'cal.weekday.{i}'))}</div>")
-                for i in range(7)]
-
-    def _grid(self, children: list[widgets.Widget]) -> widgets.GridBox:
-        grid = widgets.GridBox(children, layout=widgets.Layout(
-            grid_template_columns="repeat(7, minmax(0, 1fr))", grid_gap="2px", width="100%"))
-        grid.add_class("wb-calendar-grid")
-        return grid
-
-    def _month(self) -> widgets.Widget:
-        by_day = self._by_day()
-        start = self.first - dt.timedelta(days=self.first.weekday())
-        end = self.last + dt.timedelta(days=6 - self.last.weekday())
-        cells: list[widgets.Widget] = []
-        day = start
-        while day <= end:
-            if self.first <= day <= self.last:
-                cells.append(self._month_cell(day, by_day.get(day, [])))
-            else:
-                cells.append(widgets.Box(layout=widgets.Layout(border="1px solid #eee", min_height="92px")))
-            day += dt.timedelta(days=1)
-        return self._grid(self._weekday_headers() + cells)
-
-    def _day_number(self, day: dt.date, text: str | None = None) -> widgets.Label:
-        label = widgets.Label(text or str(day.day))
-        if day == self.today:
-            label.style.font_weight = "bold"
-            label.style.text_color = "#c62828"
-        return label
-
-    def _month_cell(self, day: dt.date, items: list[CalendarItem]) -> widgets.VBox:
-        children: list[widgets.Widget] = [self._day_number(day)]
-        children += [self._button(item, day) for item in items[:PER_DAY]]
-        if len(items) > PER_DAY:
-            more = widgets.Button(description=t("cal.more", n=len(items) - PER_DAY), layout=ITEM)
-            more.add_class("wb-calendar-more")
-            more.on_click(guarded(self.notice)(lambda _b, d=day: self.go_to(d, "week")))
-            children.append(more)
-        cell = widgets.VBox(children, layout=CELL)
-        cell.add_class("wb-calendar-day")
-        if day == self.today:
-            cell.add_class("wb-calendar-today")
-        self.cells[day] = cell
-        return cell
-
-    def _week(self) -> widgets.Widget:
-        by_day = self._by_day()
-        columns = []
-        for offset in range(7):
-            day = self.first + dt.timedelta(days=offset)
-            heading = self._day_number(day, format_date(day, style="abbr"))
-            cell = widgets.VBox([heading, *[self._button(i, day) for i in by_day.get(day, [])]],
-                                layout=widgets.Layout(border="1px solid #d0d7de", padding="2px", min_height="300px"))
-            cell.add_class("wb-calendar-day")
-            self.cells[day] = cell
-            columns.append(cell)
-        return self._grid(self._weekday_headers() + columns)
-
-    def _agenda(self) -> widgets.Widget:
-        if not self.items:
-            return widgets.Label(t("cal.nothing"))
-        rows: list[widgets.Widget] = []
-        for day, items in sorted(self._by_day().items()):
-            rows.append(widgets.HTML(f"<b>{html.escape(t(f'cal.weekday.{day.weekday()}'))} "
-                                     f"{html.escape(format_date(day))}</b>"))
-            buttons = []
-            for item in items:
-                button = self._button(item, day, width="24em")
-                details = " · ".join(p for p in (kind_label(item.item_type, item.kind),
-                                                 status_label(item.item_type, item.status),
-                                                 item.country_th if self.lang == "th" else item.country_en,
-                                                 ", ".join(item.principal_names)) if p)
-                buttons.append(widgets.HBox([button, widgets.Label(details)]))
-            cell = widgets.VBox(buttons)
-            cell.add_class("wb-calendar-day")
-            self.cells[day] = cell
-            rows.append(cell)
-        box = widgets.VBox(rows, layout=widgets.Layout(width="100%"))
-        box.add_class("wb-calendar-agenda")
-        return box
-
-    def _button(self, item: CalendarItem, day: dt.date, *, width: str | None = None) -> widgets.Button:
-        title = item.title(self.lang)
-        starts_today = item.start.date() == day
-        clock_time = item.start.strftime("%H.%M" if self.lang == "th" else "%H:%M")
-        prefix = "" if item.all_day or not starts_today else t("cal.time", time=clock_time) + " "
-        colour = KIND_COLOURS.get(str(item.kind), OTHER_COLOUR)
-        button = widgets.Button(description=prefix + title, tooltip=self._tooltip(item),
-                                layout=widgets.Layout(width=width or "98%", height="auto", margin="1px 0",
-                                                      padding="0 3px"))
-        button.style.button_color = colour
-        button.style.text_color = "white"
-        button.style.font_size = "12px"
-        button.add_class("wb-calendar-item")
-        button.add_class(f"wb-kind-{item.kind}")
-        if str(item.status) == "cancelled":
-            button.style.text_decoration = "line-through"
-        button.on_click(guarded(self.notice)(lambda _b, chosen=item: self.select(chosen)))
-        self.item_buttons.setdefault(item.uid, []).append(button)
-        return button
+    def _details(self, item: CalendarItem) -> str:
+        return " · ".join(p for p in (kind_label(item.item_type, item.kind), status_label(item.item_type, item.status),
+                                      item.country_th if self.lang == "th" else item.country_en,
+                                      ", ".join(item.principal_names)) if p)
 
     def _tooltip(self, item: CalendarItem) -> str:
         if item.all_day:
@@ -284,27 +202,32 @@ class CalendarView(widgets.VBox):
                                                  "airport_welcome", "airport_farewell"))):
             for kind in kinds:
                 chips.append(f"<span style='display:inline-block;margin:2px 6px 2px 0;padding:0 6px;color:white;"
-                             f"background:{KIND_COLOURS[kind]};border-radius:3px'>"
+                             f"background:{calendar_grid.KIND_COLOURS[kind]};border-radius:3px'>"
                              f"{html.escape(kind_label(item_type, kind))}</span>")
         return f"<div class='wb-calendar-legend'><b>{html.escape(t('cal.legend'))}:</b> {''.join(chips)}</div>"
 
     # --- selection ---------------------------------------------------------------------------------------
 
+    def pick(self, value: str) -> None:
+        """What a click in the page sends: an item's uid (open it) or ``more:YYYY-MM-DD`` (open that week)."""
+        if not value:
+            return
+        self.picker.value = ""  # ready for the next click, even on the same item
+        if value.startswith("more:"):
+            self.go_to(dt.date.fromisoformat(value.removeprefix("more:")), "week")
+            return
+        item = next((i for i in self.items if i.uid == value), None)
+        if item is not None:  # an uid not on screen (stale page, forged value) is ignored
+            self.select(item)
+
     def select(self, item: CalendarItem) -> None:
         self.selected_uid = item.uid
+        self._draw()
         self._on_select(item)
 
     def titles_on(self, day: dt.date) -> list[str]:
-        """The descriptions of the item buttons shown on ``day`` (for tests and accessibility checks)."""
-        cell = self.cells.get(day)
-        if cell is None:
-            return []
-        found = []
-        for child in cell.children:
-            buttons = child.children if isinstance(child, widgets.HBox) else (child,)
-            found += [b.description for b in buttons if isinstance(b, widgets.Button)
-                      and "wb-calendar-item" in b._dom_classes]
-        return found
+        """The items shown on ``day`` as one line each, time and title (for tests and accessibility checks)."""
+        return [self.labels.line(item, day) for item in self.cells.get(day, [])]
 
     def reset(self) -> None:
         self.selected_uid = ""
