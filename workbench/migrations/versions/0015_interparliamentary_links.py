@@ -11,7 +11,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = '0015'
-down_revision = '0012'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 
