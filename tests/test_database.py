@@ -23,10 +23,18 @@ def test_sqlite_connections_enforce_foreign_keys_wal_and_busy_timeout(tmp_path):
 
 
 def test_sqlite_file_folder_is_created(tmp_path):
-    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'folder' / 'x.db'}")
+    engine = make_engine(f"sqlite:///{tmp_path / 'new' / 'x.db'}")
     with engine.connect():
         pass
-    assert (tmp_path / "new" / "folder" / "x.db").exists()
+    assert (tmp_path / "new" / "x.db").exists()
+
+
+def test_a_chain_of_missing_folders_is_refused_not_created(tmp_path):
+    from workbench.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="does not exist"):
+        make_engine(f"sqlite:///{tmp_path / 'missing' / 'dir' / 'x.db'}")
+    assert not (tmp_path / "missing").exists()
 
 
 def test_foreign_keys_are_enforced(session):
