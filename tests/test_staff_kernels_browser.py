@@ -12,6 +12,7 @@ import time
 
 import psutil
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser import TIMEOUT_MS, open_dashboard, sign_in
 from workbench.registry import DASHBOARDS
@@ -51,7 +52,12 @@ def visit(page, server, path: str) -> None:
     """Go to ``path`` and wait for its dashboard (a page streams until its kernel has run: on a busy machine, when
     the pre-heated kernel is taken and the next one still starting, that takes a while)."""
     page.goto(f"{server.url}{path}", wait_until="commit", timeout=PAGE_TIMEOUT_MS)
-    page.locator(".wb-app").first.wait_for(timeout=PAGE_TIMEOUT_MS)
+    try:
+        page.locator(".wb-app").first.wait_for(timeout=PAGE_TIMEOUT_MS // 2)
+    except PlaywrightTimeoutError:  # a page stuck on a loaded machine: reload it, as staff would (its kernel
+        print(f"reloading {path}: not drawn in {PAGE_TIMEOUT_MS // 2000} s", flush=True)  # is then shut too)
+        page.reload(wait_until="commit", timeout=PAGE_TIMEOUT_MS)
+        page.locator(".wb-app").first.wait_for(timeout=PAGE_TIMEOUT_MS)
 
 
 def wait_for_at_most(server, bound: int) -> list[psutil.Process]:
