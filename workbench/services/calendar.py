@@ -140,7 +140,7 @@ PROVIDERS: list[str] = [
 ]
 
 
-def _provided_items(session: Session, actor: Any, first: dt.date, last: dt.date) -> list[CalendarItem]:
+def _provided_items(session: Session, actor: Actor, first: dt.date, last: dt.date) -> list[CalendarItem]:
     from importlib import import_module
 
     items: list[CalendarItem] = []

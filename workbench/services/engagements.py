@@ -27,7 +27,7 @@ from workbench.models.visits import (
     Side,
     Visit,
 )
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import check_transition, choice, field_error, get_or_404, get_visible, validate
 from workbench.services.precedence import default_precedences
 from workbench.thai import format_datetime
@@ -47,16 +47,16 @@ def _as_read(engagement: Engagement, rows: Any) -> EngagementRead:
     })
 
 
-def get_engagement(session: Session, *, engagement_id: int, actor: Any) -> Engagement:
+def get_engagement(session: Session, *, engagement_id: int, actor: Actor) -> Engagement:
     return get_visible(session, Engagement, engagement_id, actor=actor, permission="visits.read",
                        field="engagement_id")
 
 
-def read_engagement(session: Session, *, engagement_id: int, actor: Any) -> EngagementRead:
+def read_engagement(session: Session, *, engagement_id: int, actor: Actor) -> EngagementRead:
     return _read(session, get_engagement(session, engagement_id=engagement_id, actor=actor))
 
 
-def _check(session: Session, values: dict[str, Any], *, start: dt.datetime, end: dt.datetime, actor: Any) -> int:
+def _check(session: Session, values: dict[str, Any], *, start: dt.datetime, end: dt.datetime, actor: Actor) -> int:
     """Check the engagement's values; the classification it must carry (at least its visit's)."""
     if end <= start:
         raise field_error("end", "ต้องหลังเวลาเริ่ม", "must be after the start")
@@ -79,7 +79,7 @@ def _check(session: Session, values: dict[str, Any], *, start: dt.datetime, end:
     return level
 
 
-def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datetime, end: dt.datetime, actor: Any,
+def _refuse_clash(session: Session, *, principal_ids: list[int], start: dt.datetime, end: dt.datetime, actor: Actor,
                   ignore_id: int | None = None) -> None:
     """Refuse when a principal already has a (not cancelled) engagement overlapping [start, end).
 
@@ -135,7 +135,7 @@ def _set_participants(session: Session, engagement: Engagement, *, principal_ids
                                           precedence_code=ranks[person_id]))
 
 
-def create_engagement(session: Session, *, data: EngagementCreate | dict[str, Any], actor: Any) -> EngagementRead:
+def create_engagement(session: Session, *, data: EngagementCreate | dict[str, Any], actor: Actor) -> EngagementRead:
     require(actor, "visits.write")
     data = validate(EngagementCreate, data)
     if not data.title_th.strip():
@@ -156,7 +156,7 @@ def create_engagement(session: Session, *, data: EngagementCreate | dict[str, An
 
 
 def update_engagement(session: Session, *, engagement_id: int, data: EngagementUpdate | dict[str, Any],
-                      actor: Any) -> EngagementRead:
+                      actor: Actor) -> EngagementRead:
     require(actor, "visits.write")
     data = validate(EngagementUpdate, data)
     engagement = get_engagement(session, engagement_id=engagement_id, actor=actor)
@@ -199,7 +199,7 @@ ENGAGEMENT_TRANSITIONS: dict[EngagementStatus, frozenset[EngagementStatus]] = {
 
 
 def set_engagement_status(session: Session, *, engagement_id: int, status: EngagementStatus | str,
-                          actor: Any) -> EngagementRead:
+                          actor: Actor) -> EngagementRead:
     """Mark an engagement held or cancelled, or plan a cancelled one again (only ENGAGEMENT_TRANSITIONS)."""
     require(actor, "visits.write")
     engagement = get_engagement(session, engagement_id=engagement_id, actor=actor)
@@ -220,7 +220,7 @@ def set_engagement_status(session: Session, *, engagement_id: int, status: Engag
         return _read(session, engagement)
 
 
-def list_engagements(session: Session, *, actor: Any, start: dt.datetime | None = None,
+def list_engagements(session: Session, *, actor: Actor, start: dt.datetime | None = None,
                      end: dt.datetime | None = None, visit_id: int | None = None,
                      kind: str | None = None) -> list[EngagementRead]:
     """Engagements overlapping [start, end) that the actor may see, earliest first.

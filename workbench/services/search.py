@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 from workbench.models.briefing import MonitoringNote
 from workbench.models.correspondence import Correspondence
 from workbench.models.visits import ConversationRecord, Engagement, Visit
-from workbench.services.access import has_permission
+from workbench.services.access import Actor, has_permission
 from workbench.services.correspondence.registers import display_number, fold, like_pattern
 
 PER_KIND = 40
@@ -68,7 +68,7 @@ def _as_datetime(value: Any) -> dt.datetime:
     return dt.datetime.min
 
 
-def search(session: Session, *, actor: Any, query: str, limit: int = 30) -> list[Hit]:
+def search(session: Session, *, actor: Actor, query: str, limit: int = 30) -> list[Hit]:
     """The best ``limit`` hits for ``query`` among everything the actor may see."""
     words = _words(query)
     if not words:

@@ -47,7 +47,7 @@ from workbench.models.visits import (
     Visit,
 )
 from workbench.services import budget
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.budget import ZERO, field_error, money, validate
 from workbench.services.common import get_visible
 
@@ -164,7 +164,7 @@ def _travellers(session: Session, visit: Visit | None, given: dict[str, int] | N
     return dict(sorted(counts.items()))
 
 
-def estimate_trip(session: Session, *, data: TripEstimateRequest | dict[str, Any], actor: Any) -> Estimate:
+def estimate_trip(session: Session, *, data: TripEstimateRequest | dict[str, Any], actor: Actor) -> Estimate:
     """The cost of an outbound trip, item by item (see the module docstring for every formula)."""
     require(actor, "budget.read")
     data = validate(TripEstimateRequest, data)
@@ -228,7 +228,7 @@ def estimate_trip(session: Session, *, data: TripEstimateRequest | dict[str, Any
 
 
 def estimate_reception(session: Session, *, data: ReceptionEstimateRequest | dict[str, Any],
-                       actor: Any) -> Estimate:
+                       actor: Actor) -> Estimate:
     """The cost of a reception from its guest list: everyone on it × catering per head, plus other costs."""
     require(actor, "budget.read")
     data = validate(ReceptionEstimateRequest, data)
@@ -254,7 +254,7 @@ def estimate_reception(session: Session, *, data: ReceptionEstimateRequest | dic
 
 
 def draft_from_estimate(session: Session, *, request: TripEstimateRequest | ReceptionEstimateRequest | dict[str, Any],
-                        line_id: int, entry_date: dt.date, actor: Any, document_no: str = "") -> Any:
+                        line_id: int, entry_date: dt.date, actor: Actor, document_no: str = "") -> Any:
     """Estimate a trip (or a reception, when the request names an engagement) and save the total as a draft
     commitment on ``line_id`` in one transaction. Refused, with the figures, when the line cannot cover it."""
     require(actor, "budget.write")
@@ -278,7 +278,7 @@ def travel_grades(session: Session) -> list[TravelGrade]:
     return list(session.exec(select(TravelGrade).order_by(col(TravelGrade.code))).all())
 
 
-def outbound_visits(session: Session, *, fiscal_year_be: int, actor: Any) -> list[Any]:
+def outbound_visits(session: Session, *, fiscal_year_be: int, actor: Actor) -> list[Any]:
     """Outbound visits starting in the fiscal year that the actor may see (to estimate)."""
     from workbench.services import visits
     from workbench.thai import fiscal_year_bounds
@@ -288,7 +288,7 @@ def outbound_visits(session: Session, *, fiscal_year_be: int, actor: Any) -> lis
             if first <= v.start_date <= last]
 
 
-def receptions(session: Session, *, fiscal_year_be: int, actor: Any) -> list[Any]:
+def receptions(session: Session, *, fiscal_year_be: int, actor: Actor) -> list[Any]:
     """Receptions held in the fiscal year that the actor may see (to estimate)."""
     from workbench.services import engagements
     from workbench.thai import fiscal_year_bounds

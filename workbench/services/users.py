@@ -16,7 +16,7 @@ from workbench.models.base import utcnow
 from workbench.models.people import Person
 from workbench.models.users import User, UserCreate, UserRead, UserUpdate
 from workbench.security import hash_password, verify_password
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.common import field_error, get_or_404, validate
 
 MIN_PASSWORD_LENGTH = 8
@@ -29,7 +29,7 @@ def _check_password(password: str) -> None:
                           f"must be at least {MIN_PASSWORD_LENGTH} characters long")
 
 
-def create_user(session: Session, *, data: UserCreate | dict[str, Any], actor: Any) -> UserRead:
+def create_user(session: Session, *, data: UserCreate | dict[str, Any], actor: Actor) -> UserRead:
     """A new user for an existing staff person. The password is stored only as a salted scrypt hash."""
     require(actor, "users.manage")
     data = validate(UserCreate, data)
@@ -48,7 +48,7 @@ def create_user(session: Session, *, data: UserCreate | dict[str, Any], actor: A
         return UserRead.model_validate(user, from_attributes=True)
 
 
-def update_user(session: Session, *, user_id: int, data: UserUpdate | dict[str, Any], actor: Any) -> UserRead:
+def update_user(session: Session, *, user_id: int, data: UserUpdate | dict[str, Any], actor: Actor) -> UserRead:
     """Change a user's role, clearance or active flag."""
     require(actor, "users.manage")
     data = validate(UserUpdate, data)
@@ -62,7 +62,7 @@ def update_user(session: Session, *, user_id: int, data: UserUpdate | dict[str, 
         return UserRead.model_validate(user, from_attributes=True)
 
 
-def set_password(session: Session, *, user_id: int, password: str, actor: Any) -> None:
+def set_password(session: Session, *, user_id: int, password: str, actor: Actor) -> None:
     """Replace a user's password (administrators, or the user themself)."""
     if getattr(actor, "id", None) != user_id:
         require(actor, "users.manage")
@@ -197,7 +197,7 @@ def get_user(session: Session, *, username: str) -> User | None:
     return session.exec(select(User).where(User.username == username)).first()
 
 
-def list_users(session: Session, *, actor: Any) -> list[UserRead]:
+def list_users(session: Session, *, actor: Actor) -> list[UserRead]:
     """Every user by username, with role, clearance and state (user managers only)."""
     require(actor, "users.manage")
     return [UserRead.model_validate(user) for user in session.exec(select(User).order_by(User.username)).all()]

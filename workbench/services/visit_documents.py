@@ -46,7 +46,7 @@ from workbench.models.visits import (
     VisitStatus,
 )
 from workbench.services import engagements, protocol, records, visits
-from workbench.services.access import can_see, has_permission, require
+from workbench.services.access import Actor, can_see, has_permission, require
 from workbench.services.common import field_error, get_or_404, validate
 from workbench.thai import fiscal_year
 
@@ -122,7 +122,7 @@ class Programme:
 
 
 def set_programme_details(session: Session, *, engagement_id: int, data: ProgrammeDetailsUpdate | dict[str, Any],
-                          actor: Any) -> ProgrammeDetails:
+                          actor: Actor) -> ProgrammeDetails:
     """Dress code and contact officer of an engagement as the programme shows them."""
     require(actor, "visits.write")
     data = validate(ProgrammeDetailsUpdate, data)
@@ -139,7 +139,7 @@ def set_programme_details(session: Session, *, engagement_id: int, data: Program
         return details
 
 
-def programme_details(session: Session, *, engagement_id: int, actor: Any) -> ProgrammeDetailsUpdate:
+def programme_details(session: Session, *, engagement_id: int, actor: Actor) -> ProgrammeDetailsUpdate:
     """The dress code and contact officer the programme shows for an engagement (empty when none were set)."""
     require(actor, "visits.read")
     engagements.get_engagement(session, engagement_id=engagement_id, actor=actor)
@@ -156,7 +156,7 @@ def _people(session: Session, ids: list[int]) -> dict[int, Person]:
     return {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids))).all()}
 
 
-def _visible_engagements(session: Session, visit_id: int, actor: Any) -> list[EngagementRead]:
+def _visible_engagements(session: Session, visit_id: int, actor: Actor) -> list[EngagementRead]:
     return [e for e in engagements.list_engagements(session, actor=actor, visit_id=visit_id)
             if e.status != "cancelled"]
 
@@ -182,7 +182,7 @@ def _attendees(session: Session, engagement: EngagementRead, delegation_ids: set
     return ", ".join(x for x in th if x), ", ".join(x for x in en if x)
 
 
-def _programme_rows(session: Session, visit: VisitRead, actor: Any, lang: str) -> list[ProgrammeRow]:
+def _programme_rows(session: Session, visit: VisitRead, actor: Actor, lang: str) -> list[ProgrammeRow]:
     parts = _visible_engagements(session, visit.id, actor)
     if not parts:
         raise _no_engagements(visit)
@@ -236,7 +236,7 @@ def _changes(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> list[
 
 
 def _issue(session: Session, *, visit: VisitRead, kind: VisitDocumentKind, content: dict[str, Any], lang: str,
-           classification: int, actor: Any) -> tuple[int | None, bool, list[Change]]:
+           classification: int, actor: Actor) -> tuple[int | None, bool, list[Change]]:
     """The version this content is: the latest one when unchanged, else a new one (for users who may write;
     others get an unnumbered draft). Returns (number, is latest, changes since the version before)."""
     previous = _latest(session, visit.id, kind)
@@ -267,7 +267,7 @@ def _issue(session: Session, *, visit: VisitRead, kind: VisitDocumentKind, conte
         return version.number, True, changes
 
 
-def issue_programme(session: Session, *, visit_id: int, lang: str, actor: Any) -> Programme:
+def issue_programme(session: Session, *, visit_id: int, lang: str, actor: Actor) -> Programme:
     """The visit's programme as of now, day by day; saved as a new version when it changed since the last one."""
     _check_lang(lang)
     visit = visits.read_visit(session, visit_id=visit_id, actor=actor)
@@ -292,7 +292,7 @@ class VersionInfo:
     latest: bool
 
 
-def document_versions(session: Session, *, visit_id: int, kind: str, actor: Any) -> list[VersionInfo]:
+def document_versions(session: Session, *, visit_id: int, kind: str, actor: Actor) -> list[VersionInfo]:
     """The saved versions of a visit's programme or report, newest first (the first is the latest)."""
     visits.get_visit(session, visit_id=visit_id, actor=actor)
     rows = session.exec(select(VisitDocumentVersion).where(
@@ -330,7 +330,7 @@ class SeatingLayout:
 SHAPES = ("round", "long")
 
 
-def seating_layout(session: Session, *, engagement_id: int, actor: Any, shape: str | None = None) -> SeatingLayout:
+def seating_layout(session: Session, *, engagement_id: int, actor: Actor, shape: str | None = None) -> SeatingLayout:
     """The table plan from the precedence seating: interpreters of the visit's delegation sit behind the heads."""
     engagement = engagements.read_engagement(session, engagement_id=engagement_id, actor=actor)
     if shape is not None and shape not in SHAPES:
@@ -366,7 +366,7 @@ class PlaceCard:
     title_en: str
 
 
-def place_cards(session: Session, *, engagement_id: int, actor: Any) -> tuple[SeatingLayout, list[PlaceCard]]:
+def place_cards(session: Session, *, engagement_id: int, actor: Actor) -> tuple[SeatingLayout, list[PlaceCard]]:
     """A card for everyone at the table, in seat order: name and title in Thai and in English (the guests'
     language). Anything missing is refused in one message naming every person and what they lack."""
     layout = seating_layout(session, engagement_id=engagement_id, actor=actor)
@@ -446,7 +446,7 @@ class TripReport:
 
 
 def save_narrative(session: Session, *, visit_id: int, data: ReportNarrativeCreate | dict[str, Any],
-                   actor: Any) -> ReportNarrative:
+                   actor: Actor) -> ReportNarrative:
     """A new version of the report's narrative (summary, outcomes, recommendations); earlier ones are kept."""
     if not (has_permission(actor, "records.write") or has_permission(actor, "visits.write")):
         require(actor, "records.write")
@@ -465,19 +465,19 @@ def save_narrative(session: Session, *, visit_id: int, data: ReportNarrativeCrea
         return narrative
 
 
-def latest_narrative(session: Session, *, visit_id: int, actor: Any) -> ReportNarrative | None:
+def latest_narrative(session: Session, *, visit_id: int, actor: Actor) -> ReportNarrative | None:
     visits.get_visit(session, visit_id=visit_id, actor=actor)
     return session.exec(select(ReportNarrative).where(ReportNarrative.visit_id == visit_id)
                         .order_by(col(ReportNarrative.version).desc())).first()
 
 
-def narrative_versions(session: Session, *, visit_id: int, actor: Any) -> list[ReportNarrative]:
+def narrative_versions(session: Session, *, visit_id: int, actor: Actor) -> list[ReportNarrative]:
     visits.get_visit(session, visit_id=visit_id, actor=actor)
     return list(session.exec(select(ReportNarrative).where(ReportNarrative.visit_id == visit_id)
                              .order_by(col(ReportNarrative.version).desc())).all())
 
 
-def visit_budget(session: Session, *, visit: VisitRead, parts: list[EngagementRead], actor: Any) -> list[BudgetRow]:
+def visit_budget(session: Session, *, visit: VisitRead, parts: list[EngagementRead], actor: Actor) -> list[BudgetRow]:
     """Estimate (the commitments approved, or a reception's cost estimate), committed and actually spent, from
     the budget services' figures: the visit's travel, then each of its receptions."""
     from workbench.services import budget, budget_reports
@@ -519,7 +519,7 @@ def _report_content(report_parts: list[ReportEngagement], narrative: ReportNarra
                                  for r in budget_rows or []]}}
 
 
-def issue_report(session: Session, *, visit_id: int, actor: Any) -> TripReport:
+def issue_report(session: Session, *, visit_id: int, actor: Actor) -> TripReport:
     """The trip report (outbound) or visit summary (inbound) as of now; issued as a new version when changed."""
     visit = visits.read_visit(session, visit_id=visit_id, actor=actor)
     parts = _visible_engagements(session, visit.id, actor)
@@ -560,6 +560,6 @@ def report_issued(session: Session, *, visit_id: int) -> bool:
     return _latest(session, visit_id, VisitDocumentKind.TRIP_REPORT) is not None
 
 
-def mark_reported(session: Session, *, visit_id: int, actor: Any) -> VisitRead:
+def mark_reported(session: Session, *, visit_id: int, actor: Actor) -> VisitRead:
     """Mark a completed visit reported (its report must have been issued)."""
     return visits.change_status(session, visit_id=visit_id, status=VisitStatus.REPORTED, actor=actor)

@@ -12,7 +12,7 @@ from typing import Any
 from sqlmodel import Session
 
 from workbench import clock
-from workbench.services.access import has_permission
+from workbench.services.access import Actor, has_permission
 from workbench.services.administration.staff import READ, absences
 
 ITEM_TYPE = "admin_absence"
@@ -22,7 +22,7 @@ TITLES = {"leave": ("ลา", "On leave"), "travel": ("เดินทางไ�
           "training": ("ฝึกอบรม", "Training")}
 
 
-def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.date) -> list[Any]:
+def calendar_items(session: Session, *, actor: Actor, first: dt.date, last: dt.date) -> list[Any]:
     """Each absence touching [first, last] as an all-day item: "ลา: ชื่อ นามสกุล" from its first to its last day."""
     from workbench.services.calendar import CalendarItem
 

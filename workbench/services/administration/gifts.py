@@ -30,7 +30,7 @@ from workbench.models.administration import (
 from workbench.models.countries import Country
 from workbench.models.people import Person
 from workbench.models.visits import Engagement, Visit
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.administration import stock
 from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
 
@@ -78,7 +78,7 @@ def _read(gift: Gift, today: dt.date | None = None) -> GiftRead:
     return GiftRead(**gift.model_dump(), must_report=must, unreported=unreported, overdue=overdue)
 
 
-def _check_links(session: Session, data: GiftCreate, actor: Any) -> None:
+def _check_links(session: Session, data: GiftCreate, actor: Actor) -> None:
     for name, model in (("counterpart_person_id", Person), ("recipient_person_id", Person), ("country_id", Country),
                         ("stock_item_id", StockItem)):
         if getattr(data, name) is not None:
@@ -90,13 +90,13 @@ def _check_links(session: Session, data: GiftCreate, actor: Any) -> None:
         raise field_error("stock_item_id", "ของขวัญที่ได้รับไม่ตัดจากคลัง", "a gift received is not taken from stock")
 
 
-def _visible(session: Session, gift: Gift, actor: Any) -> bool:
+def _visible(session: Session, gift: Gift, actor: Actor) -> bool:
     """A gift of a visit or engagement the actor may not see is left out, as the record it hangs on."""
     return all(link is None or can_see(actor, classification_of(session.get(model, link)))
                for link, model in ((gift.visit_id, Visit), (gift.engagement_id, Engagement)))
 
 
-def record_gift(session: Session, *, data: GiftCreate | dict[str, Any], actor: Any) -> GiftRead:
+def record_gift(session: Session, *, data: GiftCreate | dict[str, Any], actor: Actor) -> GiftRead:
     """Register a gift. A gift given from stock takes its quantity out of stock in the same transaction; a gift
     received above the NACC threshold gets its reporting deadline."""
     require(actor, WRITE)
@@ -124,7 +124,7 @@ def record_gift(session: Session, *, data: GiftCreate | dict[str, Any], actor: A
     return _read(gift)
 
 
-def mark_reported(session: Session, *, gift_id: int, reported_on: dt.date, reference: str = "", actor: Any) -> GiftRead:
+def mark_reported(session: Session, *, gift_id: int, reported_on: dt.date, reference: str = "", actor: Actor) -> GiftRead:
     """The gift was reported to the head of the agency on ``reported_on`` (memo number in ``reference``)."""
     gift = get_visible(session, Gift, gift_id, actor=actor, permission=WRITE, field="gift_id",
                        visible=lambda found: _visible(session, found, actor))
@@ -141,7 +141,7 @@ def mark_reported(session: Session, *, gift_id: int, reported_on: dt.date, refer
     return _read(gift)
 
 
-def list_gifts(session: Session, *, actor: Any, direction: GiftDirection | str | None = None,
+def list_gifts(session: Session, *, actor: Actor, direction: GiftDirection | str | None = None,
                unreported: bool = False, start: dt.date | None = None, end: dt.date | None = None,
                today: dt.date | None = None) -> list[GiftRead]:
     require(actor, READ)
@@ -157,7 +157,7 @@ def list_gifts(session: Session, *, actor: Any, direction: GiftDirection | str |
     return [_read(g, today) for g in session.exec(query).all() if _visible(session, g, actor)]
 
 
-def unreported(session: Session, *, actor: Any, today: dt.date | None = None) -> list[GiftRead]:
+def unreported(session: Session, *, actor: Actor, today: dt.date | None = None) -> list[GiftRead]:
     """Received gifts above the threshold not yet reported, the nearest deadline first."""
     rows = list_gifts(session, actor=actor, unreported=True, today=today)
     return sorted(rows, key=lambda g: g.report_due)

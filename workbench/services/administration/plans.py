@@ -8,13 +8,13 @@ from sqlmodel import Session, col, select
 
 from workbench.db import transaction
 from workbench.models.administration import WorkPlanItem, WorkPlanItemCreate
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.common import field_error, validate
 
 READ, WRITE = "administration.read", "administration.write"
 
 
-def add_plan_item(session: Session, *, data: WorkPlanItemCreate | dict[str, Any], actor: Any) -> WorkPlanItem:
+def add_plan_item(session: Session, *, data: WorkPlanItemCreate | dict[str, Any], actor: Actor) -> WorkPlanItem:
     require(actor, WRITE)
     data = validate(WorkPlanItemCreate, data)
     if not 2500 <= data.fiscal_year <= 2700:
@@ -31,7 +31,7 @@ def add_plan_item(session: Session, *, data: WorkPlanItemCreate | dict[str, Any]
     return item
 
 
-def plan(session: Session, *, fiscal_year: int, actor: Any) -> list[WorkPlanItem]:
+def plan(session: Session, *, fiscal_year: int, actor: Actor) -> list[WorkPlanItem]:
     require(actor, READ)
     return list(session.exec(select(WorkPlanItem).where(WorkPlanItem.fiscal_year == fiscal_year)
                              .order_by(col(WorkPlanItem.code))).all())

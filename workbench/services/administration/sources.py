@@ -11,18 +11,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from workbench.models.interparliamentary import Meeting
 from workbench.models.visits import DelegationMember, Visit
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 
 INTERPARL_READ = "interparl.read"
 
 
-def count_meetings_attended(session: Session, *, start: dt.date, end: dt.date, actor: Any) -> tuple[int, int]:
+def count_meetings_attended(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> tuple[int, int]:
     """Meetings opening from ``start`` to ``end`` that a Thai delegation attended (see the module), and the highest
     classification among their visits."""
     from workbench.services.administration.statistics import COUNTED_VISITS

@@ -29,7 +29,7 @@ from workbench.models.people import Person
 from workbench.models.travel import Passport, PassportStatus
 from workbench.models.users import User
 from workbench.models.visits import Visit
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import field_error, get_or_404, get_visible, validate
 
 READ, WRITE = "administration.read", "administration.write"
@@ -71,7 +71,7 @@ def _check_links(session: Session, values: dict[str, Any], staff_id: int | None 
             raise field_error("user_id", "บัญชีผู้ใช้นี้เป็นของบุคคลอื่น", "this account belongs to another person")
 
 
-def add_staff(session: Session, *, data: StaffMemberCreate | dict[str, Any], actor: Any) -> StaffMember:
+def add_staff(session: Session, *, data: StaffMemberCreate | dict[str, Any], actor: Actor) -> StaffMember:
     require(actor, WRITE)
     data = validate(StaffMemberCreate, data)
     values = data.model_dump()
@@ -84,7 +84,7 @@ def add_staff(session: Session, *, data: StaffMemberCreate | dict[str, Any], act
     return member
 
 
-def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | dict[str, Any], actor: Any) -> StaffMember:
+def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | dict[str, Any], actor: Actor) -> StaffMember:
     require(actor, WRITE)
     member = get_or_404(session, StaffMember, staff_id, field="staff_id")
     values = validate(StaffMemberUpdate, data).model_dump(exclude_unset=True)
@@ -101,13 +101,13 @@ def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | d
     return member
 
 
-def _absent_on(session: Session, day: dt.date, actor: Any) -> dict[int, Absence]:
+def _absent_on(session: Session, day: dt.date, actor: Actor) -> dict[int, Absence]:
     rows = session.exec(select(Absence).where(Absence.start_date <= day, Absence.end_date >= day,
                                               col(Absence.cancelled).is_(False))).all()
     return {a.staff_id: a for a in _visible(session, actor, list(rows))}
 
 
-def list_staff(session: Session, *, actor: Any, work_group: WorkGroup | str | None = None,
+def list_staff(session: Session, *, actor: Actor, work_group: WorkGroup | str | None = None,
                on: dt.date | None = None, active_only: bool = True) -> list[StaffMemberRead]:
     """Officers with their names, by work group then name; ``away`` names the absence on ``on`` (if given)."""
     require(actor, READ)
@@ -124,7 +124,7 @@ def list_staff(session: Session, *, actor: Any, work_group: WorkGroup | str | No
     return sorted(rows, key=lambda r: (order.index(r.work_group), r.name))
 
 
-def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], actor: Any) -> Absence:
+def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], actor: Actor) -> Absence:
     """Leave, travel or training of one officer; refused when it overlaps an absence already recorded."""
     require(actor, WRITE)
     data = validate(AbsenceCreate, data)
@@ -147,7 +147,7 @@ def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], ac
     return absence
 
 
-def cancel_absence(session: Session, *, absence_id: int, actor: Any) -> Absence:
+def cancel_absence(session: Session, *, absence_id: int, actor: Actor) -> Absence:
     """Withdraw an absence (kept, marked cancelled: nothing is deleted)."""
     require(actor, WRITE)
     absence = get_or_404(session, Absence, absence_id, field="absence_id")
@@ -157,7 +157,7 @@ def cancel_absence(session: Session, *, absence_id: int, actor: Any) -> Absence:
     return absence
 
 
-def _visible(session: Session, actor: Any, absences: list[Absence]) -> list[Absence]:
+def _visible(session: Session, actor: Actor, absences: list[Absence]) -> list[Absence]:
     """The absences that hang on no visit or on a visit the actor may see."""
     ids = {a.visit_id for a in absences if a.visit_id is not None}
     visible = {v.id for v in session.exec(select(Visit).where(col(Visit.id).in_(ids))).all()
@@ -165,7 +165,7 @@ def _visible(session: Session, actor: Any, absences: list[Absence]) -> list[Abse
     return [a for a in absences if a.visit_id is None or a.visit_id in visible]
 
 
-def _absence_rows(session: Session, actor: Any, absences: list[Absence]) -> list[dict[str, Any]]:
+def _absence_rows(session: Session, actor: Actor, absences: list[Absence]) -> list[dict[str, Any]]:
     """Absences the actor may see as rows: name, work group, kind, dates, reason and visit."""
     rows = []
     for absence in _visible(session, actor, absences):
@@ -179,13 +179,13 @@ def _absence_rows(session: Session, actor: Any, absences: list[Absence]) -> list
     return rows
 
 
-def away_on(session: Session, *, day: dt.date, actor: Any) -> list[dict[str, Any]]:
+def away_on(session: Session, *, day: dt.date, actor: Actor) -> list[dict[str, Any]]:
     """Who is away on ``day``: name, work group, kind, dates and reason of the absence (see the module)."""
     require(actor, READ)
     return sorted(_absence_rows(session, actor, list(_absent_on(session, day, actor).values())), key=lambda r: r["name"])
 
 
-def absences(session: Session, *, actor: Any, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
+def absences(session: Session, *, actor: Actor, start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     """Absences overlapping ``start``–``end`` (for the calendar), by start date, as ``away_on`` rows."""
     require(actor, READ)
     rows = session.exec(select(Absence).where(col(Absence.cancelled).is_(False), Absence.start_date <= end,
@@ -194,7 +194,7 @@ def absences(session: Session, *, actor: Any, start: dt.date, end: dt.date) -> l
     return _absence_rows(session, actor, list(rows))
 
 
-def staff_passports(session: Session, *, staff_id: int, actor: Any, today: dt.date,
+def staff_passports(session: Session, *, staff_id: int, actor: Actor, today: dt.date,
                     include_cancelled: bool = False) -> list[dict[str, Any]]:
     """The passports of an officer, read from the passport register (``services.travel``), latest expiry first:
     type, number, dates, where it is now, status and the days left. The registry links them; it keeps no copy."""
@@ -217,7 +217,7 @@ def _passport_rows(session: Session, person_ids: list[int], today: dt.date,
     return found
 
 
-def passports_by_staff(session: Session, *, actor: Any, today: dt.date) -> dict[int, list[dict[str, Any]]]:
+def passports_by_staff(session: Session, *, actor: Actor, today: dt.date) -> dict[int, list[dict[str, Any]]]:
     """Valid passports of every officer on the register, by staff id (for the registry's table)."""
     require(actor, READ)
     members = session.exec(select(StaffMember)).all()

@@ -39,7 +39,7 @@ from workbench.models.briefing import BriefingPack
 from workbench.models.countries import Country
 from workbench.models.people import Person
 from workbench.models.visits import Direction, Engagement, EngagementKind, EngagementStatus, Visit, VisitStatus
-from workbench.services.access import can_see, has_permission, require
+from workbench.services.access import Actor, can_see, has_permission, require
 from workbench.services.common import field_error
 from workbench.thai import fiscal_quarter_bounds, fiscal_year_bounds
 
@@ -129,7 +129,7 @@ def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min)
 
 
-def counted_visits(session: Session, *, start: dt.date, end: dt.date, actor: Any) -> list[tuple[Visit, Country]]:
+def counted_visits(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> list[tuple[Visit, Country]]:
     """The visits counted as activities of a period (see the module's rules), visible to ``actor``."""
     rows = session.exec(select(Visit, Country).join(Country, col(Country.id) == col(Visit.country_id))
                         .where(Visit.start_date >= start, Visit.start_date <= end,
@@ -137,7 +137,7 @@ def counted_visits(session: Session, *, start: dt.date, end: dt.date, actor: Any
     return [(v, c) for v, c in rows if can_see(actor, v.classification)]
 
 
-def counted_engagements(session: Session, *, start: dt.date, end: dt.date, actor: Any,
+def counted_engagements(session: Session, *, start: dt.date, end: dt.date, actor: Actor,
                         kinds: tuple[EngagementKind, ...]) -> list[Engagement]:
     rows = session.exec(select(Engagement).where(
         Engagement.start >= _day_start(start), Engagement.start < _day_start(end + dt.timedelta(days=1)),
@@ -146,7 +146,7 @@ def counted_engagements(session: Session, *, start: dt.date, end: dt.date, actor
     return [e for e in rows if can_see(actor, e.classification)]
 
 
-def briefs_produced(session: Session, *, start: dt.date, end: dt.date, actor: Any) -> list[Engagement]:
+def briefs_produced(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> list[Engagement]:
     first_saved = (select(BriefingPack.engagement_id, func.min(BriefingPack.created_at).label("first"))
                    .group_by(col(BriefingPack.engagement_id)).subquery())
     rows = session.exec(select(Engagement).join(first_saved, first_saved.c.engagement_id == col(Engagement.id))
@@ -155,7 +155,7 @@ def briefs_produced(session: Session, *, start: dt.date, end: dt.date, actor: An
     return [e for e in rows if can_see(actor, e.classification)]
 
 
-def _budget(session: Session, fiscal_year: int, quarter: int, end: dt.date, actor: Any
+def _budget(session: Session, fiscal_year: int, quarter: int, end: dt.date, actor: Actor
             ) -> tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None, int]:
     if not has_permission(actor, "budget.read"):
         return None, None, None, None, 0
@@ -169,7 +169,7 @@ def _budget(session: Session, fiscal_year: int, quarter: int, end: dt.date, acto
     return allocated, disbursed, budget_reports.percent(disbursed, allocated), target, level
 
 
-def quarter_statistics(session: Session, *, fiscal_year: int, quarter: int, actor: Any,
+def quarter_statistics(session: Session, *, fiscal_year: int, quarter: int, actor: Actor,
                        today: dt.date | None = None) -> QuarterStatistics:
     """The figures of one quarter of a fiscal year (B.E.), from the records the actor may see."""
     require(actor, READ)
@@ -179,7 +179,7 @@ def quarter_statistics(session: Session, *, fiscal_year: int, quarter: int, acto
                              today=today)
 
 
-def period_statistics(session: Session, *, start: dt.date, end: dt.date, actor: Any, fiscal_year: int,
+def period_statistics(session: Session, *, start: dt.date, end: dt.date, actor: Actor, fiscal_year: int,
                       quarter: int, today: dt.date | None = None) -> QuarterStatistics:
     require(actor, READ)
     from workbench import clock
@@ -220,14 +220,14 @@ def period_statistics(session: Session, *, start: dt.date, end: dt.date, actor: 
         not_available=missing)
 
 
-def year_statistics(session: Session, *, fiscal_year: int, actor: Any, today: dt.date | None = None
+def year_statistics(session: Session, *, fiscal_year: int, actor: Actor, today: dt.date | None = None
                     ) -> list[QuarterStatistics]:
     """The four quarters of a fiscal year."""
     return [quarter_statistics(session, fiscal_year=fiscal_year, quarter=q, actor=actor, today=today)
             for q in (1, 2, 3, 4)]
 
 
-def plan_progress(session: Session, *, fiscal_year: int, actor: Any, today: dt.date | None = None
+def plan_progress(session: Session, *, fiscal_year: int, actor: Actor, today: dt.date | None = None
                   ) -> list[dict[str, Any]]:
     """Each work plan item with its figure per quarter, the year's actual and the share of the target reached.
     Counts add up over the quarters; the budget percentage is cumulative, so the year's figure is Q4's."""
@@ -253,7 +253,7 @@ def plan_progress(session: Session, *, fiscal_year: int, actor: Any, today: dt.d
     return rows
 
 
-def visit_statistics(session: Session, *, start: dt.date, end: dt.date, actor: Any,
+def visit_statistics(session: Session, *, start: dt.date, end: dt.date, actor: Actor,
                      today: dt.date | None = None) -> list[dict[str, Any]]:
     """Counted visits of a period (begun by today), one row per visit: direction, kind, region, country and
     principal (for the visit statistics report to group as it needs)."""

@@ -25,7 +25,7 @@ from workbench.models.administration import (
     StockMovementCreate,
 )
 from workbench.models.people import Person
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.common import field_error, get_or_404, validate
 
 READ, WRITE = "administration.read", "administration.write"
@@ -40,7 +40,7 @@ def is_low(item: StockItem) -> bool:
     return item.on_hand <= item.low_stock_threshold
 
 
-def add_item(session: Session, *, data: StockItemCreate | dict[str, Any], actor: Any) -> StockItem:
+def add_item(session: Session, *, data: StockItemCreate | dict[str, Any], actor: Actor) -> StockItem:
     require(actor, WRITE)
     data = validate(StockItemCreate, data)
     if session.exec(select(StockItem).where(StockItem.code == data.code)).first() is not None:
@@ -52,12 +52,12 @@ def add_item(session: Session, *, data: StockItemCreate | dict[str, Any], actor:
     return item
 
 
-def get_item(session: Session, *, stock_item_id: int, actor: Any) -> StockItem:
+def get_item(session: Session, *, stock_item_id: int, actor: Actor) -> StockItem:
     require(actor, READ)
     return get_or_404(session, StockItem, stock_item_id, field="stock_item_id")
 
 
-def list_items(session: Session, *, actor: Any, category: StockCategory | str | None = None) -> list[StockItemRead]:
+def list_items(session: Session, *, actor: Actor, category: StockCategory | str | None = None) -> list[StockItemRead]:
     require(actor, READ)
     query = select(StockItem).order_by(col(StockItem.category), col(StockItem.code))
     if category:
@@ -65,7 +65,7 @@ def list_items(session: Session, *, actor: Any, category: StockCategory | str | 
     return [_read(item) for item in session.exec(query).all()]
 
 
-def low_stock(session: Session, *, actor: Any) -> list[StockItemRead]:
+def low_stock(session: Session, *, actor: Actor) -> list[StockItemRead]:
     """Items at or below their threshold, the emptiest first."""
     return sorted((i for i in list_items(session, actor=actor) if i.low), key=lambda i: (i.on_hand, i.code))
 
@@ -80,7 +80,7 @@ def _signed(data: StockMovementCreate) -> int:
     return data.quantity
 
 
-def move(session: Session, *, data: StockMovementCreate | dict[str, Any], actor: Any,
+def move(session: Session, *, data: StockMovementCreate | dict[str, Any], actor: Actor,
          gift_id: int | None = None) -> StockMovement:
     """Record one movement; refused, naming the stock on hand, when it would take the stock below zero."""
     require(actor, WRITE)
@@ -110,14 +110,14 @@ def move(session: Session, *, data: StockMovementCreate | dict[str, Any], actor:
     return movement
 
 
-def movements(session: Session, *, stock_item_id: int, actor: Any) -> list[StockMovement]:
+def movements(session: Session, *, stock_item_id: int, actor: Actor) -> list[StockMovement]:
     require(actor, READ)
     get_or_404(session, StockItem, stock_item_id, field="stock_item_id")
     return list(session.exec(select(StockMovement).where(StockMovement.stock_item_id == stock_item_id)
                              .order_by(col(StockMovement.moved_on), col(StockMovement.id))).all())
 
 
-def add_equipment(session: Session, *, data: EquipmentCreate | dict[str, Any], actor: Any) -> Equipment:
+def add_equipment(session: Session, *, data: EquipmentCreate | dict[str, Any], actor: Actor) -> Equipment:
     require(actor, WRITE)
     data = validate(EquipmentCreate, data)
     if session.exec(select(Equipment).where(Equipment.asset_number == data.asset_number)).first() is not None:
@@ -135,7 +135,7 @@ def add_equipment(session: Session, *, data: EquipmentCreate | dict[str, Any], a
 
 
 def hand_over(session: Session, *, equipment_id: int, custodian_id: int | None, location: str | None = None,
-              actor: Any) -> Equipment:
+              actor: Actor) -> Equipment:
     """A new custodian or location (the audit trail keeps the previous ones)."""
     require(actor, WRITE)
     equipment = get_or_404(session, Equipment, equipment_id, field="equipment_id")
@@ -149,7 +149,7 @@ def hand_over(session: Session, *, equipment_id: int, custodian_id: int | None, 
     return equipment
 
 
-def list_equipment(session: Session, *, actor: Any) -> list[dict[str, Any]]:
+def list_equipment(session: Session, *, actor: Actor) -> list[dict[str, Any]]:
     require(actor, READ)
     rows = []
     for equipment in session.exec(select(Equipment).order_by(col(Equipment.asset_number))).all():

@@ -22,7 +22,7 @@ from workbench.models.budget import (
     TransferCreate,
 )
 from workbench.models.people import Person
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.budget.ledger import (
     DISBURSEMENT,
     TRANSFER,
@@ -45,7 +45,7 @@ from workbench.services.budget.ledger import (
 from workbench.services.budget.lines import get_line, list_lines
 
 
-def add_allotment(session: Session, *, data: AllotmentCreate | dict[str, Any], actor: Any) -> Allotment:
+def add_allotment(session: Session, *, data: AllotmentCreate | dict[str, Any], actor: Actor) -> Allotment:
     """An allotment period's money released to a line; allotments never exceed the line's allocation."""
     require(actor, "budget.write")
     data = validate(AllotmentCreate, data)
@@ -81,7 +81,7 @@ def add_allotment(session: Session, *, data: AllotmentCreate | dict[str, Any], a
 COMMITMENT = ("ยอดผูกพัน", "commitment")
 
 
-def post_commitment(session: Session, *, data: CommitmentCreate | dict[str, Any], actor: Any,
+def post_commitment(session: Session, *, data: CommitmentCreate | dict[str, Any], actor: Actor,
                     estimate: dict[str, Any] | None = None, draft: bool = False) -> Commitment:
     """A commitment (approved request, order, contract) on a line, optionally for a visit or a reception.
 
@@ -106,7 +106,7 @@ def post_commitment(session: Session, *, data: CommitmentCreate | dict[str, Any]
         return commitment
 
 
-def _draft(session: Session, commitment_id: int, actor: Any) -> Commitment:
+def _draft(session: Session, commitment_id: int, actor: Actor) -> Commitment:
     commitment = _entry(session, Commitment, commitment_id, "commitment_id", actor)
     if commitment.status != CommitmentStatus.DRAFT:
         raise field_error("commitment_id", f"รายการผูกพันหมายเลข {commitment_id} ไม่ใช่ร่าง",
@@ -114,7 +114,7 @@ def _draft(session: Session, commitment_id: int, actor: Any) -> Commitment:
     return commitment
 
 
-def post_draft(session: Session, *, commitment_id: int, actor: Any, entry_date: dt.date | None = None) -> Commitment:
+def post_draft(session: Session, *, commitment_id: int, actor: Actor, entry_date: dt.date | None = None) -> Commitment:
     """Post a draft commitment (checked again against today's figures); from then on it is counted."""
     require(actor, "budget.write")
     with transaction(session, actor=actor):
@@ -129,7 +129,7 @@ def post_draft(session: Session, *, commitment_id: int, actor: Any, entry_date: 
         return commitment
 
 
-def discard_draft(session: Session, *, commitment_id: int, actor: Any) -> Commitment:
+def discard_draft(session: Session, *, commitment_id: int, actor: Actor) -> Commitment:
     """Drop a draft commitment; it stays on record as discarded and is never counted."""
     require(actor, "budget.write")
     with transaction(session, actor=actor):
@@ -140,7 +140,7 @@ def discard_draft(session: Session, *, commitment_id: int, actor: Any) -> Commit
         return commitment
 
 
-def commitments(session: Session, *, fiscal_year: int, actor: Any, line_id: int | None = None,
+def commitments(session: Session, *, fiscal_year: int, actor: Actor, line_id: int | None = None,
                 include_drafts: bool = True) -> list[CommitmentRead]:
     """Original commitments (not their reversals) of the year the actor may see, with what remains of each."""
     lines = {line.id: line for line in list_lines(session, fiscal_year=fiscal_year, actor=actor)}
@@ -159,7 +159,7 @@ def commitments(session: Session, *, fiscal_year: int, actor: Any, line_id: int 
 # --- disbursements ---------------------------------------------------------------------------------------------
 
 
-def disburse(session: Session, *, data: DisbursementCreate | dict[str, Any], actor: Any) -> Disbursement:
+def disburse(session: Session, *, data: DisbursementCreate | dict[str, Any], actor: Actor) -> Disbursement:
     """A payment against a commitment (releasing it) or directly against a line."""
     require(actor, "budget.write")
     data = validate(DisbursementCreate, data)
@@ -202,7 +202,7 @@ def disburse(session: Session, *, data: DisbursementCreate | dict[str, Any], act
 # --- transfers -------------------------------------------------------------------------------------------------
 
 
-def transfer(session: Session, *, data: TransferCreate | dict[str, Any], actor: Any) -> Transfer:
+def transfer(session: Session, *, data: TransferCreate | dict[str, Any], actor: Actor) -> Transfer:
     """Move allotted, unused money from one line to another of the same year, approved by a named person."""
     require(actor, "budget.write")
     data = validate(TransferCreate, data)
@@ -228,7 +228,7 @@ def transfer(session: Session, *, data: TransferCreate | dict[str, Any], actor: 
         return moved
 
 
-def entries(session: Session, *, line_id: int, actor: Any) -> list[dict[str, Any]]:
+def entries(session: Session, *, line_id: int, actor: Actor) -> list[dict[str, Any]]:
     """Every posted entry of a line in date order, as rows for a register (kind, date, amount, links)."""
     line = get_line(session, line_id=line_id, actor=actor)
     ledger = Ledger.load(session, [line.id])

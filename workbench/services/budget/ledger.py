@@ -24,7 +24,7 @@ from workbench.models.budget import (
     Transfer,
 )
 from workbench.models.visits import Engagement, EngagementKind, Visit
-from workbench.services.access import can_see
+from workbench.services.access import Actor, can_see
 from workbench.services.common import field_error as _field_error
 from workbench.services.common import field_labels, get_visible, not_found
 from workbench.services.common import validate as _validate
@@ -252,7 +252,7 @@ def _check_use(ledger: Ledger, line: BudgetLine, amount: Decimal, day: dt.date, 
         )
 
 
-def _lock(session: Session, line_ids: Iterable[int], actor: Any) -> dict[int, BudgetLine]:
+def _lock(session: Session, line_ids: Iterable[int], actor: Actor) -> dict[int, BudgetLine]:
     """The lines, locked for this transaction (in id order, so two transfers cannot deadlock)."""
     ids = sorted(set(line_ids))
     rows = session.exec(select(BudgetLine).where(col(BudgetLine.id).in_(ids)).order_by(col(BudgetLine.id))
@@ -268,7 +268,7 @@ def _line_not_found(line_id: Any) -> NotFound:
     return not_found("line_id", line_id, labels=_labels("line_id"))
 
 
-def entry_visible(session: Session, entry: Any, actor: Any) -> bool:
+def entry_visible(session: Session, entry: Any, actor: Actor) -> bool:
     """An entry is visible when its own classification (commitments), its line(s) and the commitment it pays or
     reverses all are: a disbursement against a secret commitment is as secret as the commitment."""
     line_ids = [entry.from_line_id, entry.to_line_id] if isinstance(entry, Transfer) else [entry.line_id]
@@ -284,13 +284,13 @@ def entry_visible(session: Session, entry: Any, actor: Any) -> bool:
     return can_see(actor, getattr(entry, "classification", 0))
 
 
-def _entry(session: Session, model: Any, entry_id: int, name: str, actor: Any) -> Any:
+def _entry(session: Session, model: Any, entry_id: int, name: str, actor: Actor) -> Any:
     """A posted or draft entry the actor may see; one it may not see is reported exactly as a missing one."""
     return get_visible(session, model, entry_id, actor=actor, permission="budget.read", field=name,
                        visible=lambda entry: entry_visible(session, entry, actor), labels=_labels(name))
 
 
-def _links(session: Session, data: CommitmentCreate, actor: Any) -> int:
+def _links(session: Session, data: CommitmentCreate, actor: Actor) -> int:
     """Check the optional visit and reception links; the classification the commitment must carry."""
     level = int(data.classification)
     if data.visit_id is not None:

@@ -15,12 +15,12 @@ from workbench.models.budget import (
     BudgetLineUpdate,
 )
 from workbench.models.people import Organization
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.budget.ledger import Ledger, LineFigures, _labels, _lock, field_error, money, validate
 from workbench.services.common import get_visible
 
 
-def create_line(session: Session, *, data: BudgetLineCreate | dict[str, Any], actor: Any) -> BudgetLine:
+def create_line(session: Session, *, data: BudgetLineCreate | dict[str, Any], actor: Actor) -> BudgetLine:
     """A budget line of a fiscal year with its allocation (code unique within the year)."""
     require(actor, "budget.write")
     data = validate(BudgetLineCreate, data)
@@ -45,7 +45,7 @@ def create_line(session: Session, *, data: BudgetLineCreate | dict[str, Any], ac
         return line
 
 
-def update_line(session: Session, *, line_id: int, data: BudgetLineUpdate | dict[str, Any], actor: Any) -> BudgetLine:
+def update_line(session: Session, *, line_id: int, data: BudgetLineUpdate | dict[str, Any], actor: Actor) -> BudgetLine:
     """Change a line's names or owning group (never its amount: that moves only by transfers)."""
     require(actor, "budget.write")
     data = validate(BudgetLineUpdate, data)
@@ -64,12 +64,12 @@ def update_line(session: Session, *, line_id: int, data: BudgetLineUpdate | dict
         return line
 
 
-def get_line(session: Session, *, line_id: int, actor: Any) -> BudgetLine:
+def get_line(session: Session, *, line_id: int, actor: Actor) -> BudgetLine:
     return get_visible(session, BudgetLine, line_id, actor=actor, permission="budget.read", field="line_id",
                        labels=_labels("line_id"))
 
 
-def line_by_code(session: Session, *, fiscal_year: int, code: str, actor: Any) -> BudgetLine:
+def line_by_code(session: Session, *, fiscal_year: int, code: str, actor: Actor) -> BudgetLine:
     require(actor, "budget.read")
     line = session.exec(select(BudgetLine).where(BudgetLine.fiscal_year == fiscal_year,
                                                  BudgetLine.code == code)).first()
@@ -79,7 +79,7 @@ def line_by_code(session: Session, *, fiscal_year: int, code: str, actor: Any) -
     return line
 
 
-def list_lines(session: Session, *, fiscal_year: int, actor: Any) -> list[BudgetLine]:
+def list_lines(session: Session, *, fiscal_year: int, actor: Actor) -> list[BudgetLine]:
     """The year's lines the actor may see, by code."""
     require(actor, "budget.read")
     lines = session.exec(select(BudgetLine).where(BudgetLine.fiscal_year == fiscal_year)
@@ -87,20 +87,20 @@ def list_lines(session: Session, *, fiscal_year: int, actor: Any) -> list[Budget
     return [line for line in lines if can_see(actor, line.classification)]
 
 
-def fiscal_years(session: Session, *, actor: Any) -> list[int]:
+def fiscal_years(session: Session, *, actor: Actor) -> list[int]:
     """Fiscal years that have budget lines, newest first."""
     require(actor, "budget.read")
     rows = session.exec(select(BudgetLine.fiscal_year, BudgetLine.classification)).all()
     return sorted({year for year, level in rows if can_see(actor, level)}, reverse=True)
 
 
-def line_figures(session: Session, *, line_id: int, actor: Any, on: dt.date | None = None) -> LineFigures:
+def line_figures(session: Session, *, line_id: int, actor: Actor, on: dt.date | None = None) -> LineFigures:
     """Allocated, allotted (by ``on``), committed, disbursed and available of one line."""
     line = get_line(session, line_id=line_id, actor=actor)
     return Ledger.load(session, [line.id]).figures(line.id, on)
 
 
-def year_figures(session: Session, *, fiscal_year: int, actor: Any, on: dt.date | None = None) -> list[LineFigures]:
+def year_figures(session: Session, *, fiscal_year: int, actor: Actor, on: dt.date | None = None) -> list[LineFigures]:
     """Figures of every line of the year the actor may see (entries up to ``on``; all when ``on`` is None)."""
     lines = list_lines(session, fiscal_year=fiscal_year, actor=actor)
     ledger = Ledger.load(session, [line.id for line in lines])

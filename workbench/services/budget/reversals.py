@@ -24,7 +24,7 @@ from workbench.models.budget import (
     Transfer,
 )
 from workbench.models.people import Person
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.budget.ledger import (
     TRANSFER,
     Ledger,
@@ -48,7 +48,7 @@ Check = Callable[[Session, Any, BudgetLine], Decimal]
 
 
 def _reverse(session: Session, model: Any, entry_id: int, name: str, *, entry_date: dt.date, reason: str,
-             actor: Any, check: Check, copied: tuple[str, ...], line_ids: Callable[[Any], list[int]] | None = None,
+             actor: Actor, check: Check, copied: tuple[str, ...], line_ids: Callable[[Any], list[int]] | None = None,
              **extra: Any) -> Any:
     """The skeleton every reversal follows; ``line_ids`` lists the lines to lock, the first one's year counts."""
     require(actor, "budget.write")
@@ -79,7 +79,7 @@ def _once(model: Any, name: str, then: Check | None = None) -> Check:
     return check
 
 
-def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.date, reason: str, actor: Any,
+def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.date, reason: str, actor: Actor,
                        amount: Any = None) -> Commitment:
     """Release what remains of a commitment (or part of it) with a reversing entry linked to it."""
     def check(session: Session, original: Commitment, line: BudgetLine) -> Decimal:
@@ -100,7 +100,7 @@ def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.d
 
 
 def reverse_disbursement(session: Session, *, disbursement_id: int, entry_date: dt.date, reason: str,
-                         actor: Any) -> Disbursement:
+                         actor: Actor) -> Disbursement:
     """Cancel a payment with a reversing entry; a payment against a commitment restores that commitment."""
     return _reverse(session, Disbursement, disbursement_id, "disbursement_id", entry_date=entry_date, reason=reason,
                     actor=actor, check=_once(Disbursement, "disbursement_id"),
@@ -108,7 +108,7 @@ def reverse_disbursement(session: Session, *, disbursement_id: int, entry_date: 
 
 
 def reverse_allotment(session: Session, *, allotment_id: int, entry_date: dt.date, reason: str,
-                      actor: Any) -> Allotment:
+                      actor: Actor) -> Allotment:
     """Withdraw an allotment with a reversing entry; refused if the money is already used."""
     def room(session: Session, original: Allotment, line: BudgetLine) -> Decimal:
         _check_room(Ledger.load(session, [line.id]), line, original.amount, entry_date,
@@ -121,7 +121,7 @@ def reverse_allotment(session: Session, *, allotment_id: int, entry_date: dt.dat
 
 
 def reverse_transfer(session: Session, *, transfer_id: int, entry_date: dt.date, reason: str, approver_id: int,
-                     actor: Any) -> Transfer:
+                     actor: Actor) -> Transfer:
     """Undo a transfer with a reversing entry (approved again); refused if the money has been used."""
     require(actor, "budget.write")
     reason = _reason(reason)

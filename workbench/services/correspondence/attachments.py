@@ -12,7 +12,6 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -20,7 +19,7 @@ from workbench.db import record_event, transaction
 from workbench.errors import ConflictError
 from workbench.models.base import Clearance
 from workbench.models.correspondence import Correspondence, CorrespondenceAttachment
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, get_visible
 from workbench.services.correspondence import rules
 from workbench.services.correspondence.registers import get_document
@@ -82,7 +81,7 @@ def _write_blob(sha256: str, content: bytes) -> None:
     os.replace(handle.name, path)
 
 
-def attach(session: Session, *, document_id: int, actor: Any, filename: str, content: bytes) -> CorrespondenceAttachment:
+def attach(session: Session, *, document_id: int, actor: Actor, filename: str, content: bytes) -> CorrespondenceAttachment:
     """Attach a file to a register entry (registering staff, or the officer who holds the document)."""
     doc = get_document(session, document_id=document_id, actor=actor, audit_open=False)
     if getattr(actor, "id", None) is None or doc.assignee_id != actor.id:
@@ -99,13 +98,13 @@ def attach(session: Session, *, document_id: int, actor: Any, filename: str, con
         return attachment
 
 
-def list_attachments(session: Session, *, document_id: int, actor: Any) -> list[CorrespondenceAttachment]:
+def list_attachments(session: Session, *, document_id: int, actor: Actor) -> list[CorrespondenceAttachment]:
     doc = get_document(session, document_id=document_id, actor=actor, audit_open=False)
     return list(session.exec(select(CorrespondenceAttachment).where(
         CorrespondenceAttachment.correspondence_id == doc.id).order_by(col(CorrespondenceAttachment.id))).all())
 
 
-def download(session: Session, *, attachment_id: int, actor: Any) -> Download:
+def download(session: Session, *, attachment_id: int, actor: Actor) -> Download:
     """The file's bytes after checking its SHA-256; a classified document's download is audited."""
     attachment = get_visible(session, CorrespondenceAttachment, attachment_id, actor=actor,
                              permission="correspondence.read", field="attachment_id",

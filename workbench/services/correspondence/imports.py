@@ -30,7 +30,7 @@ from workbench.models.correspondence import (
     Register,
     Urgency,
 )
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.common import field_labels
 from workbench.services.correspondence.registers import check_create, register_document
 from workbench.thai import parse_date
@@ -223,7 +223,7 @@ _MISSING = object()
 
 
 def _check_row(session: Session, number: int, cells: list[Any], columns: dict[str, tuple[int, str]],
-               headers: list[str], choices: dict[str, dict[str, Any]], actor: Any,
+               headers: list[str], choices: dict[str, dict[str, Any]], actor: Actor,
                ready: list[CorrespondenceCreate]) -> list[Problem]:
     values: dict[str, Any] = {}
     row_problems: list[Problem] = []
@@ -255,7 +255,7 @@ def _check_row(session: Session, number: int, cells: list[Any], columns: dict[st
     return row_problems
 
 
-def check_file(session: Session, *, path: Path, actor: Any) -> list[CorrespondenceCreate]:
+def check_file(session: Session, *, path: Path, actor: Actor) -> list[CorrespondenceCreate]:
     """Every row checked; raises ImportRejected listing every problem, or returns the rows ready to register."""
     headers, rows = read_rows(path)
     columns = _columns(headers)
@@ -271,7 +271,7 @@ def check_file(session: Session, *, path: Path, actor: Any) -> list[Corresponden
     return ready
 
 
-def import_register_file(session: Session, *, path: Path, actor: Any) -> list[CorrespondenceRead]:
+def import_register_file(session: Session, *, path: Path, actor: Actor) -> list[CorrespondenceRead]:
     """Register every row of the file, or none of them."""
     require(actor, "correspondence.write")
     ready = check_file(session, path=path, actor=actor)

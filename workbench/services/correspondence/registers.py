@@ -45,7 +45,7 @@ from workbench.models.correspondence import (
 )
 from workbench.models.users import User
 from workbench.models.visits import Engagement, Visit
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import field_error, get_or_404, get_visible, not_found, validate
 from workbench.services.correspondence import rules
 
@@ -115,7 +115,7 @@ def _search_text(doc: Correspondence) -> str:
     return "\n".join(fold(part) for part in parts if part)
 
 
-def _check_links(session: Session, checked: CorrespondenceCreate, actor: Any) -> None:
+def _check_links(session: Session, checked: CorrespondenceCreate, actor: Actor) -> None:
     if checked.visit_id is not None:
         visit = session.get(Visit, checked.visit_id)
         if visit is None or not can_see(actor, getattr(visit, "classification", 0)):
@@ -140,7 +140,7 @@ def _check_links(session: Session, checked: CorrespondenceCreate, actor: Any) ->
             raise not_found("reply_to_id", checked.reply_to_id)
 
 
-def check_create(session: Session, *, actor: Any, data: CorrespondenceCreate | dict[str, Any]) -> CorrespondenceCreate:
+def check_create(session: Session, *, actor: Actor, data: CorrespondenceCreate | dict[str, Any]) -> CorrespondenceCreate:
     """``data`` validated against the schema and the rules; raises the first problem, writes nothing."""
     checked = validate(CorrespondenceCreate, data)
     if not checked.subject.strip():
@@ -161,7 +161,7 @@ def check_create(session: Session, *, actor: Any, data: CorrespondenceCreate | d
     return checked
 
 
-def register_document(session: Session, *, actor: Any, data: CorrespondenceCreate | dict[str, Any],
+def register_document(session: Session, *, actor: Actor, data: CorrespondenceCreate | dict[str, Any],
                       permission: str = "correspondence.write") -> CorrespondenceRead:
     """Register a document and give it the next number of its register for the year of its registration.
 
@@ -192,7 +192,7 @@ def register_document(session: Session, *, actor: Any, data: CorrespondenceCreat
         return to_read(session, doc)
 
 
-def first_step(session: Session, *, doc: Correspondence, actor: Any, note: str = "") -> RoutingStep:
+def first_step(session: Session, *, doc: Correspondence, actor: Actor, note: str = "") -> RoutingStep:
     """The assignment made when a document is registered already assigned."""
     step = RoutingStep(correspondence_id=doc.id, action=RoutingAction.ASSIGN, by_id=getattr(actor, "id", None),
                        by_name=getattr(actor, "username", ""), to_user_id=doc.assignee_id, to_group=doc.work_group,
@@ -227,7 +227,7 @@ def _user_name(user: User | None, session: Session | None = None) -> str:
     return user.username
 
 
-def get_document(session: Session, *, document_id: int, actor: Any, audit_open: bool = True) -> Correspondence:
+def get_document(session: Session, *, document_id: int, actor: Actor, audit_open: bool = True) -> Correspondence:
     """The register entry if the actor may see it (else NotFound, as if missing). Opening a classified entry is
     recorded in the audit trail."""
     doc = get_visible(session, Correspondence, document_id, actor=actor, permission="correspondence.read",
@@ -239,11 +239,11 @@ def get_document(session: Session, *, document_id: int, actor: Any, audit_open: 
     return doc
 
 
-def read_document(session: Session, *, document_id: int, actor: Any) -> CorrespondenceRead:
+def read_document(session: Session, *, document_id: int, actor: Actor) -> CorrespondenceRead:
     return to_read(session, get_document(session, document_id=document_id, actor=actor))
 
 
-def _filtered(statement: Any, *, actor: Any, register: Register | str | None = None, year: int | None = None,
+def _filtered(statement: Any, *, actor: Actor, register: Register | str | None = None, year: int | None = None,
               query: str = "", status: CorrespondenceStatus | str | None = None, urgency: Urgency | str | None = None,
               assignee_id: int | None = None, visit_id: int | None = None, overdue_at: dt.datetime | None = None,
               classified_only: bool = False) -> Any:
@@ -271,7 +271,7 @@ def _filtered(statement: Any, *, actor: Any, register: Register | str | None = N
     return statement
 
 
-def list_documents(session: Session, *, actor: Any, limit: int | None = None, offset: int = 0,
+def list_documents(session: Session, *, actor: Actor, limit: int | None = None, offset: int = 0,
                    **filters: Any) -> list[CorrespondenceRead]:
     """Register entries the actor may see, newest first (filters: register, year, query, status, urgency,
     assignee_id, visit_id, overdue_at). A classified entry above the actor's clearance is never returned."""
@@ -284,7 +284,7 @@ def list_documents(session: Session, *, actor: Any, limit: int | None = None, of
     return _reads(session, docs)
 
 
-def register_page(session: Session, *, actor: Any, register: Register | str, year: int) -> list[CorrespondenceRead]:
+def register_page(session: Session, *, actor: Actor, register: Register | str, year: int) -> list[CorrespondenceRead]:
     """One register of one calendar year in number order (the printed register's order)."""
     require(actor, "correspondence.read")
     statement = _filtered(select(Correspondence), actor=actor, register=register, year=year).order_by(
@@ -292,12 +292,12 @@ def register_page(session: Session, *, actor: Any, register: Register | str, yea
     return _reads(session, session.exec(statement).all())
 
 
-def count_documents(session: Session, *, actor: Any, **filters: Any) -> int:
+def count_documents(session: Session, *, actor: Actor, **filters: Any) -> int:
     require(actor, "correspondence.read")
     return session.exec(_filtered(select(func.count()).select_from(Correspondence), actor=actor, **filters)).one()
 
 
-def count_registered(session: Session, *, start: dt.date, end: dt.date, actor: Any) -> tuple[int, int]:
+def count_registered(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> tuple[int, int]:
     """Documents registered (every register) from ``start`` to ``end`` inclusive that the actor may see, and the
     highest classification among them: the quarterly statistics' "documents registered"."""
     require(actor, "correspondence.read")
@@ -324,7 +324,7 @@ def _reads(session: Session, docs: list[Correspondence]) -> list[CorrespondenceR
     }) for d in docs]
 
 
-def years(session: Session, *, actor: Any) -> list[int]:
+def years(session: Session, *, actor: Actor) -> list[int]:
     """Calendar years (C.E.) that have register entries the actor may see, newest first."""
     require(actor, "correspondence.read")
     rows = session.exec(_filtered(select(Correspondence.year).distinct(), actor=actor)).all()

@@ -28,7 +28,7 @@ from workbench.models.correspondence import (
     Disposal,
 )
 from workbench.models.users import User
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import field_error, get_or_404, get_visible
 from workbench.services.correspondence import rules
 from workbench.services.correspondence.registers import _reads
@@ -51,14 +51,14 @@ def _check_year(year_be: int) -> int:
     return ce_year(int(year_be))
 
 
-def _visible_kept(session: Session, actor: Any) -> list[Correspondence]:
+def _visible_kept(session: Session, actor: Actor) -> list[Correspondence]:
     return list(session.exec(select(Correspondence).where(
         Correspondence.disposal == Disposal.KEPT,
         col(Correspondence.classification) <= int(getattr(actor, "clearance", 0)),
     ).order_by(col(Correspondence.year), col(Correspondence.register), col(Correspondence.number))).all())
 
 
-def due_for_destruction(session: Session, *, actor: Any, year_be: int) -> list[RetentionRow]:
+def due_for_destruction(session: Session, *, actor: Actor, year_be: int) -> list[RetentionRow]:
     """Documents whose retention has run out by the end of ``year_be``: registered in year Y and kept N years,
     a document may be listed for destruction from year Y + N. Documents kept for good never are."""
     require(actor, "correspondence.read")
@@ -70,7 +70,7 @@ def due_for_destruction(session: Session, *, actor: Any, year_be: int) -> list[R
             for read in _reads(session, docs)]
 
 
-def due_for_archives(session: Session, *, actor: Any, year_be: int) -> list[CorrespondenceRead]:
+def due_for_archives(session: Session, *, actor: Actor, year_be: int) -> list[CorrespondenceRead]:
     """Documents still kept that reach 20 years in ``year_be`` or earlier: to be transferred to the National
     Archives."""
     require(actor, "correspondence.read")
@@ -78,7 +78,7 @@ def due_for_archives(session: Session, *, actor: Any, year_be: int) -> list[Corr
     return _reads(session, [d for d in _visible_kept(session, actor) if d.year + ARCHIVES_AGE_YEARS <= year])
 
 
-def draw_up_destruction_list(session: Session, *, actor: Any, year_be: int) -> DestructionList:
+def draw_up_destruction_list(session: Session, *, actor: Actor, year_be: int) -> DestructionList:
     """The destruction list of ``year_be``: every document past retention, as the retention data says."""
     require(actor, "correspondence.retention")
     rows = due_for_destruction(session, actor=actor, year_be=year_be)
@@ -102,7 +102,7 @@ def draw_up_destruction_list(session: Session, *, actor: Any, year_be: int) -> D
         return listing
 
 
-def list_items(session: Session, *, actor: Any, list_id: int) -> list[CorrespondenceRead]:
+def list_items(session: Session, *, actor: Actor, list_id: int) -> list[CorrespondenceRead]:
     require(actor, "correspondence.read")
     get_or_404(session, DestructionList, list_id, field="destruction_list_id")
     docs = session.exec(select(Correspondence).join(
@@ -118,7 +118,7 @@ def approvals(session: Session, *, list_id: int) -> list[DestructionApproval]:
                              .order_by(col(DestructionApproval.id))).all())
 
 
-def approve(session: Session, *, actor: Any, list_id: int, committee_role: CommitteeRole | str,
+def approve(session: Session, *, actor: Actor, list_id: int, committee_role: CommitteeRole | str,
             note: str = "") -> DestructionList:
     """A committee member's approval, in their own name. With the chair's and at least two members'
     approvals the list is approved."""
@@ -151,7 +151,7 @@ def approve(session: Session, *, actor: Any, list_id: int, committee_role: Commi
         return listing
 
 
-def carry_out(session: Session, *, actor: Any, list_id: int) -> int:
+def carry_out(session: Session, *, actor: Actor, list_id: int) -> int:
     """Mark every document of an approved list that the actor may see destroyed (the entries stay); returns how
     many. A classified entry above the actor's clearance behaves as if it were not on the list: it is neither
     destroyed nor counted, and stays kept (a cleared officer puts it on a later list)."""
@@ -177,7 +177,7 @@ def carry_out(session: Session, *, actor: Any, list_id: int) -> int:
         return len(docs)
 
 
-def mark_transferred(session: Session, *, actor: Any, document_ids: list[int]) -> int:
+def mark_transferred(session: Session, *, actor: Actor, document_ids: list[int]) -> int:
     """Mark documents handed over to the National Archives (only those 20 years old or more)."""
     require(actor, "correspondence.retention")
     year = clock.today().year
@@ -212,7 +212,7 @@ class DestructionListState:
     approvals: list[ApprovalRead]
 
 
-def list_status(session: Session, *, actor: Any, list_id: int) -> DestructionListState:
+def list_status(session: Session, *, actor: Actor, list_id: int) -> DestructionListState:
     """Where a destruction list stands: its year, its status and the committee's approvals, in order."""
     require(actor, "correspondence.read")
     listing = get_or_404(session, DestructionList, list_id, field="destruction_list_id")

@@ -24,7 +24,7 @@ from workbench.models.correspondence import (
     RoutingStep,
 )
 from workbench.models.users import User
-from workbench.services.access import can_see, has_permission, require
+from workbench.services.access import Actor, can_see, has_permission, require
 from workbench.services.common import field_error
 from workbench.services.correspondence.registers import OPEN_STATUSES, get_document, list_documents, to_read
 
@@ -48,7 +48,7 @@ def _target_user(session: Session, user_id: int | None, doc: Correspondence) -> 
     return user
 
 
-def _may_route(actor: Any, doc: Correspondence) -> None:
+def _may_route(actor: Actor, doc: Correspondence) -> None:
     if has_permission(actor, "correspondence.route"):
         return
     require(actor, "correspondence.read")
@@ -58,7 +58,7 @@ def _may_route(actor: Any, doc: Correspondence) -> None:
             f"user {getattr(actor, 'username', '?')} may route only the documents on their own desk")
 
 
-def route(session: Session, *, document_id: int, actor: Any, action: RoutingAction | str,
+def route(session: Session, *, document_id: int, actor: Actor, action: RoutingAction | str,
           to_user_id: int | None = None, to_group: str = "", note: str = "",
           at: dt.datetime | None = None) -> CorrespondenceRead:
     """One routing step (``at``: when it happened, default now; for loading past steps). ``assign``/``forward`` need an officer or a work group; ``return`` sends the document
@@ -105,27 +105,27 @@ def route(session: Session, *, document_id: int, actor: Any, action: RoutingActi
         return to_read(session, doc)
 
 
-def history(session: Session, *, document_id: int, actor: Any, audit_open: bool = False) -> list[RoutingStep]:
+def history(session: Session, *, document_id: int, actor: Actor, audit_open: bool = False) -> list[RoutingStep]:
     """Every routing step of a document the actor may see, oldest first."""
     doc = get_document(session, document_id=document_id, actor=actor, audit_open=audit_open)
     return list(session.exec(select(RoutingStep).where(RoutingStep.correspondence_id == doc.id)
                              .order_by(col(RoutingStep.at), col(RoutingStep.id))).all())
 
 
-def my_desk(session: Session, *, actor: Any) -> list[CorrespondenceRead]:
+def my_desk(session: Session, *, actor: Actor) -> list[CorrespondenceRead]:
     """Open documents assigned to the signed-in user, oldest due first."""
     docs = [d for d in list_documents(session, actor=actor, assignee_id=getattr(actor, "id", -1))
             if d.status in OPEN_STATUSES and d.disposal == Disposal.KEPT]
     return sorted(docs, key=lambda d: (d.due_at or dt.datetime.max, d.id))
 
 
-def overdue(session: Session, *, actor: Any, now: dt.datetime | None = None) -> list[CorrespondenceRead]:
+def overdue(session: Session, *, actor: Actor, now: dt.datetime | None = None) -> list[CorrespondenceRead]:
     """Open documents past the due time their urgency gives (data), most overdue first."""
     docs = list_documents(session, actor=actor, overdue_at=now or clock.now())
     return sorted([d for d in docs if d.disposal == Disposal.KEPT], key=lambda d: (d.due_at, d.id))
 
 
-def officers(session: Session, *, actor: Any) -> list[tuple[str, int]]:
+def officers(session: Session, *, actor: Actor) -> list[tuple[str, int]]:
     """Active users a document may be routed to, as (label, id): Thai name and user name."""
     from workbench.models.people import Person
     from workbench.models.users import Role
@@ -136,7 +136,7 @@ def officers(session: Session, *, actor: Any) -> list[tuple[str, int]]:
     return [(f"{p.given_name_th} {p.family_name_th} ({u.username})", u.id) for u, p in rows]
 
 
-def steps_view(session: Session, *, document_id: int, actor: Any) -> list[Any]:
+def steps_view(session: Session, *, document_id: int, actor: Actor) -> list[Any]:
     """The routing steps with the receiving officer's name (``to_name``), for display."""
     from types import SimpleNamespace
 

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from workbench import clock
 from workbench.i18n import t
-from workbench.services.access import has_permission
+from workbench.services.access import Actor, has_permission
 from workbench.services.interparliamentary.meetings import READ, MeetingRow, list_meetings
 
 LOOKAHEAD_DAYS = 400  # the longest lead time is well inside this: deadlines of meetings opening later show up
@@ -34,7 +34,7 @@ def _marks(row: MeetingRow) -> tuple[str, str]:
     return f"({t('ip.predicted_short', 'th')}) ", f"({t('ip.predicted_short', 'en')}) "
 
 
-def calendar_items(session: Session, *, actor: Any, first: dt.date, last: dt.date) -> list[Any]:
+def calendar_items(session: Session, *, actor: Actor, first: dt.date, last: dt.date) -> list[Any]:
     from workbench.services.calendar import CalendarItem
 
     if not has_permission(actor, READ):

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from workbench.models.people import Membership, Organization, Person, Post
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.interparliamentary.meetings import READ, organization_by_code
 
 NATIONAL_GROUPS = ("ipu-thai-group", "appf-thai-group", "aipa-thai-group")
@@ -52,14 +51,14 @@ def _seats(session: Session, organization_ids: list[int], day: dt.date | None) -
     return sorted(seats, key=lambda s: (s.organization_id, s.precedence, s.start, s.person_th))
 
 
-def executive_committee(session: Session, *, actor: Any, group_code: str, on: dt.date | None = None) -> list[Seat]:
+def executive_committee(session: Session, *, actor: Actor, group_code: str, on: dt.date | None = None) -> list[Seat]:
     """Who sat on the national group's executive committee on day ``on`` (every membership when None)."""
     require(actor, READ)
     committee = organization_by_code(session, f"{group_code}-excom" if not group_code.endswith("-excom") else group_code)
     return _seats(session, [committee.id], on)
 
 
-def thai_seats(session: Session, *, actor: Any, organization_code: str, on: dt.date | None = None) -> list[Seat]:
+def thai_seats(session: Session, *, actor: Actor, organization_code: str, on: dt.date | None = None) -> list[Seat]:
     """Thailand's seats on the committees and working bodies of an organisation (children of it), on a day."""
     require(actor, READ)
     parent = organization_by_code(session, organization_code)

@@ -23,7 +23,7 @@ from workbench.models.interparliamentary import (
     MeetingDocument,
     MeetingDocumentCreate,
 )
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, not_found, validate
 from workbench.services.interparliamentary.meetings import READ, WRITE, _hidden_meeting_ids, get_meeting
 
@@ -49,7 +49,7 @@ class DocumentRow:
                 "note": self.note, "register_number": self.register_number}
 
 
-def _linked_entry(session: Session, *, correspondence_id: int, direction: DocumentDirection, actor: Any) -> Correspondence:
+def _linked_entry(session: Session, *, correspondence_id: int, direction: DocumentDirection, actor: Actor) -> Correspondence:
     from workbench.services.correspondence import get_document
 
     entry = get_document(session, document_id=correspondence_id, actor=actor, audit_open=False)
@@ -61,7 +61,7 @@ def _linked_entry(session: Session, *, correspondence_id: int, direction: Docume
 
 
 def _entry_by_number(session: Session, *, direction: DocumentDirection, number: int, year_be: int | None,
-                     actor: Any) -> Correspondence:
+                     actor: Actor) -> Correspondence:
     """The register entry with this number in the register of the direction (received: incoming, sent: outgoing)
     for the B.E. year (default this year); one the actor may not see reads exactly like a missing one."""
     require(actor, "correspondence.read")
@@ -76,7 +76,7 @@ def _entry_by_number(session: Session, *, direction: DocumentDirection, number: 
     return entry
 
 
-def add_document(session: Session, *, data: MeetingDocumentCreate | dict[str, Any], actor: Any,
+def add_document(session: Session, *, data: MeetingDocumentCreate | dict[str, Any], actor: Actor,
                  register_no: int | None = None, register_year_be: int | None = None) -> MeetingDocument:
     """A document received or sent for a meeting, optionally linked to its entry in the correspondence register,
     given by id or by its register number and B.E. year (an entry the actor may not see is refused exactly like a
@@ -103,7 +103,7 @@ def add_document(session: Session, *, data: MeetingDocumentCreate | dict[str, An
 
 
 def register_meeting_document(session: Session, *, data: MeetingDocumentCreate | dict[str, Any], counterpart: str,
-                              doc_number: str = "", actor: Any) -> MeetingDocument:
+                              doc_number: str = "", actor: Actor) -> MeetingDocument:
     """Register the document in the correspondence register (a received one in the incoming register, a sent one
     in the outgoing register, with the next number) and record it for the meeting: one transaction."""
     from workbench.services.correspondence import register_document
@@ -130,7 +130,7 @@ def register_meeting_document(session: Session, *, data: MeetingDocumentCreate |
         return document
 
 
-def documents(session: Session, *, meeting_id: int, actor: Any) -> list[DocumentRow]:
+def documents(session: Session, *, meeting_id: int, actor: Actor) -> list[DocumentRow]:
     """The meeting's documents by day, each with the register number of its entry when the actor may see it."""
     from workbench.services.correspondence import display_number
 
@@ -150,7 +150,7 @@ def documents(session: Session, *, meeting_id: int, actor: Any) -> list[Document
     return result
 
 
-def log_coordination(session: Session, *, data: CoordinationCreate | dict[str, Any], actor: Any) -> CoordinationEntry:
+def log_coordination(session: Session, *, data: CoordinationCreate | dict[str, Any], actor: Actor) -> CoordinationEntry:
     """Who asked the House of Representatives' secretariat (or was asked) what, when, the answer and the decision."""
     require(actor, WRITE)
     data = validate(CoordinationCreate, data)
@@ -170,7 +170,7 @@ def log_coordination(session: Session, *, data: CoordinationCreate | dict[str, A
         return entry
 
 
-def coordination_log(session: Session, *, actor: Any, meeting_id: int | None = None) -> list[CoordinationEntry]:
+def coordination_log(session: Session, *, actor: Actor, meeting_id: int | None = None) -> list[CoordinationEntry]:
     """The coordination log, newest first (entries on a meeting the actor may not see are left out)."""
     require(actor, READ)
     statement = select(CoordinationEntry)

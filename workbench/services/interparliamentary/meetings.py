@@ -29,7 +29,7 @@ from workbench.models.interparliamentary import (
 )
 from workbench.models.people import Organization, Person
 from workbench.models.visits import DelegationMember, Direction, MemberRole, Visit, VisitKind
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
 from workbench.services.interparliamentary.cadence import Occurrence, occurrences
 
@@ -125,17 +125,17 @@ def planned_steps(times: list[LeadTime], opening: dt.date, *, abroad: bool) -> l
     return sorted(steps, key=lambda s: (s.due, s.code))
 
 
-def _visit_visible(session: Session, actor: Any, visit_id: int | None) -> bool:
+def _visit_visible(session: Session, actor: Actor, visit_id: int | None) -> bool:
     return visit_id is None or can_see(actor, classification_of(session.get(Visit, visit_id)))
 
 
-def get_meeting(session: Session, *, meeting_id: int, actor: Any) -> Meeting:
+def get_meeting(session: Session, *, meeting_id: int, actor: Actor) -> Meeting:
     """The meeting, or NotFound: a meeting whose delegation's visit the actor may not see reads as missing."""
     return get_visible(session, Meeting, meeting_id, actor=actor, permission=READ, field="meeting_id",
                        visible=lambda m: _visit_visible(session, actor, m.visit_id))
 
 
-def _hidden_meeting_ids(session: Session, *, actor: Any) -> set[int]:
+def _hidden_meeting_ids(session: Session, *, actor: Actor) -> set[int]:
     """Meetings the actor may not see (their visit is classified above the actor's clearance): for filtering."""
     rows = session.exec(select(Meeting.id, Visit.classification).join(Visit, col(Visit.id) == col(Meeting.visit_id))).all()
     return {meeting_id for meeting_id, level in rows if not can_see(actor, int(level or 0))}
@@ -178,7 +178,7 @@ def _entered(meeting: Meeting, occurrence: Occurrence) -> bool:
     return (meeting.start_date.year, meeting.start_date.month) == (occurrence.start.year, occurrence.start.month)
 
 
-def list_meetings(session: Session, *, actor: Any, first: dt.date, last: dt.date, organization_id: int | None = None,
+def list_meetings(session: Session, *, actor: Actor, first: dt.date, last: dt.date, organization_id: int | None = None,
                   include_projected: bool = True, lookahead_days: int = 0) -> list[MeetingRow]:
     """Meetings touching [first, last], entered and (unless entered already) predicted by their series' cadence.
 
@@ -219,7 +219,7 @@ def list_meetings(session: Session, *, actor: Any, first: dt.date, last: dt.date
     return sorted(rows, key=lambda r: (r.start, r.organization, r.key))
 
 
-def meeting_row(session: Session, *, meeting_id: int, actor: Any) -> MeetingRow:
+def meeting_row(session: Session, *, meeting_id: int, actor: Actor) -> MeetingRow:
     meeting = get_meeting(session, meeting_id=meeting_id, actor=actor)
     org = session.get(Organization, meeting.organization_id)
     series = session.get(MeetingSeries, meeting.series_id) if meeting.series_id else None
@@ -227,7 +227,7 @@ def meeting_row(session: Session, *, meeting_id: int, actor: Any) -> MeetingRow:
     return _row_from_meeting(meeting, org, _countries(session), tasks, series.code if series else "")
 
 
-def next_meeting(session: Session, *, actor: Any, organization_code: str, after: dt.date | None = None,
+def next_meeting(session: Session, *, actor: Actor, organization_code: str, after: dt.date | None = None,
                  kind: str | None = None) -> MeetingRow | None:
     """The first meeting of an organisation opening after ``after`` (default today), entered or predicted."""
     org = organization_by_code(session, organization_code)
@@ -259,7 +259,7 @@ def _make_prep(session: Session, meeting: Meeting) -> None:
                              due_date=step.due))
 
 
-def create_meeting(session: Session, *, data: MeetingCreate | dict[str, Any], actor: Any) -> Meeting:
+def create_meeting(session: Session, *, data: MeetingCreate | dict[str, Any], actor: Actor) -> Meeting:
     """Enter a meeting; its preparation timeline is made from the lead times, counted back from the opening."""
     require(actor, WRITE)
     data = validate(MeetingCreate, data)
@@ -273,7 +273,7 @@ def create_meeting(session: Session, *, data: MeetingCreate | dict[str, Any], ac
         return meeting
 
 
-def enter_predicted(session: Session, *, key: str, actor: Any) -> Meeting:
+def enter_predicted(session: Session, *, key: str, actor: Actor) -> Meeting:
     """Enter the predicted meeting ``key`` (``series:year:place``) with its predicted dates, host and number."""
     require(actor, WRITE)
     try:
@@ -300,7 +300,7 @@ def enter_predicted(session: Session, *, key: str, actor: Any) -> Meeting:
         "city": occurrence.host.city_th})
 
 
-def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate | dict[str, Any], actor: Any) -> Meeting:
+def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate | dict[str, Any], actor: Actor) -> Meeting:
     """Change a meeting's details; a new opening date moves the preparation steps not yet done."""
     require(actor, WRITE)
     data = validate(MeetingUpdate, data)
@@ -321,7 +321,7 @@ def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate | d
         return meeting
 
 
-def set_prep_done(session: Session, *, task_id: int, done: bool, actor: Any) -> PrepTask:
+def set_prep_done(session: Session, *, task_id: int, done: bool, actor: Actor) -> PrepTask:
     task = get_visible(session, PrepTask, task_id, actor=actor, permission=WRITE, field="task_id",
                        visible=lambda t: t.meeting_id not in _hidden_meeting_ids(session, actor=actor))
     with transaction(session, actor=actor):
@@ -334,7 +334,7 @@ def set_prep_done(session: Session, *, task_id: int, done: bool, actor: Any) -> 
 
 # --- agenda, observers, delegation ------------------------------------------------------------------------
 
-def add_agenda_item(session: Session, *, data: AgendaItemCreate | dict[str, Any], actor: Any) -> AgendaItem:
+def add_agenda_item(session: Session, *, data: AgendaItemCreate | dict[str, Any], actor: Actor) -> AgendaItem:
     require(actor, WRITE)
     data = validate(AgendaItemCreate, data)
     if not data.title_th.strip():
@@ -348,13 +348,13 @@ def add_agenda_item(session: Session, *, data: AgendaItemCreate | dict[str, Any]
         return item
 
 
-def agenda(session: Session, *, meeting_id: int, actor: Any) -> list[AgendaItem]:
+def agenda(session: Session, *, meeting_id: int, actor: Actor) -> list[AgendaItem]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
     return list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
                              .order_by(col(AgendaItem.sort_order), col(AgendaItem.id))).all())
 
 
-def add_observer(session: Session, *, meeting_id: int, person_id: int, note: str = "", actor: Any) -> Observer:
+def add_observer(session: Session, *, meeting_id: int, person_id: int, note: str = "", actor: Actor) -> Observer:
     """One of the office's staff observing the meeting (mandate duty 9)."""
     require(actor, WRITE)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
@@ -368,14 +368,14 @@ def add_observer(session: Session, *, meeting_id: int, person_id: int, note: str
         return observer
 
 
-def observers(session: Session, *, meeting_id: int, actor: Any) -> list[tuple[Observer, Person]]:
+def observers(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[Observer, Person]]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
     rows = session.exec(select(Observer, Person).join(Person, col(Person.id) == col(Observer.person_id))
                         .where(Observer.meeting_id == meeting_id).order_by(col(Observer.id))).all()
     return [(o, p) for o, p in rows]
 
 
-def ensure_visit(session: Session, *, meeting_id: int, actor: Any) -> int:
+def ensure_visit(session: Session, *, meeting_id: int, actor: Actor) -> int:
     """The outbound visit of the meeting's delegation, scheduled (one day either side) when there is none.
 
     A meeting held in Thailand has no outbound visit: the error says so."""
@@ -404,7 +404,7 @@ def ensure_visit(session: Session, *, meeting_id: int, actor: Any) -> int:
         return visit.id
 
 
-def add_delegate(session: Session, *, meeting_id: int, person_id: int, role: MemberRole | str, actor: Any) -> DelegationMember:
+def add_delegate(session: Session, *, meeting_id: int, person_id: int, role: MemberRole | str, actor: Actor) -> DelegationMember:
     """A member of the Thai delegation (head, member, adviser, secretary...), kept on the meeting's visit."""
     from workbench.services import visits
 
@@ -426,7 +426,7 @@ def add_delegate(session: Session, *, meeting_id: int, person_id: int, role: Mem
         return member
 
 
-def delegation(session: Session, *, meeting_id: int, actor: Any) -> list[tuple[DelegationMember, Person]]:
+def delegation(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[DelegationMember, Person]]:
     from workbench.services import visits
 
     meeting = get_meeting(session, meeting_id=meeting_id, actor=actor)

@@ -18,16 +18,16 @@ from workbench.models.interparliamentary import (
     ResolutionCreate,
 )
 from workbench.models.people import Person
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import field_error, get_or_404, validate
 from workbench.services.interparliamentary.meetings import READ, WRITE, get_meeting
 
 
-def _visible_levels(actor: Any) -> list[int]:
+def _visible_levels(actor: Actor) -> list[int]:
     return [level for level in range(4) if can_see(actor, level)]
 
 
-def add_position(session: Session, *, data: PositionCreate | dict[str, Any], actor: Any) -> Position:
+def add_position(session: Session, *, data: PositionCreate | dict[str, Any], actor: Actor) -> Position:
     """A new version of Thailand's position on an agenda item; earlier versions stay as they were."""
     require(actor, WRITE)
     data = validate(PositionCreate, data)
@@ -49,7 +49,7 @@ def add_position(session: Session, *, data: PositionCreate | dict[str, Any], act
         return position
 
 
-def positions(session: Session, *, meeting_id: int, actor: Any) -> list[tuple[AgendaItem, Position]]:
+def positions(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[AgendaItem, Position]]:
     """Every version the actor may see, per agenda item in agenda order, newest version first."""
     require(actor, READ)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
@@ -60,7 +60,7 @@ def positions(session: Session, *, meeting_id: int, actor: Any) -> list[tuple[Ag
     return [(item, position) for item, position in rows]
 
 
-def latest_positions(session: Session, *, meeting_id: int, actor: Any) -> dict[int, Position]:
+def latest_positions(session: Session, *, meeting_id: int, actor: Actor) -> dict[int, Position]:
     """The newest version the actor may see of each agenda item's position."""
     latest: dict[int, Position] = {}
     for item, position in positions(session, meeting_id=meeting_id, actor=actor):
@@ -68,7 +68,7 @@ def latest_positions(session: Session, *, meeting_id: int, actor: Any) -> dict[i
     return latest
 
 
-def count_positions(session: Session, *, meeting_id: int, actor: Any) -> int:
+def count_positions(session: Session, *, meeting_id: int, actor: Actor) -> int:
     """How many position versions of the meeting the actor may see (counted in the database)."""
     require(actor, READ)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
@@ -78,7 +78,7 @@ def count_positions(session: Session, *, meeting_id: int, actor: Any) -> int:
                                col(Position.classification).in_(_visible_levels(actor)))).one()
 
 
-def add_resolution(session: Session, *, data: ResolutionCreate | dict[str, Any], actor: Any) -> Resolution:
+def add_resolution(session: Session, *, data: ResolutionCreate | dict[str, Any], actor: Actor) -> Resolution:
     require(actor, WRITE)
     data = validate(ResolutionCreate, data)
     if not data.title_th.strip():
@@ -95,12 +95,12 @@ def add_resolution(session: Session, *, data: ResolutionCreate | dict[str, Any],
         return resolution
 
 
-def resolutions(session: Session, *, meeting_id: int, actor: Any) -> list[Resolution]:
+def resolutions(session: Session, *, meeting_id: int, actor: Actor) -> list[Resolution]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
     return list(session.exec(select(Resolution).where(Resolution.meeting_id == meeting_id).order_by(col(Resolution.id))).all())
 
 
-def add_intervention(session: Session, *, data: InterventionCreate | dict[str, Any], actor: Any) -> Intervention:
+def add_intervention(session: Session, *, data: InterventionCreate | dict[str, Any], actor: Actor) -> Intervention:
     require(actor, WRITE)
     data = validate(InterventionCreate, data)
     if not data.summary.strip():
@@ -116,7 +116,7 @@ def add_intervention(session: Session, *, data: InterventionCreate | dict[str, A
         return intervention
 
 
-def interventions(session: Session, *, meeting_id: int, actor: Any) -> list[tuple[Intervention, Person]]:
+def interventions(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[Intervention, Person]]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
     rows = session.exec(select(Intervention, Person).join(Person, col(Person.id) == col(Intervention.speaker_id))
                         .where(Intervention.meeting_id == meeting_id,

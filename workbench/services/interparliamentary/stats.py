@@ -10,12 +10,12 @@ from sqlmodel import Session, col, select
 from workbench.models.interparliamentary import FollowUpStatus, Meeting, MeetingSummary, SummaryFollowUp
 from workbench.models.people import Organization
 from workbench.models.visits import DelegationMember
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.interparliamentary.meetings import READ, _hidden_meeting_ids
 from workbench.thai import be_year
 
 
-def participation_by_year(session: Session, *, actor: Any) -> list[dict[str, Any]]:
+def participation_by_year(session: Session, *, actor: Actor) -> list[dict[str, Any]]:
     """Per B.E. year and organisation: meetings entered, meetings with a Thai delegation, delegates sent."""
     require(actor, READ)
     orgs = {o.id: o for o in session.exec(select(Organization)).all()}
@@ -38,7 +38,7 @@ def participation_by_year(session: Session, *, actor: Any) -> list[dict[str, Any
     return [table[key] for key in sorted(table)]
 
 
-def follow_up_completion(session: Session, *, actor: Any) -> list[dict[str, Any]]:
+def follow_up_completion(session: Session, *, actor: Actor) -> list[dict[str, Any]]:
     """Per B.E. year of the meeting: follow-ups done, open (or in progress), cancelled, and the share done."""
     require(actor, READ)
     rows = session.exec(select(SummaryFollowUp, MeetingSummary, Meeting)

@@ -21,7 +21,7 @@ from workbench.models.interparliamentary import (
     SummaryFollowUpCreate,
 )
 from workbench.models.people import Organization, Person
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
 from workbench.services.interparliamentary import meetings as meeting_service
 from workbench.services.interparliamentary import positions as position_service
@@ -37,7 +37,7 @@ def _check_follow_up(session: Session, data: SummaryFollowUpCreate) -> None:
         get_or_404(session, Person, data.owner_id, field="owner_id")
 
 
-def _visible_summary(session: Session, *, meeting_id: int, actor: Any) -> MeetingSummary | None:
+def _visible_summary(session: Session, *, meeting_id: int, actor: Actor) -> MeetingSummary | None:
     """The meeting's summary at the highest classification the actor may see (a summary the actor may not see
     is as if it did not exist)."""
     found = [s for s in session.exec(select(MeetingSummary).where(MeetingSummary.meeting_id == meeting_id)).all()
@@ -45,7 +45,7 @@ def _visible_summary(session: Session, *, meeting_id: int, actor: Any) -> Meetin
     return max(found, key=lambda s: (int(s.classification), s.id)) if found else None
 
 
-def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], actor: Any) -> MeetingSummary:
+def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], actor: Actor) -> MeetingSummary:
     """The meeting's summary with its follow-ups, in one transaction (one summary per meeting that the actor may
     see: a summary classified above the actor's clearance is as if there were none)."""
     require(actor, WRITE)
@@ -69,7 +69,7 @@ def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], act
         return summary
 
 
-def get_summary(session: Session, *, meeting_id: int, actor: Any) -> MeetingSummary | None:
+def get_summary(session: Session, *, meeting_id: int, actor: Actor) -> MeetingSummary | None:
     """The meeting's summary, or None when there is none or the actor may not see it (the same answer)."""
     require(actor, READ)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
@@ -83,7 +83,7 @@ def get_summary(session: Session, *, meeting_id: int, actor: Any) -> MeetingSumm
 
 
 def update_summary(session: Session, *, meeting_id: int, overview: str | None = None, key_decisions: str | None = None,
-                   actor: Any) -> MeetingSummary:
+                   actor: Actor) -> MeetingSummary:
     require(actor, WRITE)
     summary = get_summary(session, meeting_id=meeting_id, actor=actor)
     if summary is None:
@@ -101,7 +101,7 @@ def update_summary(session: Session, *, meeting_id: int, overview: str | None = 
 
 
 def add_follow_up(session: Session, *, meeting_id: int, data: SummaryFollowUpCreate | dict[str, Any],
-                  actor: Any) -> SummaryFollowUp:
+                  actor: Actor) -> SummaryFollowUp:
     require(actor, WRITE)
     data = validate(SummaryFollowUpCreate, data)
     summary = get_summary(session, meeting_id=meeting_id, actor=actor)
@@ -116,7 +116,7 @@ def add_follow_up(session: Session, *, meeting_id: int, data: SummaryFollowUpCre
         return follow_up
 
 
-def set_follow_up_status(session: Session, *, follow_up_id: int, status: FollowUpStatus | str, actor: Any) -> SummaryFollowUp:
+def set_follow_up_status(session: Session, *, follow_up_id: int, status: FollowUpStatus | str, actor: Actor) -> SummaryFollowUp:
     require(actor, WRITE)
     hidden = meeting_service._hidden_meeting_ids(session, actor=actor)  # noqa: SLF001
 
@@ -157,7 +157,7 @@ class FollowUpRow:
                 "due_date": self.due_date, "status": self.status, "overdue": self.overdue}
 
 
-def follow_ups(session: Session, *, actor: Any, meeting_id: int | None = None, overdue_only: bool = False,
+def follow_ups(session: Session, *, actor: Actor, meeting_id: int | None = None, overdue_only: bool = False,
                open_only: bool = False, today: dt.date | None = None) -> list[FollowUpRow]:
     """Follow-ups of the summaries the actor may see: overdue first, then by due date."""
     require(actor, READ)
@@ -210,7 +210,7 @@ class SummaryView:
     generated_on: dt.date | None = None
 
 
-def summary_view(session: Session, *, meeting_id: int, actor: Any) -> SummaryView:
+def summary_view(session: Session, *, meeting_id: int, actor: Actor) -> SummaryView:
     """Everything the export shows, limited to what the actor may see; its classification is the highest of the
     summary and the classified items it includes."""
     summary = get_summary(session, meeting_id=meeting_id, actor=actor)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlmodel import Session
 
 from workbench.errors import ConfigurationError
+from workbench.services.access import Actor
 from workbench.services.common import classification_of, get_visible
 
 
@@ -28,7 +28,7 @@ def split_number(display_number: str) -> tuple[str, str]:
     return code.strip(), number.strip()
 
 
-def _visit_classification(session: Session, visit_id: int, actor: Any) -> int:
+def _visit_classification(session: Session, visit_id: int, actor: Actor) -> int:
     """The letter's register entry is classified as its visit: its subject and link tell of the visit."""
     from workbench.models.visits import Visit
 
@@ -36,7 +36,7 @@ def _visit_classification(session: Session, visit_id: int, actor: Any) -> int:
                                          field="visit_id"))
 
 
-def allocate_outgoing(session: Session, *, actor: Any, visit_id: int, subject: str, recipient: str, sender: str,
+def allocate_outgoing(session: Session, *, actor: Actor, visit_id: int, subject: str, recipient: str, sender: str,
                       doc_date: dt.date) -> Allocated:
     """Register the letter in the outgoing register and return its number (joins the caller's transaction)."""
     try:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -29,7 +28,7 @@ from workbench.models.travel import LetterKind, TravelLetter, TravelLetterRead
 from workbench.models.visits import Direction, Visit
 from workbench.services import countries, people
 from workbench.services import visits as visit_service
-from workbench.services.access import can_see, require
+from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, get_or_404, get_visible
 from workbench.services.travel import issuing, readiness
 from workbench.thai import THAI_MONTHS, be_year, format_date, to_thai_digits
@@ -45,7 +44,7 @@ def _person_error(member: readiness.MemberReadiness, th: str, en: str) -> Valida
     return ValidationError(th, en, field="person_id", field_th=member.name_th, field_en=member.name_en)
 
 
-def _checked(session: Session, *, visit_id: int, actor: Any, today: dt.date, iso2: str | None = None
+def _checked(session: Session, *, visit_id: int, actor: Actor, today: dt.date, iso2: str | None = None
              ) -> readiness.VisitReadiness:
     """The visit's readiness, refusing what no letter may be made from (each message names the person)."""
     require(actor, "travel.read")
@@ -103,7 +102,7 @@ def _span_en(first: dt.date, last: dt.date) -> str:
             f"{last.day} {EN_MONTHS[last.month]} {last.year}")
 
 
-def passport_letter(session: Session, *, visit_id: int, actor: Any, today: dt.date, office_code: str | None = None,
+def passport_letter(session: Session, *, visit_id: int, actor: Actor, today: dt.date, office_code: str | None = None,
                     number: str = "", letter_date: dt.date | None = None) -> ExternalLetter:
     """The passport request to the Department of Consular Affairs (a draft unless ``number`` is given)."""
     state = _checked(session, visit_id=visit_id, actor=actor, today=today)
@@ -149,7 +148,7 @@ def _visa_members(state: readiness.VisitReadiness) -> list[readiness.MemberReadi
     return needing
 
 
-def visa_note(session: Session, *, visit_id: int, iso2: str, actor: Any, today: dt.date, number: str = "",
+def visa_note(session: Session, *, visit_id: int, iso2: str, actor: Actor, today: dt.date, number: str = "",
               office_code: str | None = None, letter_date: dt.date | None = None) -> NoteVerbale:
     """The note verbale asking the destination's embassy for the visas (a draft unless ``number`` is given)."""
     state = _checked(session, visit_id=visit_id, actor=actor, today=today, iso2=iso2)
@@ -187,7 +186,7 @@ def _date_en(day: dt.date) -> str:
     return f"{day.day} {EN_MONTHS[day.month]} {day.year}"
 
 
-def draft(session: Session, *, kind: LetterKind | str, visit_id: int, actor: Any, today: dt.date,
+def draft(session: Session, *, kind: LetterKind | str, visit_id: int, actor: Actor, today: dt.date,
           iso2: str | None = None) -> ExternalLetter | NoteVerbale:
     """A draft (no number) of the passport letter or of the visa note verbale for ``iso2``."""
     if LetterKind(kind) == LetterKind.PASSPORT:
@@ -201,7 +200,7 @@ class Issued:
     document: ExternalLetter | NoteVerbale
 
 
-def issue(session: Session, *, kind: LetterKind | str, visit_id: int, actor: Any, today: dt.date,
+def issue(session: Session, *, kind: LetterKind | str, visit_id: int, actor: Actor, today: dt.date,
           iso2: str | None = None) -> Issued:
     """Issue the letter: checks first (nothing written when refused), then number, record and visa tracking in
     one transaction."""
@@ -235,7 +234,7 @@ def issue(session: Session, *, kind: LetterKind | str, visit_id: int, actor: Any
         return Issued(TravelLetterRead.model_validate(record.model_dump()), document)
 
 
-def _numbered(session: Session, record: TravelLetter, *, actor: Any, today: dt.date, code: str, number: str):
+def _numbered(session: Session, record: TravelLetter, *, actor: Actor, today: dt.date, code: str, number: str):
     country = session.get(Country, record.country_id) if record.country_id else None
     if record.kind == LetterKind.PASSPORT:
         return passport_letter(session, visit_id=record.visit_id, actor=actor, today=today, office_code=code,
@@ -244,7 +243,7 @@ def _numbered(session: Session, record: TravelLetter, *, actor: Any, today: dt.d
                      today=today, office_code=code, number=number, letter_date=record.letter_date)
 
 
-def issued_document(session: Session, *, letter_id: int, actor: Any, today: dt.date) -> ExternalLetter | NoteVerbale:
+def issued_document(session: Session, *, letter_id: int, actor: Actor, today: dt.date) -> ExternalLetter | NoteVerbale:
     """An issued letter made again with its number and date (for another copy or another format)."""
     record = get_visible(session, TravelLetter, letter_id, actor=actor, permission="travel.read", field="letter_id",
                          visible=lambda r: can_see(actor, classification_of(session.get(Visit, r.visit_id))))
@@ -252,7 +251,7 @@ def issued_document(session: Session, *, letter_id: int, actor: Any, today: dt.d
     return _numbered(session, record, actor=actor, today=today, code=code, number=number)
 
 
-def issued_letters(session: Session, *, visit_id: int, actor: Any) -> list[TravelLetterRead]:
+def issued_letters(session: Session, *, visit_id: int, actor: Actor) -> list[TravelLetterRead]:
     require(actor, "travel.read")
     visit_service.get_visit(session, visit_id=visit_id, actor=actor)
     rows = session.exec(select(TravelLetter).where(TravelLetter.visit_id == visit_id)

@@ -21,7 +21,7 @@ from workbench.models.travel import (
     PassportRead,
     PassportStatus,
 )
-from workbench.services.access import require
+from workbench.services.access import Actor, require
 from workbench.services.common import field_error, get_or_404, validate
 from workbench.services.travel import rules
 
@@ -36,7 +36,7 @@ def normalise_number(number: str) -> str:
     return re.sub(r"[\s-]+", "", number or "").upper()
 
 
-def register_passport(session: Session, *, data: PassportCreate | dict[str, Any], actor: Any) -> PassportRead:
+def register_passport(session: Session, *, data: PassportCreate | dict[str, Any], actor: Actor) -> PassportRead:
     """Record a passport and its first whereabouts (the first entry of its moves history)."""
     require(actor, "travel.write")
     if isinstance(data, dict) and "number" in data:
@@ -73,7 +73,7 @@ def name_as_in_passport(person: Person) -> str:
     return f"{family.upper()} {given}".strip() or person.display_name("en")
 
 
-def move_passport(session: Session, *, data: PassportMoveCreate | dict[str, Any], actor: Any) -> PassportMove:
+def move_passport(session: Session, *, data: PassportMoveCreate | dict[str, Any], actor: Actor) -> PassportMove:
     """A passport changes hands: the move is kept, the passport's location follows."""
     require(actor, "travel.write")
     data = validate(PassportMoveCreate, data)
@@ -95,7 +95,7 @@ def move_passport(session: Session, *, data: PassportMoveCreate | dict[str, Any]
         return move
 
 
-def cancel_passport(session: Session, *, passport_id: int, reason: str, actor: Any) -> PassportRead:
+def cancel_passport(session: Session, *, passport_id: int, reason: str, actor: Actor) -> PassportRead:
     require(actor, "travel.write")
     passport = get_or_404(session, Passport, passport_id, field="passport_id")
     if not reason.strip():
@@ -108,7 +108,7 @@ def cancel_passport(session: Session, *, passport_id: int, reason: str, actor: A
         return _read(passport)
 
 
-def history(session: Session, *, passport_id: int, actor: Any) -> list[PassportMove]:
+def history(session: Session, *, passport_id: int, actor: Actor) -> list[PassportMove]:
     require(actor, "travel.read")
     get_or_404(session, Passport, passport_id, field="passport_id")
     return list(session.exec(select(PassportMove).where(PassportMove.passport_id == passport_id)
@@ -123,7 +123,7 @@ class PassportRow:
     days_left: int
 
 
-def list_passports(session: Session, *, actor: Any, today: dt.date, person_id: int | None = None,
+def list_passports(session: Session, *, actor: Actor, today: dt.date, person_id: int | None = None,
                    include_cancelled: bool = False) -> list[PassportRow]:
     require(actor, "travel.read")
     statement = select(Passport, Person).join(Person, col(Person.id) == col(Passport.person_id))
@@ -136,7 +136,7 @@ def list_passports(session: Session, *, actor: Any, today: dt.date, person_id: i
             for p, person in rows]
 
 
-def expiring(session: Session, *, actor: Any, today: dt.date, within_days: int | None = None) -> list[PassportRow]:
+def expiring(session: Session, *, actor: Actor, today: dt.date, within_days: int | None = None) -> list[PassportRow]:
     """Valid passports expiring within the window (``passport_expiry_window`` in data/travel_rules.csv), soonest
     first; already expired ones are listed too (negative days left)."""
     window = rules.expiry_window_days(session) if within_days is None else within_days

@@ -15,7 +15,7 @@ from workbench.models.countries import Country
 from workbench.models.travel import LetterKind, PassportType, TravelLetter, VisaRequest, VisaStatus
 from workbench.models.visits import Direction, Visit, VisitRead, VisitStatus
 from workbench.services import visits as visit_service
-from workbench.services.access import can_see, has_permission, require
+from workbench.services.access import Actor, can_see, has_permission, require
 from workbench.services.common import field_error
 from workbench.services.travel import rules
 from workbench.services.travel.passports import passports_of
@@ -144,13 +144,13 @@ def _issued(session: Session, visit_id: int, kind: LetterKind) -> bool:
                                                       TravelLetter.kind == kind)).first() is not None
 
 
-def visit_readiness(session: Session, *, visit_id: int, actor: Any, today: dt.date) -> VisitReadiness:
+def visit_readiness(session: Session, *, visit_id: int, actor: Actor, today: dt.date) -> VisitReadiness:
     require(actor, "travel.read")
     visit = visit_service.get_visit(session, visit_id=visit_id, actor=actor)
     return _readiness(session, visit, today, actor)
 
 
-def _readiness(session: Session, visit: Visit, today: dt.date, actor: Any) -> VisitReadiness:
+def _readiness(session: Session, visit: Visit, today: dt.date, actor: Actor) -> VisitReadiness:
     country = session.get(Country, visit.country_id)
     team = visit_service.delegation(session, visit_id=visit.id, actor=actor)
     ids = [person.id for _, person in team]
@@ -177,7 +177,7 @@ def _readiness(session: Session, visit: Visit, today: dt.date, actor: Any) -> Vi
                           country.name_th, country.name_en, members, tuple(deadlines))
 
 
-def upcoming_outbound(session: Session, *, actor: Any, today: dt.date, days: int = 180) -> list[VisitRead]:
+def upcoming_outbound(session: Session, *, actor: Actor, today: dt.date, days: int = 180) -> list[VisitRead]:
     """Outbound visits still going ahead that end today or later and start within ``days``, soonest first."""
     require(actor, "travel.read")
     rows = session.exec(select(Visit).where(
@@ -196,7 +196,7 @@ class Missing:
     en: str
 
 
-def missing_for_calendar(session: Session, *, actor: Any, today: dt.date, days: int = 90) -> list[Missing]:
+def missing_for_calendar(session: Session, *, actor: Actor, today: dt.date, days: int = 90) -> list[Missing]:
     """For the visit calendar's attention panel: upcoming outbound visits with members not ready, or a travel
     deadline passed. Empty for users who may not read travel documents (passports are personal data)."""
     if not has_permission(actor, "travel.read"):
@@ -217,7 +217,7 @@ def missing_for_calendar(session: Session, *, actor: Any, today: dt.date, days: 
     return found
 
 
-def set_visa_status(session: Session, *, visit_id: int, person_id: int, status: VisaStatus | str, actor: Any,
+def set_visa_status(session: Session, *, visit_id: int, person_id: int, status: VisaStatus | str, actor: Actor,
                     on: dt.date, note: str = "") -> VisaRequest:
     """Track one member's visa for the visit's destination: requested, received or refused (dated)."""
     require(actor, "travel.write")
