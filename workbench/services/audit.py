@@ -150,7 +150,7 @@ def _audit_row(row: AuditEntry) -> AuditRow:
 
 # rows that carry no classification of their own but hang on a record that does: (table, link attribute, parent)
 def _parents() -> dict[str, tuple[str, type]]:
-    from workbench.models.administration import Gift
+    from workbench.models.administration import Absence, Gift
     from workbench.models.briefing import BriefingPack
     from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, RoutingStep
     from workbench.models.interparliamentary import (
@@ -185,7 +185,8 @@ def _parents() -> dict[str, tuple[str, type]]:
             RoutingStep.__tablename__: ("correspondence_id", Correspondence),
             TravelLetter.__tablename__: ("visit_id", Visit), VisaRequest.__tablename__: ("visit_id", Visit),
             ReportNarrative.__tablename__: ("visit_id", Visit), SummaryFollowUp.__tablename__: ("summary_id", MeetingSummary),
-            Gift.__tablename__: ("visit_id", Visit), ProgrammeDetails.__tablename__: ("engagement_id", Engagement),
+            Gift.__tablename__: ("visit_id", Visit), Absence.__tablename__: ("visit_id", Visit),
+            ProgrammeDetails.__tablename__: ("engagement_id", Engagement),
             # a meeting is as classified as its delegation's visit, and what hangs on it with it
             Meeting.__tablename__: ("visit_id", Visit), MeetingSummary.__tablename__: ("meeting_id", Meeting),
             **{model.__tablename__: ("meeting_id", Meeting) for model in (
