@@ -15,6 +15,7 @@ from workbench.models.people import (
     MembershipCreate,
     Organization,
     OrganizationCreate,
+    OrgClassification,
     Person,
     PersonCreate,
     PersonUpdate,
@@ -139,13 +140,17 @@ def holders(session: Session, *, post_code: str, on: dt.date | None = None) -> l
 
 
 def principals(session: Session, *, on: dt.date | None = None) -> list[tuple[Post, Person]]:
-    """Holders of single-holder posts on a day, senior first (post precedence)."""
+    """Holders of single-holder posts of the Senate and its Secretariat on a day, senior first (post precedence).
+    Posts in inter-parliamentary bodies (a national group's president) are single-holder too, but their holders
+    are principals through their Senate posts, not through those."""
     day = on or clock.today()
     statement = (
         select(Post, Person)
         .join(Membership, col(Membership.post_id) == col(Post.id))
         .join(Person, col(Person.id) == col(Membership.person_id))
-        .where(col(Post.single_holder), Membership.start_date <= day,
+        .join(Organization, col(Organization.id) == col(Post.organization_id))
+        .where(col(Post.single_holder), col(Organization.classification) != OrgClassification.INTERPARLIAMENTARY,
+               Membership.start_date <= day,
                or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day))
         .order_by(col(Post.precedence), col(Post.id))
     )
