@@ -71,7 +71,8 @@ def test_a_date_is_read_whole_or_refused(text):
         assert isinstance(day, dt.date)
 
 
-@given(st.dates(), st.sampled_from(["", "garbage", "x", "T10:00:00", " 10:00", "T25"]))
+# (an ISO year from 2400 on is a B.E. year written the ISO way: refused whatever follows, tests/test_thai_fidelity_dates.py)
+@given(st.dates(max_value=dt.date(2399, 12, 31)), st.sampled_from(["", "garbage", "x", "T10:00:00", " 10:00", "T25"]))
 def test_an_iso_date_with_anything_after_it_but_a_time_is_refused(day, tail):
     text = day.isoformat() + tail
     if tail in ("", "T10:00:00", " 10:00"):

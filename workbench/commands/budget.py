@@ -152,9 +152,11 @@ def _lang(args: argparse.Namespace) -> str:
 
 def fiscal_year(text: str) -> int:
     """A fiscal year in B.E. (2569); a Christian year or an absurd one (2400) is refused, saying which to use."""
+    from workbench.commands.common import bounded_int
+
     try:
-        year = int(text)
-    except ValueError:
+        year = bounded_int("fy")(text)  # digits only (Thai digits too): no "2_569", no "²"
+    except argparse.ArgumentTypeError:
         year = 0
     if not FISCAL_YEARS[0] <= year <= FISCAL_YEARS[1]:
         raise argparse.ArgumentTypeError(
