@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from icalendar import Calendar
 
 from tests.factories import make_user, user_model
@@ -15,6 +16,14 @@ from workbench.documents.ics import calendar_to_ics
 from workbench.models.base import Clearance
 from workbench.models.users import Role
 from workbench.services.calendar import calendar_items
+
+
+@pytest.fixture(autouse=True)
+def _visits_and_engagements_only(monkeypatch):
+    """These tests are about visits and engagements: the items other features put on the calendar (such as the
+    inter-parliamentary meetings the reference data predicts every month) are tested in their own files."""
+    monkeypatch.setattr("workbench.services.calendar.PROVIDERS", [])
+
 
 DEC = (dt.date(2026, 12, 1), dt.date(2026, 12, 31))
 

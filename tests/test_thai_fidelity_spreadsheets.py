@@ -7,6 +7,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 
+import pytest
 from openpyxl import load_workbook
 
 from tests.budget_helpers import make_line, officer
@@ -16,6 +17,14 @@ from workbench.documents import budget_export, calendar_table
 from workbench.documents.spreadsheet import to_xlsx
 from workbench.services import budget, budget_reports
 from workbench.services.calendar import calendar_items
+
+
+@pytest.fixture(autouse=True)
+def _visits_and_engagements_only(monkeypatch):
+    """These tests are about visits and engagements: the items other features put on the calendar (such as the
+    inter-parliamentary meetings the reference data predicts every month) are tested in their own files."""
+    monkeypatch.setattr("workbench.services.calendar.PROVIDERS", [])
+
 
 NOV15 = dt.date(2025, 11, 15)
 BUDDHIST_CALENDAR = "[$-107"  # Excel's locale code with calendar 07, the Thai Buddhist calendar
