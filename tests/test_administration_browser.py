@@ -27,7 +27,7 @@ def choose(page, label: str, option: str, scope: str = "body") -> None:
 
 
 def set_date(page, label: str, iso: str, scope: str = "body") -> None:
-    box = page.locator(scope).locator(".widget-datepicker").filter(has=page.locator("label", has_text=re.compile(
+    box = page.locator(scope).locator(".wb-date-input").filter(has=page.locator("label", has_text=re.compile(
         rf"^\s*{re.escape(label)}")))
     box.locator("input").first.fill(iso)
     box.locator("input").first.dispatch_event("change")

@@ -27,7 +27,7 @@ def choose(page, label: str, option: str) -> None:
 
 
 def set_date(page, label: str, iso: str) -> None:
-    box = page.locator(".widget-datepicker").filter(has=page.locator("label", has_text=label))
+    box = page.locator(".wb-date-input").filter(has=page.locator("label", has_text=label))
     box.locator("input").first.fill(iso)
     box.locator("input").first.dispatch_event("change")
 

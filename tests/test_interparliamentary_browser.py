@@ -102,7 +102,7 @@ def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_ser
     letter = page.locator(".wb-ip-document-form")
     letter.locator(".wb-field-direction select").select_option(label="หนังสือส่ง")
     letter.locator(".wb-field-title input").fill(LETTER)
-    day = letter.locator(".wb-field-day input[type=date]").first
+    day = letter.locator(".wb-field-day .wb-date-input input").first
     day.fill("2027-02-01")
     day.dispatch_event("change")
     letter.get_by_role("button", name="ลงทะเบียนใหม่ในทะเบียนหนังสือ").click()
