@@ -53,6 +53,11 @@ def open_calendar(page, server, username: str = "protocol") -> float:
 def new_call(page, title: str, start: str, end: str) -> None:
     click(page, "สร้างกิจกรรมใหม่")
     page.locator(".wb-engagement-form").wait_for()
+    # the form is reused: wait until the kernel's reset has reached the page (an empty title), or the reset could
+    # arrive after the values typed below and clear some of them (seen on a loaded CI machine)
+    page.wait_for_function("() => { const box = document.querySelector("
+                           "'.wb-engagement-form .wb-field-title_th input, .wb-engagement-form .wb-field-title_th "
+                           "textarea'); return box !== null && box.value === ''; }")
     choose_option(page, "kind", "เข้าเยี่ยมคารวะ")
     fill(page, "ชื่อเรื่อง (ภาษาไทย) *", title)
     set_date_time(page, "start", DAY, start)
