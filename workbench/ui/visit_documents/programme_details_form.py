@@ -12,13 +12,14 @@ from sqlalchemy.engine import Engine
 from traitlets import Int
 
 from workbench.db import new_session
-from workbench.i18n import current_lang, t
-from workbench.services import people, visit_documents
+from workbench.i18n import t
+from workbench.services import visit_documents
 from workbench.services.access import has_permission
+from workbench.ui.choices import Choices
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
-from workbench.ui.person_picker import Choice, PersonPicker
+from workbench.ui.person_picker import PersonPicker
 
 
 class ProgrammeDetailsForm(widgets.VBox):
@@ -27,16 +28,16 @@ class ProgrammeDetailsForm(widgets.VBox):
 
     engagement_id = Int(None, allow_none=True)
 
-    def __init__(self, engine: Engine, user: Any, *, notice: Notice | None = None) -> None:
+    def __init__(self, engine: Engine, user: Any, choices: Choices, *, notice: Notice | None = None) -> None:
         self.engine, self.user = engine, user
         self.notice = notice or Notice()
-        self.lang = current_lang()
         self.can_write = has_permission(user, "visits.write")
         self.dress_th = widgets.Text(description=t("vdoc.ui.dress_th"), placeholder=t("vdoc.ui.dress_th_hint"),
                                      style=DESCRIPTION_STYLE, layout=widgets.Layout(width="95%"))
         self.dress_en = widgets.Text(description=t("vdoc.ui.dress_en"), placeholder=t("vdoc.ui.dress_en_hint"),
                                      style=DESCRIPTION_STYLE, layout=widgets.Layout(width="95%"))
-        self.contact = PersonPicker(t("vdoc.ui.contact"), search=self._search, names=self._names, multiple=False)
+        self.contact = PersonPicker(t("vdoc.ui.contact"), search=choices.search_people, names=choices.person_names,
+                                    multiple=False)
         self.save_button = widgets.Button(description=t("vdoc.ui.save_details"), button_style="primary",
                                           layout=widgets.Layout(width="auto"))
         self.save_button.add_class("wb-programme-details-save")
@@ -47,14 +48,6 @@ class ProgrammeDetailsForm(widgets.VBox):
                           self.dress_th, self.dress_en, self.contact,
                           *([self.save_button] if self.can_write else [])])
         self.add_class("wb-programme-details")
-
-    def _search(self, text: str) -> list[Choice]:
-        with new_session(self.engine) as session:
-            return [(p.display_name(self.lang), p.id) for p in people.search_people(session, text=text, limit=40)]
-
-    def _names(self, ids: list[int]) -> list[Choice]:
-        with new_session(self.engine) as session:
-            return [(p.display_name(self.lang), p.id) for p in people.get_people(session, ids=list(ids))]
 
     def show(self, engagement_id: int) -> None:
         self.engagement_id = engagement_id

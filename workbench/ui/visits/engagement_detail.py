@@ -61,7 +61,7 @@ class EngagementDetail(widgets.VBox):
         writes = [widgets.HBox([self.edit_button, self.status_buttons], layout=widgets.Layout(flex_flow="row wrap"))
                   ] if self.can_write else []
         self.documents = EngagementDocuments(engine, user, notice=self.notice)
-        self.programme = ProgrammeDetailsForm(engine, user, notice=self.notice)
+        self.programme = ProgrammeDetailsForm(engine, user, choices, notice=self.notice)
         super().__init__([self.heading, self.notice, self.info, *writes, self.record, self.reception, self.documents,
                           self.programme])
         self.add_class("wb-engagement-detail")
