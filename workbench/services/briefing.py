@@ -282,16 +282,22 @@ def _cover(session: Session, engagement: Engagement, country: Country, hosts: li
 
 def _biographies(session: Session, guests: list[Person], day: dt.date, lang: str) -> PackSection:
     items = []
-    for person in guests:
-        posts = session.exec(
+    held: dict[int, list[tuple[Membership, Organization]]] = {}
+    if guests:  # every guest's posts on the day in one query, and their nationalities in another
+        for membership, organization in session.exec(
             select(Membership, Organization).join(Organization, col(Organization.id) == col(Membership.organization_id))
-            .where(Membership.person_id == person.id, col(Membership.start_date) <= day,
+            .where(col(Membership.person_id).in_([p.id for p in guests]), col(Membership.start_date) <= day,
                    or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day))
-        ).all()
+            .order_by(col(Membership.id))
+        ).all():
+            held.setdefault(membership.person_id, []).append((membership, organization))
+    wanted = {p.nationality_id for p in guests if p.nationality_id}
+    nations = {c.id: c for c in session.exec(select(Country).where(col(Country.id).in_(wanted))).all()} if wanted else {}
+    for person in guests:
         roles = "; ".join(
             " ".join(part for part in ((m.role_th if lang == "th" else m.role_en) or m.role_th, _name(o, lang)) if part)
-            for m, o in posts)
-        nationality = session.get(Country, person.nationality_id) if person.nationality_id else None
+            for m, o in held.get(person.id, []))
+        nationality = nations.get(person.nationality_id) if person.nationality_id else None
         meta = " · ".join(part for part in (roles, _name(nationality, lang)) if part)
         body = thai_or_marked(person.biography, lang) or t("brief.no_bio", lang)  # English only where no Thai exists
         items.append(PackItem(heading=_name(person, lang), meta=meta, body=body))

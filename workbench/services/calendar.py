@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -63,13 +62,14 @@ def _countries(session: Session) -> dict[int, Country]:
 
 def _visit_items(session: Session, actor: Actor, first: dt.date, last: dt.date,
                  countries: dict[int, Country]) -> list[CalendarItem]:
-    visits = session.exec(select(Visit).where(Visit.end_date >= first, Visit.start_date <= last)).all()
+    visits = [v for v in session.exec(select(Visit).where(Visit.end_date >= first, Visit.start_date <= last)).all()
+              if can_see(actor, v.classification)]
+    wanted = {v.principal_id for v in visits if v.principal_id}
+    people = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(wanted))).all()} if wanted else {}
     items = []
     for visit in visits:
-        if not can_see(actor, visit.classification):
-            continue
         country = countries.get(visit.country_id)
-        principal = session.get(Person, visit.principal_id) if visit.principal_id else None
+        principal = people.get(visit.principal_id) if visit.principal_id else None
         items.append(CalendarItem(
             uid=f"visit-{visit.id}", item_type="visit", record_id=visit.id, title_th=visit.title_th,
             title_en=visit.title_en, start=dt.datetime.combine(visit.start_date, dt.time()),
@@ -174,22 +174,30 @@ def schedule_warnings(session: Session, *, actor: Actor, first: dt.date, last: d
     """A principal heading an outbound visit who is also booked for an engagement outside it at home."""
     require(actor, "visits.read")
     warnings = []
-    outbound = session.exec(select(Visit).where(
+    outbound = [visit for visit in session.exec(select(Visit).where(
         Visit.direction == Direction.OUTBOUND, col(Visit.principal_id).is_not(None), Visit.end_date >= first,
         Visit.start_date <= last,
         col(Visit.status).not_in([VisitStatus.CANCELLED.value, VisitStatus.POSTPONED.value]))).all()
+        if can_see(actor, visit.classification)]
+    if not outbound:
+        return warnings
+    # every principal engagement of these principals over the trips' whole span, in one query; matched below
+    span_start = dt.datetime.combine(min(v.start_date for v in outbound), dt.time())
+    span_end = dt.datetime.combine(max(v.end_date for v in outbound) + dt.timedelta(days=1), dt.time())
+    booked = session.exec(
+        select(Engagement, EngagementParticipant.person_id)
+        .join(EngagementParticipant, col(EngagementParticipant.engagement_id) == col(Engagement.id))
+        .where(col(EngagementParticipant.person_id).in_({v.principal_id for v in outbound}),
+               col(EngagementParticipant.is_principal), Engagement.status != EngagementStatus.CANCELLED,
+               Engagement.start < span_end, Engagement.end > span_start)
+        .order_by(col(Engagement.start), col(Engagement.id))
+    ).all()
     for visit in outbound:
-        if not can_see(actor, visit.classification):
-            continue
         start = dt.datetime.combine(visit.start_date, dt.time())
         end = dt.datetime.combine(visit.end_date + dt.timedelta(days=1), dt.time())
-        clashes = session.exec(
-            select(Engagement)
-            .join(EngagementParticipant, col(EngagementParticipant.engagement_id) == col(Engagement.id))
-            .where(EngagementParticipant.person_id == visit.principal_id, col(EngagementParticipant.is_principal),
-                   Engagement.status != EngagementStatus.CANCELLED, Engagement.start < end, Engagement.end > start,
-                   or_visit(visit.id))
-        ).all()
+        clashes = [engagement for engagement, person_id in booked
+                   if person_id == visit.principal_id and engagement.start < end and engagement.end > start
+                   and engagement.visit_id != visit.id]
         for engagement in clashes:
             if not can_see(actor, engagement.classification):
                 continue
@@ -200,9 +208,3 @@ def schedule_warnings(session: Session, *, actor: Actor, first: dt.date, last: d
                 uid=f"engagement-{engagement.id}"))
     return warnings
 
-
-def or_visit(visit_id: int) -> Any:
-    """Engagements that are not part of the given visit."""
-    from sqlmodel import or_
-
-    return or_(col(Engagement.visit_id).is_(None), Engagement.visit_id != visit_id)

@@ -316,12 +316,24 @@ def _reads(session: Session, docs: list[Correspondence]) -> list[CorrespondenceR
         counts = dict(session.exec(select(CorrespondenceAttachment.correspondence_id, func.count())
                                    .where(col(CorrespondenceAttachment.correspondence_id).in_(ids))
                                    .group_by(CorrespondenceAttachment.correspondence_id)).all())
-    user_ids = {d.assignee_id for d in docs if d.assignee_id}
-    users = {u.id: u for u in session.exec(select(User).where(col(User.id).in_(user_ids))).all()} if user_ids else {}
+    names = _user_names(session, {d.assignee_id for d in docs if d.assignee_id})
     return [CorrespondenceRead.model_validate({
         **d.model_dump(), "display_number": display_number(d.register, d.number),
-        "assignee_name": _user_name(users.get(d.assignee_id), session), "attachment_count": counts.get(d.id, 0),
+        "assignee_name": names.get(d.assignee_id, "") if d.assignee_id else "",
+        "attachment_count": counts.get(d.id, 0),
     }) for d in docs]
+
+
+def _user_names(session: Session, user_ids: set[int]) -> dict[int, str]:
+    """``_user_name`` of many users in one query (users joined to their people)."""
+    from workbench.models.people import Person
+
+    if not user_ids:
+        return {}
+    rows = session.exec(select(User.id, User.username, Person.given_name_th, Person.family_name_th)
+                        .outerjoin(Person, col(Person.id) == col(User.person_id))
+                        .where(col(User.id).in_(user_ids))).all()
+    return {key: f"{given} {family or ''}".strip() if given else username for key, username, given, family in rows}
 
 
 def years(session: Session, *, actor: Actor) -> list[int]:
