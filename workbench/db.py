@@ -25,7 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from workbench.errors import ConfigurationError, ValidationError
-from workbench.models.audit import GENESIS_HASH, AuditChain, AuditEntry, entry_hash
+from workbench.models.audit import GENESIS_HASH, HASHED_FIELDS, AuditChain, AuditEntry, plain_entry_hash
 from workbench.models.base import Clearance, jsonable, utcnow
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -289,12 +289,13 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
     ])
 
 
-def append_audit(session: Session, entries: list[dict[str, Any]]) -> None:
+def append_audit(session: Session, entries: list[dict[str, Any]], *, plain: bool = False) -> None:
     """Insert audit entries at the end of the hash chain, in this transaction.
 
     The chain's head row is locked (``FOR UPDATE`` on PostgreSQL; SQLite's write transaction already holds the
     database) until the transaction ends, so concurrent writers append one after another and the chain never
-    forks; each entry's hash covers the previous entry's hash and its own fields."""
+    forks; each entry's hash covers the previous entry's hash and its own fields. ``plain``: the entries' ``changes``
+    are JSON values already (the bulk path builds them so) and are neither copied nor walked again."""
     connection = session.connection()
     chain = AuditChain.__table__
     head = connection.execute(sa.select(chain.c.last_seq, chain.c.last_hash).where(chain.c.id == 1)
@@ -310,8 +311,10 @@ def append_audit(session: Session, entries: list[dict[str, Any]]) -> None:
         at = entry["at"]
         if at.tzinfo is not None:  # stored naive in UTC: hash what will be read back
             at = at.astimezone(dt.UTC).replace(tzinfo=None)
-        row = {**entry, "at": at, "changes": jsonable(entry.get("changes") or {}), "seq": seq, "prev_hash": last}
-        row["hash"] = last = entry_hash(last, row)
+        changes = (entry.get("changes") or {}) if plain else jsonable(entry.get("changes") or {})
+        row = {**entry, "at": at, "changes": changes, "seq": seq, "prev_hash": last}
+        content = {key: jsonable(row.get(key)) for key in HASHED_FIELDS if key != "changes"}
+        row["hash"] = last = plain_entry_hash(last, {**content, "changes": changes})
         rows.append(row)
     connection.execute(sa.insert(AuditEntry.__table__), rows)
     connection.execute(sa.update(chain).where(chain.c.id == 1).values(last_seq=seq, last_hash=last))
@@ -346,16 +349,17 @@ def bulk_insert(session: Session, model: Any, rows: Any, *, batch: int = BULK_BA
     table = model.__table__
     mapper = sa.inspect(model)
     [key_column] = mapper.primary_key
-    columns = [(attr.key, attr.columns[0]) for attr in mapper.column_attrs]
+    columns = [(attr.key, attr.columns[0].name) for attr in mapper.column_attrs]
+    constants, factories = _field_defaults(model, [key for key, _ in columns])
     connection = session.connection()
     keys: list[Any] = []
     pending = list(rows)
     for first in range(0, len(pending), batch):
-        values = []
+        values = []  # the rows as the table stores them: given values, else the model's defaults (no ORM object)
         for row in pending[first:first + batch]:
-            obj = model(**row)
-            values.append({column.name: getattr(obj, key) for key, column in columns
-                           if not (column is key_column and getattr(obj, key) is None)})
+            filled = {**constants, **{key: factory() for key, factory in factories.items() if key not in row}, **row}
+            values.append({name: filled.get(key) for key, name in columns
+                           if not (name == key_column.name and filled.get(key) is None)})
         new_keys = _insert_batch(connection, table, key_column, values)
         keys += new_keys
         now = utcnow()
@@ -364,8 +368,25 @@ def bulk_insert(session: Session, model: Any, rows: Any, *, batch: int = BULK_BA
              "entity_id": str(key), "action": "create",
              "changes": {name: [None, _shown(name, value)] for name, value in {key_column.name: key, **row_values}
                          .items()}}
-            for key, row_values in zip(new_keys, values, strict=True)])
+            for key, row_values in zip(new_keys, values, strict=True)], plain=True)
     return keys
+
+
+def _field_defaults(model: Any, keys: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The model's default of each column field: constants, and factories called once per row (``created_at``)."""
+    from pydantic_core import PydanticUndefined
+
+    constants: dict[str, Any] = {}
+    factories: dict[str, Any] = {}
+    for key in keys:
+        field = model.model_fields.get(key)
+        if field is None:
+            constants[key] = None
+        elif field.default_factory is not None:
+            factories[key] = field.default_factory
+        else:
+            constants[key] = None if field.default is PydanticUndefined else field.default
+    return constants, factories
 
 
 def _insert_batch(connection: Any, table: sa.Table, key_column: sa.Column, values: list[dict[str, Any]]) -> list[Any]:

@@ -88,8 +88,13 @@ class Clearance(enum.IntEnum):
     TOP_SECRET = 3  # ลับที่สุด
 
 
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
+
+
 def jsonable(value: Any) -> Any:
     """A value as JSON can hold it (for audit entries and exports)."""
+    if type(value) in _PLAIN_TYPES:  # the common case first (not their subclasses: an enum is a str or an int)
+        return value
     if value is None or isinstance(value, (bool, int, float, str)):
         return value.value if isinstance(value, enum.Enum) else value
     if isinstance(value, enum.Enum):
