@@ -65,3 +65,17 @@ def test_threads_printing_at_once_take_turns_on_the_one_browser():
 
     assert sorted(printed) == [0, 1, 2, 3]
     assert all(f"ฉบับที่ {number}" in text_of(pdf) for number, pdf in printed.items())
+
+
+def test_an_idle_browser_is_closed_and_the_next_print_starts_one(monkeypatch):
+    monkeypatch.setattr(chromium, "IDLE_S", 1)
+    briefing_pdf.html_to_pdf(page("ก่อนพัก"))
+    kept = chromium.running_browser()
+    deadline = time.monotonic() + 30
+    while chromium.running_browser() is not None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert chromium.running_browser() is None
+    with pytest.raises(ProcessLookupError):  # the browser process itself is gone, not only forgotten
+        os.kill(kept, 0)
+
+    assert "หลังพัก" in text_of(briefing_pdf.html_to_pdf(page("หลังพัก")))

@@ -14,7 +14,8 @@ Robustness, from what crashed a kept browser in this container before:
 * one print at a time per process (a lock: kernels and the server print from threads);
 * a browser that died (killed, out of memory, a crashed renderer) or stopped answering is killed and started
   again once, and the print is retried; a second failure is reported as a ``ConfigurationError``;
-* the browser ends with the process (``atexit``) and, should the process die first, when its pipe closes.
+* the browser ends with the process (``atexit``), after IDLE_S seconds without a print (a dashboard kernel does
+  not keep it for one PDF) and, should the process die first, when its pipe closes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import atexit
 import base64
 import contextlib
+import fcntl
 import json
 import os
 import select
@@ -51,6 +53,13 @@ class BrowserGone(Exception):
     """The kept Chromium died or stopped answering."""
 
 
+def _above_nine(fd: int) -> int:
+    """The same pipe end on a descriptor number of at least 10 (the original is closed)."""
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(fd)
+    return high
+
+
 class Browser:
     """A headless Chromium on a DevTools pipe."""
 
@@ -59,6 +68,8 @@ class Browser:
         self._log = open(Path(self.folder) / "chromium.log", "wb")  # noqa: SIM115 - open while Chromium runs
         to_browser_read, self._write_fd = os.pipe()
         self._read_fd, from_browser_write = os.pipe()
+        # the child's ends above 9, so that putting them on 3 and 4 never overwrites one with the other
+        to_browser_read, from_browser_write = _above_nine(to_browser_read), _above_nine(from_browser_write)
         command = [executable, *CHROMIUM_FLAGS, f"--user-data-dir={Path(self.folder) / 'profile'}", "about:blank"]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command[1:1] = ["--no-sandbox", "--no-zygote"]  # Chromium refuses to run as root with its sandbox
@@ -188,8 +199,26 @@ class Browser:
             source.unlink(missing_ok=True)
 
 
+IDLE_S = 300  # a browser unused this long is closed (a dashboard kernel does not keep ~150 MB for one print)
 _lock = threading.Lock()
 _browser: Browser | None = None
+_idle: threading.Timer | None = None
+
+
+def _close_if_idle(browser: Browser) -> None:
+    with _lock:
+        if _browser is browser:
+            _shutdown()
+
+
+def _arm_idle_timer() -> None:
+    global _idle
+    if _idle is not None:
+        _idle.cancel()
+    if _browser is not None:
+        _idle = threading.Timer(IDLE_S, _close_if_idle, args=(_browser,))
+        _idle.daemon = True
+        _idle.start()
 
 
 def _shutdown() -> None:
@@ -211,7 +240,9 @@ def print_pdf(executable: str, document: str, *, timeout: float = TIMEOUT_S) -> 
                 _shutdown()
                 _browser = Browser(executable)
             try:
-                return _browser.print_pdf(document, timeout=timeout)
+                printed = _browser.print_pdf(document, timeout=timeout)
+                _arm_idle_timer()
+                return printed
             except TimeoutError:
                 _shutdown()
                 raise ConfigurationError(f"Chromium สร้าง PDF ไม่เสร็จภายใน {timeout:.0f} วินาที",
