@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -56,12 +57,15 @@ class CalendarItem:
         return self.start.date() <= day <= max(last, self.start.date())
 
 
-def _countries(session: Session) -> dict[int, Country]:
-    return {c.id: c for c in session.exec(select(Country)).all()}
+def _countries(session: Session) -> dict[int, Any]:
+    """The names and region of every country by id: plain rows (``.name_th``, ``.name_en``, ``.region``), not
+    ORM objects (a month draws a handful of countries out of some 250)."""
+    rows = session.exec(select(Country.id, Country.name_th, Country.name_en, Country.region)).all()
+    return {row.id: row for row in rows}
 
 
 def _visit_items(session: Session, actor: Actor, first: dt.date, last: dt.date,
-                 countries: dict[int, Country]) -> list[CalendarItem]:
+                 countries: dict[int, Any]) -> list[CalendarItem]:
     visits = [v for v in session.exec(select(Visit).where(Visit.end_date >= first, Visit.start_date <= last)).all()
               if can_see(actor, v.classification)]
     wanted = {v.principal_id for v in visits if v.principal_id}
@@ -84,7 +88,7 @@ def _visit_items(session: Session, actor: Actor, first: dt.date, last: dt.date,
 
 
 def _engagement_items(session: Session, actor: Actor, first: dt.date, last: dt.date,
-                      countries: dict[int, Country]) -> list[CalendarItem]:
+                      countries: dict[int, Any]) -> list[CalendarItem]:
     start, end = dt.datetime.combine(first, dt.time()), dt.datetime.combine(last + dt.timedelta(days=1), dt.time())
     engagements = session.exec(select(Engagement).where(Engagement.end > start, Engagement.start < end)).all()
     visible = [e for e in engagements if can_see(actor, e.classification)]
