@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# What the test suite needs from the system: Debian's Chromium and Thai fonts for the browser tests, and a
-# PostgreSQL server for the PostgreSQL run. As root it installs and starts what is missing; otherwise it says
+# What the test suite needs from the system: Debian's Chromium and Thai fonts for the browser tests, node and npm
+# for JupyterHub's proxy (the Hub test), and a PostgreSQL server for the PostgreSQL run. As root it installs and starts what is missing; otherwise it says
 # what is missing (those tests then skip outside CI, and fail in CI).
 set -euo pipefail
 
@@ -12,6 +12,8 @@ packages=()
 fc-list 2>/dev/null | grep -i "TlwgTypist\|Garuda\|Loma" >/dev/null || packages+=(fonts-thai-tlwg fontconfig)
 command -v pg_ctlcluster >/dev/null 2>&1 || packages+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)  # reads PDF exports back in tests
+# JupyterHub's proxy (configurable-http-proxy) comes from npm (`make hub-proxy`) and runs on node
+{ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; } || packages+=(nodejs npm)
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

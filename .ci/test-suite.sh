@@ -16,8 +16,8 @@ sqlite_status=$?
 
 pg_status=0
 if pg_isready -q -h 127.0.0.1 2>/dev/null; then
-  echo "=== test suite on PostgreSQL (database tests; browser tests ran above) ==="
-  WORKBENCH_TEST_POSTGRES_URL=$PG_URL $PY -m pytest -q -p no:cacheprovider -m "not browser" "$@"
+  echo "=== test suite on PostgreSQL (database tests, and the JupyterHub test; other browser tests ran above) ==="
+  WORKBENCH_TEST_POSTGRES_URL=$PG_URL $PY -m pytest -q -p no:cacheprovider -m "not browser or hub" "$@"
   pg_status=$?
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is not reachable on 127.0.0.1:5432, and CI needs it" >&2

@@ -110,11 +110,28 @@ def voila_command(args: argparse.Namespace) -> list[str]:
     ]
     if args.preheat:
         command += ["--preheat_kernel=True", "--pool_size=1"]
+    if getattr(args, "hub", False):  # under the service's prefix, users signed in by the Hub's OAuth
+        command += [f"--Voila.base_url={os.environ['JUPYTERHUB_SERVICE_PREFIX']}", "--WorkbenchVoila.hub_service=True"]
     return command
+
+
+def _hub_service_address(args: argparse.Namespace) -> None:
+    """``--hub``: listen where JupyterHub expects its service (``JUPYTERHUB_SERVICE_URL``), under its prefix."""
+    from urllib.parse import urlsplit
+
+    url, prefix = os.environ.get("JUPYTERHUB_SERVICE_URL", ""), os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "")
+    parts = urlsplit(url)
+    if not prefix or parts.scheme != "http" or not parts.hostname or not parts.port:
+        raise WorkbenchError("--hub ใช้ได้เมื่อ JupyterHub เป็นผู้เริ่มบริการ (ไม่มี JUPYTERHUB_SERVICE_URL และ "
+                             "JUPYTERHUB_SERVICE_PREFIX)", "--hub works only when JupyterHub starts the service "
+                             "(JUPYTERHUB_SERVICE_URL and JUPYTERHUB_SERVICE_PREFIX are not set)", field="--hub")
+    args.host, args.port = parts.hostname, parts.port
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
+    if args.hub:
+        _hub_service_address(args)
     if not settings.dashboards_dir.is_dir():
         raise WorkbenchError(f"ไม่พบโฟลเดอร์แดชบอร์ด {settings.dashboards_dir}",
                              f"dashboards folder {settings.dashboards_dir} not found", field="WORKBENCH_DASHBOARDS_DIR")
@@ -127,7 +144,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             os.environ[f"WORKBENCH_{name.upper()}"] = str(value)
     if args.host not in ("0.0.0.0", "::", ""):  # pre-heated kernels fetch their request from this address
         os.environ["VOILA_APP_IP"] = args.host
-    print(f"serving {settings.dashboards_dir} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)
+    where = os.environ["JUPYTERHUB_SERVICE_PREFIX"] if args.hub else "/"
+    print(f"serving {settings.dashboards_dir} on http://{args.host}:{args.port}{where} (Ctrl+C stops)", flush=True)
     return _run_foreground(voila_command(args))
 
 
@@ -149,10 +167,27 @@ def cmd_lab(args: argparse.Namespace) -> int:
 
 
 def _run_foreground(command: list[str]) -> int:
+    """Run the server in the foreground. SIGINT and SIGTERM sent to this process alone (JupyterHub stopping its
+    service, a service manager) are passed on to the server, and this process waits for it: never an orphaned
+    server holding the port."""
+    import signal
+
+    process = subprocess.Popen(command, env=os.environ.copy())
+    interrupted = False
+
+    def forward(signum: int, _frame: Any) -> None:
+        nonlocal interrupted
+        interrupted = True
+        if process.poll() is None:
+            process.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        return subprocess.call(command, env=os.environ.copy())
-    except KeyboardInterrupt:
-        return 0
+        code = process.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0 if interrupted else code
 
 
 # --- users -------------------------------------------------------------------------------------------
@@ -259,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     serve.add_argument("--no-preheat", dest="preheat", action="store_false",
                        help="start each dashboard's kernel on request instead of keeping one pre-heated")
+    serve.add_argument("--hub", action="store_true",
+                       help="run as a JupyterHub service (started by the Hub; users sign in through the Hub)")
 
     lab = add("lab", cmd_lab, "open JupyterLab on the project for analysts")
     lab.add_argument("--host", default="127.0.0.1", type=_host, help="address to listen on (default 127.0.0.1)")

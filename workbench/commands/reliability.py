@@ -5,6 +5,7 @@ They act as the system operator (a backup holds every record of every secrecy cl
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -49,9 +50,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     report = backup(open_engine(), out=args.out, actor=SYSTEM)
     print(f"backup: {args.out} (schema {report.revision}, {report.rows:,} rows in {len(report.counts)} tables, "
           f"{report.files} attachment files)")
-    for sha in report.missing_files:
-        print(f"warning: attachment file {sha} is missing from the store and was not included")
-    return 0
+    for sha in report.missing_files:  # the rest is kept, but the run fails so that a scheduled backup is noticed
+        print(f"error: attachment file {sha} is missing from the attachment folder and is not in the backup",
+              file=sys.stderr)
+    return 1 if report.missing_files else 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:

@@ -15,6 +15,9 @@ Run as ``python -m workbench.serve DASHBOARDS_DIR [voila options]`` (``workbench
   kernel a page took to that page's web session; a periodic reaper shuts down the kernels of ended sessions.
 * **Local accounts** — the process umask is 077 (``main``): connection files and Voila's connection folder are
   the server account's alone (jupyter_client writes them 0600 in a 0700 folder as well).
+* **JupyterHub** — with ``hub_service`` (``workbench serve --hub``, started by the Hub as a service) the sign-in
+  page hands the browser to the Hub's OAuth, and the callback signs in the user the Hub names (``hub``); the
+  service's API token is taken out of the environment before any kernel starts.
 * **Cookies** — the cookie secret is Voila's, random at each start (a restart signs everyone out); the xsrf
   cookie is SameSite=Strict.
 * ``voila_template/index.html.j2`` is first on Voila's template path: Voila's "lab" page without the two Font
@@ -37,7 +40,7 @@ from jupyter_server.services.kernels.handlers import KernelHandler
 from jupyter_server.utils import url_path_join
 from tornado.ioloop import PeriodicCallback
 from tornado.web import RedirectHandler
-from traitlets import default
+from traitlets import Bool, default
 from voila.app import Voila
 from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
@@ -46,7 +49,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
-from workbench.serving import handlers, sessions
+from workbench.serving import handlers, hub, sessions
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "voila_template"
 REAP_EVERY_MS = 30_000
@@ -69,6 +72,7 @@ class WorkbenchVoila(Voila):
     """Standalone Voila behind the workbench's sign-in (see module)."""
 
     name = "workbench-serve"
+    hub_service = Bool(False, config=True, help="run as a JupyterHub service: users signed in by the Hub's OAuth")
 
     @default("identity_provider_class")
     def _default_identity_provider_class(self) -> type:
@@ -86,7 +90,7 @@ class WorkbenchVoila(Voila):
     def init_settings(self) -> dict:
         settings = super().init_settings()
         settings["workbench_kernel_owners"] = sessions.KernelOwners()
-        settings["workbench_hub_user"] = os.environ.get("JUPYTERHUB_USER") or None
+        settings["workbench_hub"] = hub.hub_oauth() if self.hub_service else None
         return settings
 
     def init_handlers(self) -> list:

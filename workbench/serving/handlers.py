@@ -8,7 +8,8 @@ Why each piece exists:
 * ``SignInHandler`` / ``SignOutHandler`` — the only public pages: an HTTP form (xsrf-checked POST) that calls
   ``services.auth.sign_in`` (its throttling and audit stay) and opens a web session; sign-out ends the session,
   shuts down its kernels and clears the cookie. ``SignInAssets`` serves the page's stylesheet and the Sarabun
-  font from the package (no CDN). Behind JupyterHub the sign-in page signs the hub's user in without a form.
+  font from the package (no CDN). As a JupyterHub service (``--hub``) the sign-in page sends the browser to the
+  Hub's OAuth instead, and ``OAuthCallbackHandler`` signs in the user the Hub names (``hub``).
 * ``require_session(handler_class)`` — a subclass whose ``prepare`` refuses a request without a live web session
   before the handler runs (pages redirect to the sign-in page, anything else 401). ``WorkbenchVoila`` applies it
   to every route it does not replace, so a route Voila adds in a later version is closed by default.
@@ -45,7 +46,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import t
 from workbench.kernel_protocol import PROOF_HEADER, proof_is_valid
 from workbench.services import auth
-from workbench.serving import sessions
+from workbench.serving import hub, sessions
 
 log = logging.getLogger("workbench.serving")
 
@@ -231,16 +232,15 @@ class _PublicPage(web.RequestHandler):
 
 
 class SignInHandler(_PublicPage):
-    """GET: the form (or, behind JupyterHub, the hub's user signed in); POST: check, open a session, go on."""
+    """GET: the form (as a Hub service: off to the Hub's OAuth); POST: check, open a session, go on."""
 
     def get(self) -> None:
         target = _safe_next(self, self.get_argument("next", None))
         if sessions.web_user(self) is not None:
             self.redirect(target)
             return
-        hub_user = self.settings.get("workbench_hub_user")
-        if hub_user:
-            self._sign_in_hub_user(hub_user, target)
+        if self.settings.get("workbench_hub") is not None:
+            hub.start_sign_in(self, target)  # signed in by the Hub's OAuth (OAuthCallbackHandler), no form here
             return
         notice = None
         if self.get_argument("signed_out", None):
@@ -250,7 +250,7 @@ class SignInHandler(_PublicPage):
     def post(self) -> None:
         self.check_xsrf_cookie()
         target = _safe_next(self, self.get_argument("next", None))
-        if self.settings.get("workbench_hub_user"):
+        if self.settings.get("workbench_hub") is not None:
             raise web.HTTPError(403)
         username = self.get_body_argument("username", "")[:100]
         password = self.get_body_argument("password", "")[:500]
@@ -266,18 +266,36 @@ class SignInHandler(_PublicPage):
         sessions.set_session_cookie(self, token)
         self.redirect(target)
 
-    def _sign_in_hub_user(self, hub_user: str, target: str) -> None:
+
+
+def refusal_page(handler: _PublicPage, exc: WorkbenchError, target: str = "") -> None:
+    """The sign-in page without a form, saying why the Hub's user may not come in (403)."""
+    handler.set_status(403)
+    handler.render_page(next=target, username="", notice=("error", exc.message("th"), exc.message("en")),
+                        form=False)
+
+
+class OAuthCallbackHandler(_PublicPage):
+    """``workbench serve --hub``: where the Hub's OAuth sends the browser back (see ``hub``). Only a user the Hub
+    itself names, in answer to the server's own request, gets a web session."""
+
+    async def get(self) -> None:
+        if self.settings.get("workbench_hub") is None:
+            raise web.HTTPError(404)
+        hub_user, target = await hub.hub_user_of_callback(self)
         try:
             with new_session(sessions.engine()) as session:
                 identity = auth.hub_identity(session, hub_user=hub_user)
                 token, _ = auth.start_web_session(session, identity=identity)
         except WorkbenchError as exc:
-            self.set_status(403)
-            self.render_page(next=target, username="", notice=("error", exc.message("th"), exc.message("en")),
-                             form=False)
+            refusal_page(self, exc)
             return
         sessions.set_session_cookie(self, token)
-        self.redirect(target)
+        self.redirect(_safe_next(self, target))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(f"{status_code} {self._reason}\n")
 
 
 class SignOutHandler(web.RequestHandler):
@@ -302,6 +320,9 @@ class SignOutHandler(web.RequestHandler):
             if session_id is not None:
                 await shut_down_kernels_of(self.settings, session_id)
         sessions.clear_session_cookie(self)
+        if self.settings.get("workbench_hub") is not None:
+            self.redirect(hub.sign_out_url(self))  # the Hub's sign-out too, or its OAuth would sign straight back in
+            return
         self.redirect(f"{sessions.sign_in_url(self)}?signed_out=1")
 
 
@@ -348,6 +369,7 @@ def sign_in_routes(base: str) -> list:
     return [
         (url_path_join(base, sessions.SIGN_IN_PATH), SignInHandler),
         (url_path_join(base, sessions.SIGN_OUT_PATH), SignOutHandler),
+        (url_path_join(base, hub.CALLBACK_PATH), OAuthCallbackHandler),
         (url_path_join(base, r"signin-assets/fonts/(Sarabun-(?:Regular|Bold)\.ttf)"), SignInAssets,
          {"path": str(Path(fontpkg_sarabun.ROOT) / "files")}),
         (url_path_join(base, r"signin-assets/(signin\.css)"), SignInAssets, {"path": str(HERE / "static")}),

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from workbench.services.budget.entries import (  # noqa: F401
     COMMITMENT,
-    _draft,
     add_allotment,
     commitments,
     disburse,

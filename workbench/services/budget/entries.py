@@ -12,6 +12,7 @@ from workbench.db import transaction
 from workbench.models.budget import (
     Allotment,
     AllotmentCreate,
+    BudgetLine,
     Commitment,
     CommitmentCreate,
     CommitmentRead,
@@ -106,20 +107,23 @@ def post_commitment(session: Session, *, data: CommitmentCreate | dict[str, Any]
         return commitment
 
 
-def _draft(session: Session, commitment_id: int, actor: Actor) -> Commitment:
+def _locked_draft(session: Session, commitment_id: int, actor: Actor) -> tuple[Commitment, BudgetLine]:
+    """The draft and its line, the line locked first and the draft's status read after the lock: a post or a
+    discard of the same draft by another writer has committed by then (or waits for this one)."""
     commitment = _entry(session, Commitment, commitment_id, "commitment_id", actor)
+    line = _lock(session, [commitment.line_id], actor)[commitment.line_id]
+    session.refresh(commitment)
     if commitment.status != CommitmentStatus.DRAFT:
         raise field_error("commitment_id", f"รายการผูกพันหมายเลข {commitment_id} ไม่ใช่ร่าง",
                           f"commitment {commitment_id} is not a draft")
-    return commitment
+    return commitment, line
 
 
 def post_draft(session: Session, *, commitment_id: int, actor: Actor, entry_date: dt.date | None = None) -> Commitment:
     """Post a draft commitment (checked again against today's figures); from then on it is counted."""
     require(actor, "budget.write")
     with transaction(session, actor=actor):
-        commitment = _draft(session, commitment_id, actor)
-        line = _lock(session, [commitment.line_id], actor)[commitment.line_id]
+        commitment, line = _locked_draft(session, commitment_id, actor)
         day = entry_date or commitment.entry_date
         _in_year(line.fiscal_year, day)
         _check_use(Ledger.load(session, [line.id]), line, commitment.amount, day, COMMITMENT)
@@ -133,8 +137,7 @@ def discard_draft(session: Session, *, commitment_id: int, actor: Actor) -> Comm
     """Drop a draft commitment; it stays on record as discarded and is never counted."""
     require(actor, "budget.write")
     with transaction(session, actor=actor):
-        commitment = _draft(session, commitment_id, actor)
-        _lock(session, [commitment.line_id], actor)
+        commitment, _ = _locked_draft(session, commitment_id, actor)
         commitment.status = CommitmentStatus.DISCARDED
         session.add(commitment)
         return commitment
