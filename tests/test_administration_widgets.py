@@ -141,3 +141,9 @@ def test_a_viewer_sees_no_forms_and_may_not_open_it(demo_session, demo_engine):
     assert may_open(user(demo_session, "officer"), entry) and may_open(user(demo_session, "admin"), entry)
     assert not may_open(user(demo_session, "viewer"), entry)
     assert not may_open(user(demo_session, "protocol"), entry)
+
+
+def test_the_staff_register_names_languages_and_levels_in_thai(dashboard):
+    languages = [r["languages"] for r in dashboard.staff.table.rows if r["languages"]]
+    assert languages and any("อังกฤษ (" in text for text in languages)
+    assert not [text for text in languages if ":" in text or "fluent" in text]

@@ -13,7 +13,8 @@ import ipywidgets as widgets
 from sqlalchemy.engine import Engine
 
 from workbench.db import new_session
-from workbench.i18n import t
+from workbench.errors import WorkbenchError
+from workbench.i18n import current_lang, t
 from workbench.models.administration import AbsenceCreate, StaffMemberCreate
 from workbench.services import visits
 from workbench.services.access import has_permission
@@ -71,7 +72,7 @@ class StaffPanel(widgets.VBox):
             away = staff.away_on(session, day=self.today, actor=self.user)
             passports = staff.passports_by_staff(session, actor=self.user, today=self.today)
         self.table.show([{"name": m.name, "position_th": m.position_th,
-                          "work_group": t(f"work_group.{m.work_group.value}"), "languages": m.languages,
+                          "work_group": t(f"work_group.{m.work_group.value}"), "languages": languages_text(m.languages),
                           "office_phone": m.office_phone, "passports": passport_text(passports.get(m.id, [])),
                           "away": t(f"absence_kind.{m.away}") if m.away else "",
                           "_flag": bool(m.away)} for m in members])
@@ -109,6 +110,18 @@ class StaffPanel(widgets.VBox):
         for form in (self.form, self.absence_form):
             if form is not None:
                 form.reset()
+
+
+def languages_text(text: str) -> str:
+    """'en:fluent, de:basic' as a Thai reader reads it: 'อังกฤษ (ดีมาก), เยอรมัน (พื้นฐาน)' (CLDR language names)."""
+    from babel import Locale
+
+    try:
+        parsed = staff.parse_languages(text)
+    except WorkbenchError:
+        return text
+    names = Locale.parse(current_lang()).languages
+    return ", ".join(f"{names.get(code.lower(), code)} ({t(f'language_level.{level.value}')})" for code, level in parsed)
 
 
 def passport_text(rows: list[dict[str, Any]]) -> str:
