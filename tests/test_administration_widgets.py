@@ -122,7 +122,11 @@ def test_the_staff_list_shows_who_is_away_and_an_absence_can_be_recorded(dashboa
     away = [r for r in dashboard.staff.table.rows if r["_flag"]]
     assert away and "ลา" in dashboard.staff.away.value
     form = dashboard.staff.absence_form
-    form.inputs["staff_id"].value = dashboard.staff.staff_choice.options[0][1]
+    assert form.inputs["staff_id"].value is None  # nobody chosen until the officer picks one
+    dashboard.staff.absence_button.click()
+    assert "เจ้าหน้าที่" in dashboard.notice.label.value and dashboard.notice.kind == "error"  # names the field
+    form.inputs["staff_id"].value = dashboard.staff.staff_choice.options[1][1]
+    form.inputs["visit_id"].value = dashboard.staff.visit_choice.options[-1][1]  # official travel for a visit
     form.inputs["kind"].value = "training"
     form.inputs["start_date"].value = DEMO_TODAY + dt.timedelta(days=40)
     form.inputs["end_date"].value = DEMO_TODAY + dt.timedelta(days=41)
@@ -137,3 +141,9 @@ def test_a_viewer_sees_no_forms_and_may_not_open_it(demo_session, demo_engine):
     assert may_open(user(demo_session, "officer"), entry) and may_open(user(demo_session, "admin"), entry)
     assert not may_open(user(demo_session, "viewer"), entry)
     assert not may_open(user(demo_session, "protocol"), entry)
+
+
+def test_the_staff_register_names_languages_and_levels_in_thai(dashboard):
+    languages = [r["languages"] for r in dashboard.staff.table.rows if r["languages"]]
+    assert languages and any("อังกฤษ (" in text for text in languages)
+    assert not [text for text in languages if ":" in text or "fluent" in text]

@@ -44,6 +44,8 @@ def test_the_notebook_compares_chosen_countries_with_thailand(demo_engine, tmp_p
     assert not [o for o in shown if o.output_type == "error"]
     table = next(o["data"]["text/html"] for o in shown if "text/html" in o.get("data", {}))
     assert "ไทย" in table and "เยอรมนี" in table and "ญี่ปุ่น" in table and "200" in table
+    assert "NaN" not in table and "None" not in table and "NaT" not in table  # an unknown figure is left empty
+    assert "2569" in table  # dates (as of) in B.E.
     assert any("image/png" in o.get("data", {}) for o in shown)
 
 

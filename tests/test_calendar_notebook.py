@@ -8,6 +8,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from workbench.config import PROJECT_ROOT
+from workbench.demo import DEMO_PASSWORD
 
 NOTEBOOK = PROJECT_ROOT / "notebooks" / "visit_calendar.ipynb"
 
@@ -18,7 +19,8 @@ def test_the_notebook_has_a_tagged_parameters_cell_and_no_outputs():
     assert all(not c["outputs"] for c in code)
 
 
-def test_the_notebook_shows_the_calendar_to_the_chosen_user(demo_engine, tmp_path):
+def test_the_notebook_shows_the_calendar_to_the_chosen_user(demo_engine, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBENCH_NOTEBOOK_PASSWORD", DEMO_PASSWORD)  # what getpass would be answered
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
     url = demo_engine.url.render_as_string(hide_password=False)

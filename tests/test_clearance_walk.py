@@ -938,6 +938,7 @@ NO_ACTOR: dict[str, str] = {
     "people.holders": "people are not classified", "people.principals": "people are not classified",
     "people.organization_by_code": "organisations are not classified",
     "people.search_people": "people are not classified", "people.get_people": "people are not classified",
+    "people.describe_people": "people are not classified",
     "precedence.default_precedences": "ranks of people from their posts", "protocol.default_precedence": "as above",
     "trip_costs.travel_grades": "rate tables",
 }

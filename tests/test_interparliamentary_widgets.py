@@ -62,7 +62,7 @@ def test_recording_the_delegation_and_an_observer(demo_engine, demo_session):
     senator.value = [person_id]
     app.panel.delegation.role.value = "head"
     app.panel.delegation.add_delegate_button.click()
-    app.panel.delegation.observer.query.value = "ตัวอย่าง"
+    app.panel.delegation.observer.query.value = "เจ้าหน้าที่"  # found by their role in the office
     observer_id = app.panel.delegation.observer.choices.options[1][1]
     app.panel.delegation.observer.value = [observer_id]
     app.panel.delegation.add_observer_button.click()

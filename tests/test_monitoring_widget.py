@@ -86,7 +86,10 @@ def test_results_export_to_xlsx(demo_engine):
     assert sheet.max_row == len(panel.rows) + 1 > 1
 
 
-def test_the_analysts_notebook_runs_and_shows_the_panel(demo_engine, tmp_path):
+def test_the_analysts_notebook_runs_and_shows_the_panel(demo_engine, tmp_path, monkeypatch):
+    from workbench.demo import DEMO_PASSWORD
+
+    monkeypatch.setenv("WORKBENCH_NOTEBOOK_PASSWORD", DEMO_PASSWORD)  # what getpass would be answered
     import nbformat
     from nbclient import NotebookClient
 

@@ -50,7 +50,23 @@ def open_calendar(page, server, username: str = "protocol") -> float:
     return time.monotonic() - started
 
 
-def new_call(page, title: str, start: str, end: str) -> None:
+def choose_guest(page, search: str, label_contains: str) -> str:
+    """Search the guest picker and pick the first person whose option contains ``label_contains``; its label."""
+    box = page.locator(".wb-field-guest_ids")
+    query = box.locator(".wb-person-picker input[type=text], input[type=text]").first
+    query.fill(search)
+    query.press("Enter")
+    select = box.locator("select").first
+    page.wait_for_function("([box, wanted]) => [...document.querySelectorAll(box + ' select option')].some("
+                           "o => o.textContent.replace(/\\u00a0/g, ' ').includes(wanted))",
+                           arg=[".wb-field-guest_ids", label_contains])
+    labels = select.locator("option").all_inner_texts()  # the browser shows spaces as no-break spaces
+    wanted = next(text for text in labels if label_contains in text.replace("\xa0", " "))
+    select.select_option(label=wanted)
+    return wanted.replace("\xa0", " ")
+
+
+def new_call(page, title: str, start: str, end: str, guest: tuple[str, str] | None = None) -> str:
     click(page, "สร้างกิจกรรมใหม่")
     page.locator(".wb-engagement-form").wait_for()
     # the form is reused: wait until the kernel's reset has reached the page (an empty title), or the reset could
@@ -63,7 +79,9 @@ def new_call(page, title: str, start: str, end: str) -> None:
     set_date_time(page, "start", DAY, start)
     set_date_time(page, "end", DAY, end)
     choose_option(page, "principal_ids", "(ประธานวุฒิสภา)")
+    chosen = choose_guest(page, *guest) if guest else ""
     click(page, "บันทึก")
+    return chosen
 
 
 def test_a_protocol_officer_books_a_call_is_refused_a_clash_records_it_and_exports_the_month(page, voila_server):
@@ -71,12 +89,15 @@ def test_a_protocol_officer_books_a_call_is_refused_a_clash_records_it_and_expor
     print(f"\nmonth grid on screen {shown_in:.2f} s after signing in")
 
     # create a courtesy call for the Senate President and see it on the calendar
-    new_call(page, TITLE, "07:00", "07:45")
+    # the guest picker tells people apart: title, name, position and organisation, found by the organisation
+    guest = new_call(page, TITLE, "07:00", "07:45", guest=("ญี่ปุ่น", "— เอกอัครราชทูต, สถานเอกอัครราชทูตญี่ปุ่น"))
+    assert guest.startswith("ฯพณฯ ") and guest.endswith("— เอกอัครราชทูต, สถานเอกอัครราชทูตญี่ปุ่นประจำประเทศไทย")
     wait_for_text(page, f"บันทึกกิจกรรม «{TITLE}» แล้ว")
     page.get_by_role("button", name=f"07.00 น. {TITLE}").first.wait_for()
     wait_for_text(page, "พฤศจิกายน 2569")
     with new_session(voila_server.engine) as session:
         call = session.exec(select(Engagement).where(Engagement.title_th == TITLE)).one()
+        assert len(engagements.read_engagement(session, engagement_id=call.id, actor=SYSTEM).guest_ids) == 1
     assert (call.kind, call.start) == ("courtesy_call", dt.datetime(2026, 11, 29, 7, 0))
 
     # a second call overlapping it is refused, naming the first; nothing is written

@@ -28,14 +28,32 @@ GIVEN_NAMES = [
     ("ณัฐพล", "Nattapon", Gender.MALE), ("ศิริพร", "Siriporn", Gender.FEMALE),
 ]
 FAMILY_NAMES = [
-    ("สมมติวงศ์", "Sommatiwong"), ("ตัวอย่างกุล", "Tua-yangkul"), ("ทดลองดี", "Thotlongdee"),
-    ("สาธิตสกุล", "Sathitsakul"), ("จำลองชัย", "Chamlongchai"), ("แบบฝึกสุข", "Baebfueksuk"),
-    ("นามสมมติ", "Nam-sommati"), ("ทดสอบศรี", "Thotsopsri"), ("ตัวแทนไทย", "Tuathaenthai"),
-    ("ฝึกหัดดี", "Fuekhatdee"),
+    ("ศรีสุวรรณ", "Srisuwan"), ("วงศ์ประเสริฐ", "Wongprasert"), ("แก้วมณี", "Kaewmanee"),
+    ("บุญญาศิริ", "Boonyasiri"), ("ชัยมงคล", "Chaimongkol"), ("สุขเจริญ", "Sukcharoen"),
+    ("พงษ์ไพบูลย์", "Phongphaiboon"), ("อินทรสุวรรณ", "Intharasuwan"), ("รัตนพันธ์", "Rattanaphan"),
+    ("ทองประเสริฐ", "Thongprasert"),
 ]
+# Foreign given and family names: ordinary names, in ordinary combinations; each foreign person of the demo gets a
+# combination no one else has (``foreign_name``). The first 20 given and 8 family names are drawn at random (as
+# the demo always drew them, so the rest of the office stays the same); the others are there for when those run out.
 FOREIGN_GIVEN = ["Alex", "Maria", "Kenji", "Amina", "Lukas", "Sofia", "Rahul", "Elena", "Omar", "Hana", "Pablo",
-                 "Ingrid", "Tomas", "Leila", "Marco", "Yuki", "Daniel", "Chloe", "Ivan", "Grace"]
-FOREIGN_FAMILY = ["Example", "Sample", "Demo", "Placeholder", "Fictional", "Testwell", "Mockford", "Pseudonym"]
+                 "Ingrid", "Tomas", "Leila", "Marco", "Yuki", "Daniel", "Chloe", "Ivan", "Grace",
+                 "Anna", "David", "Fatima", "Henrik", "Isabel", "James", "Mei", "Nikolai", "Priya", "Samuel"]
+FOREIGN_FAMILY = ["Morgan", "Laurent", "Novak", "Haddad", "Sato", "Fischer", "Costa", "Rahman",
+                  "Bergström", "Kovacs", "Mendes", "Okafor", "Petrov", "Quinn", "Silva", "Weber"]
+FOREIGN_DRAWN = (20, 8)
+# the same names as a Thai protocol list transliterates them
+FOREIGN_THAI = {
+    "Alex": "แอเลกซ์", "Maria": "มาเรีย", "Kenji": "เคนจิ", "Amina": "อามีนา", "Lukas": "ลูคัส", "Sofia": "โซเฟีย",
+    "Rahul": "ราหุล", "Elena": "เอเลนา", "Omar": "โอมาร์", "Hana": "ฮานะ", "Pablo": "ปาโบล", "Ingrid": "อิงกริด",
+    "Tomas": "โทมัส", "Leila": "ไลลา", "Marco": "มาร์โก", "Yuki": "ยูกิ", "Daniel": "แดเนียล", "Chloe": "โคลอี",
+    "Ivan": "อีวาน", "Grace": "เกรซ", "Anna": "แอนนา", "David": "เดวิด", "Fatima": "ฟาติมา", "Henrik": "เฮนริก",
+    "Isabel": "อิซาเบล", "James": "เจมส์", "Mei": "เหมย", "Nikolai": "นิโคไล", "Priya": "ปรียา", "Samuel": "ซามูเอล",
+    "Morgan": "มอร์แกน", "Laurent": "โลรองต์", "Novak": "โนวัก", "Haddad": "ฮัดดาด", "Sato": "ซาโต",
+    "Fischer": "ฟิชเชอร์", "Costa": "คอสตา", "Rahman": "ราห์มาน", "Bergström": "แบร์กสเตริม", "Kovacs": "โควัช",
+    "Mendes": "เมนเดส", "Okafor": "โอคาฟอร์", "Petrov": "เปตรอฟ", "Quinn": "ควินน์", "Silva": "ซิลวา",
+    "Weber": "เวเบอร์",
+}
 
 # Countries with an embassy in the demo office's Bangkok (ISO alpha-2), chosen to cover every region.
 EMBASSY_COUNTRIES = ["JP", "CN", "KR", "IN", "SG", "MY", "ID", "VN", "LA", "KH", "FR", "DE", "GB", "IT", "RU",
@@ -70,12 +88,50 @@ class _Names:
                 self.used.add((given[0], family[0]))
                 return given, family
 
-    def foreign(self) -> tuple[str, str]:
-        return self.rng.choice(FOREIGN_GIVEN), self.rng.choice(FOREIGN_FAMILY)
+    def thai_unlike(self, given_taken: set[str]) -> tuple[tuple[str, str, Gender], tuple[str, str]]:
+        """A new combination whose given name is not in ``given_taken`` (two demo users are two people, not two
+        ณัฐพล): drawn like ``thai``, then the next free combination in list order."""
+        drawn = (GIVEN_NAMES.index(self.rng.choice(GIVEN_NAMES)), FAMILY_NAMES.index(self.rng.choice(FAMILY_NAMES)))
+        for step in range(len(GIVEN_NAMES) * len(FAMILY_NAMES)):
+            given = GIVEN_NAMES[(drawn[0] + step // len(FAMILY_NAMES)) % len(GIVEN_NAMES)]
+            family = FAMILY_NAMES[(drawn[1] + step) % len(FAMILY_NAMES)]
+            if given[0] not in given_taken and (given[0], family[0]) not in self.used:
+                self.used.add((given[0], family[0]))
+                return given, family
+        raise LookupError("no demo Thai name left")
 
 
-def _thai_person(context: DemoContext, names: _Names, honorific: str | None = None) -> Person:
-    (given_th, given_en, gender), (family_th, family_en) = names.thai()
+def foreign_name(context: DemoContext, *, draw: bool = True, start: int = 0) -> tuple[str, str]:
+    """A foreign (given, family) name no other demo person has: drawn at random (``draw``) or taken from
+    position ``start``, then the next combination not yet used; with every combination used, a middle initial
+    tells the next ones apart."""
+    used: set[tuple[str, str]] = context.refs.setdefault("foreign_names", set())
+    if draw:
+        first = (FOREIGN_GIVEN.index(context.rng.choice(FOREIGN_GIVEN[:FOREIGN_DRAWN[0]])),
+                 FOREIGN_FAMILY.index(context.rng.choice(FOREIGN_FAMILY[:FOREIGN_DRAWN[1]])))
+    else:
+        first = (start % len(FOREIGN_GIVEN), (start // len(FOREIGN_GIVEN)) % len(FOREIGN_FAMILY))
+    combinations = len(FOREIGN_GIVEN) * len(FOREIGN_FAMILY)
+    for step in range(combinations * 27):
+        given = FOREIGN_GIVEN[(first[0] + step) % len(FOREIGN_GIVEN)]
+        family = FOREIGN_FAMILY[(first[1] + step // len(FOREIGN_GIVEN)) % len(FOREIGN_FAMILY)]
+        if step >= combinations:
+            given = f"{given} {chr(ord('A') + step // combinations - 1)}."
+        if (given, family) not in used:
+            used.add((given, family))
+            return given, family
+    raise LookupError("no demo foreign name left")
+
+
+def foreign_thai(name: str) -> str:
+    """A demo foreign name ('Grace', 'Maria B.') in Thai script, as a Thai protocol list writes it."""
+    first, _, initial = name.partition(" ")
+    return f"{FOREIGN_THAI.get(first, first)} {initial}".strip()
+
+
+def _thai_person(context: DemoContext, names: _Names, honorific: str | None = None, *,
+                 unlike: set[str] | None = None) -> Person:
+    (given_th, given_en, gender), (family_th, family_en) = names.thai() if unlike is None else names.thai_unlike(unlike)
     title_th = honorific or ("นาย" if gender == Gender.MALE else "นาง")
     title_en = "Mr." if gender == Gender.MALE else "Ms."
     thailand = countries.find_country(context.session, "TH")
@@ -115,7 +171,7 @@ def build_core(context: DemoContext) -> None:
     start = context.first_day
     _senate(context, names, start)
     _secretariat(context, names, start)
-    _users(context)
+    _users(context, names)
     _embassies(context, start)
 
 
@@ -160,11 +216,17 @@ def _secretariat(context: DemoContext, names: _Names, start: dt.date) -> None:
     context.refs["staff"] = staff
 
 
-def _users(context: DemoContext) -> None:
-    users = {}
+def _users(context: DemoContext, names: _Names) -> None:
+    users, given_taken = {}, set()
     for username, role, clearance, org_code in DEMO_USERS:
         group = context.refs["staff"].get(org_code)
-        person = group.pop(0) if group else _thai_person(context, _Names(context))
+        others = [i for i, p in enumerate(group or []) if p.given_name_th not in given_taken]
+        if others:
+            person = group.pop(others[0])
+        else:  # a user of the office itself (not of one of its groups): an officer of it since the start
+            person = _thai_person(context, names, unlike=given_taken)
+            _member(context, person, _org(context, org_code), context.first_day, role=("เจ้าหน้าที่", "Officer"))
+        given_taken.add(person.given_name_th)
         users[username] = users_service.create_user(context.session, actor=context.actor, data={
             "username": username, "person_id": person.id, "role": role, "clearance": clearance,
             "password": DEMO_PASSWORD,
@@ -193,15 +255,25 @@ def _embassies(context: DemoContext, start: dt.date) -> None:
     context.refs["ambassadors"] = ambassadors
 
 
+def join_parliament(context: DemoContext, person: Person, country_id: Any, role: tuple[str, str]) -> None:
+    """``person`` sits in the parliament of ``country_id`` (one made for each embassy country) in ``role``, so
+    pickers tell them apart from their namesakes; nothing when the demo has no parliament for that country."""
+    parliament = context.session.exec(select(Organization).where(
+        Organization.classification == OrgClassification.FOREIGN_PARLIAMENT,
+        Organization.country_id == country_id)).first()
+    if parliament is not None:
+        _member(context, person, parliament, context.first_day, role=role)
+
+
 def _ambassadors(context: DemoContext, embassy: Organization, country_id: Any, start: dt.date) -> Person:
     """Ambassadors serve about three years; over a long demo history each embassy has several in turn."""
     term_start, current = start - dt.timedelta(days=context.rng.randint(100, 900)), None
     terms = context.refs.setdefault("ambassador_terms", {}).setdefault(country_id, [])
     while term_start <= context.last_day:
-        given, family = context.rng.choice(FOREIGN_GIVEN), context.rng.choice(FOREIGN_FAMILY)
+        given, family = foreign_name(context)
         current = people_service.create_person(context.session, actor=context.actor, data={
             "honorific_en": "H.E.", "honorific_th": "ฯพณฯ", "given_name_en": given, "family_name_en": family,
-            "given_name_th": given, "family_name_th": family, "nationality_id": country_id,
+            "given_name_th": foreign_thai(given), "family_name_th": foreign_thai(family), "nationality_id": country_id,
             "biography": f"Ambassador of the demo office's fictional world. {FICTIONAL}",
         })
         term_end = term_start + dt.timedelta(days=3 * 365)

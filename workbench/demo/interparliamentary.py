@@ -163,6 +163,10 @@ def _meeting_content(context: DemoContext, meeting: Meeting, head: Person, membe
         from workbench.services import visits
 
         visits.change_status(context.session, visit_id=meeting.visit_id, status=visit_status, actor=context.actor)
+    # the trip went ahead, so its protocol checklist was worked through (not 91 items overdue years later)
+    done = [item.id for item in visits.checklist(context.session, visit_id=meeting.visit_id, actor=context.actor)
+            if item.due_date < context.today - D(days=3)]
+    visits.complete_checklist_items(context.session, visit_id=meeting.visit_id, item_ids=done, actor=context.actor)
     for step in meetings.meeting_row(context.session, meeting_id=meeting.id, actor=context.actor).prep:
         if step.task_id:  # a meeting held was prepared
             meetings.set_prep_done(context.session, task_id=step.task_id, done=True, actor=context.actor)

@@ -9,18 +9,11 @@ import datetime as dt
 from sqlmodel import select
 
 from workbench.demo import DemoContext, demo_builder
+from workbench.demo.core import foreign_name, foreign_thai, join_parliament
 from workbench.errors import ConflictError
 from workbench.models.visits import Direction, MemberRole, Visit, VisitStatus
 from workbench.services import engagements, people, protocol, records, visit_documents, visits
 
-THAI_NAMES = {  # fictional names of the demo (demo/core.py) as a Thai protocol list would transliterate them
-    "Alex": "แอเลกซ์", "Maria": "มาเรีย", "Kenji": "เคนจิ", "Amina": "อามีนา", "Lukas": "ลูคัส", "Sofia": "โซเฟีย",
-    "Rahul": "ราหุล", "Elena": "เอเลนา", "Omar": "โอมาร์", "Hana": "ฮานะ", "Pablo": "ปาโบล", "Ingrid": "อิงกริด",
-    "Tomas": "โทมัส", "Leila": "ไลลา", "Marco": "มาร์โก", "Yuki": "ยูกิ", "Daniel": "แดเนียล", "Chloe": "โคลอี",
-    "Ivan": "อีวาน", "Grace": "เกรซ", "Example": "เอ็กแซมเปิล", "Sample": "แซมเปิล", "Demo": "เดโม",
-    "Placeholder": "เพลสโฮลเดอร์", "Fictional": "ฟิกชันนัล", "Testwell": "เทสต์เวลล์", "Mockford": "ม็อกฟอร์ด",
-    "Pseudonym": "ซูโดนิม",
-}
 HONORIFICS = {"Hon.": "ฯพณฯ", "Mr.": "นาย", "Ms.": "นางสาว", "H.E.": "ฯพณฯ"}
 RANK_OF_ROLE = {MemberRole.HEAD: "foreign-parliamentarian", MemberRole.MEMBER: "foreign-parliamentarian",
                 MemberRole.SECRETARY: "official", MemberRole.INTERPRETER: "official", MemberRole.LIAISON: "official"}
@@ -56,11 +49,11 @@ def _thai_names_and_ranks(context: DemoContext, visit: Visit) -> None:
     session, actor = context.session, context.actor
     members = visits.delegation(session, visit_id=visit.id, actor=actor)
     for _member, person in members:
-        if not person.given_name_th and person.given_name_en in THAI_NAMES:
+        if not person.given_name_th:
             people.update_person(session, person_id=person.id, actor=actor, data={
                 "honorific_th": HONORIFICS.get(person.honorific_en, ""),
-                "given_name_th": THAI_NAMES[person.given_name_en],
-                "family_name_th": THAI_NAMES.get(person.family_name_en, person.family_name_en)})
+                "given_name_th": foreign_thai(person.given_name_en),
+                "family_name_th": foreign_thai(person.family_name_en)})
     ranks = {m.person_id: RANK_OF_ROLE[MemberRole(m.role)] for m, _ in members}
     for part in engagements.list_engagements(session, actor=actor, visit_id=visit.id):
         for person_id in part.guest_ids:
@@ -74,10 +67,12 @@ def _programme_abroad(context: DemoContext, visit: Visit) -> None:
     session, actor = context.session, context.actor
     if visit.status in (VisitStatus.CANCELLED, VisitStatus.POSTPONED):
         return
+    given, family = foreign_name(context, draw=False, start=visit.id or 0)
     counterpart = people.create_person(session, actor=actor, data={
-        "honorific_en": "Hon.", "given_name_en": "Grace", "family_name_en": "Example", "honorific_th": "ฯพณฯ",
-        "given_name_th": "เกรซ", "family_name_th": "เอ็กแซมเปิล", "nationality_id": visit.country_id,
+        "honorific_en": "Hon.", "given_name_en": given, "family_name_en": family, "honorific_th": "ฯพณฯ",
+        "given_name_th": foreign_thai(given), "family_name_th": foreign_thai(family), "nationality_id": visit.country_id,
         "biography": "Speaker of the host parliament in the demo office's fictional world (fictional)."})
+    join_parliament(context, counterpart, visit.country_id, ("ประธานรัฐสภา", "Speaker"))
     first = visit.start_date + dt.timedelta(days=1)
     plan = [("meeting", "หารือข้อราชการกับประธานรัฐสภาประเทศเจ้าภาพ", "Talks with the Speaker of the host parliament",
              dt.datetime.combine(first, dt.time(10, 0)), 90, "อาคารรัฐสภาประเทศเจ้าภาพ", [counterpart.id]),

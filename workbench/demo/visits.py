@@ -121,20 +121,25 @@ def _book(context: DemoContext, data: dict, *, tries: int = 6):
     return None
 
 
-GUEST_DIETS = ["", "", "vegetarian", "halal", "no pork", "no shellfish"]
+GUEST_DIETS = ["", "", "มังสวิรัติ", "อาหารฮาลาล", "ไม่รับประทานเนื้อหมู", "แพ้อาหารทะเลประเภทกุ้งและหอย"]
+DELEGATION_POSITIONS = {"head": ("สมาชิกรัฐสภา", "Member of Parliament"),
+                        "member": ("สมาชิกรัฐสภา", "Member of Parliament"),
+                        "secretary": ("เลขานุการคณะผู้แทน", "Secretary to the delegation"),
+                        "interpreter": ("ล่าม", "Interpreter")}
 GUEST_ROLES = [("head", "Hon."), ("member", "Hon."), ("member", "Hon."), ("secretary", "Mr."), ("interpreter", "Ms.")]
 
 
 def _delegation(context: DemoContext, visit) -> list[Person]:
     """Three to five fictional members of a visiting delegation, with roles and dietary needs."""
-    from workbench.demo.core import FICTIONAL, FOREIGN_FAMILY, FOREIGN_GIVEN
+    from workbench.demo.core import FICTIONAL, foreign_name, join_parliament
 
     members = []
     for role, title in GUEST_ROLES[: context.rng.randint(3, 5)]:
-        given, family = context.rng.choice(FOREIGN_GIVEN), context.rng.choice(FOREIGN_FAMILY)
+        given, family = foreign_name(context)
         person = people.create_person(context.session, actor=context.actor, data={
             "honorific_en": title, "given_name_en": given, "family_name_en": family,
             "nationality_id": visit.country_id, "biography": f"Member of a visiting delegation. {FICTIONAL}"})
+        join_parliament(context, person, visit.country_id, DELEGATION_POSITIONS[role])
         visits.add_delegation_member(context.session, actor=context.actor, data={
             "visit_id": visit.id, "person_id": person.id, "role": role, "dietary": context.rng.choice(GUEST_DIETS)})
         members.append(person)

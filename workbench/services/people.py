@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, col, or_, select
@@ -163,13 +164,16 @@ def organization_by_code(session: Session, code: str) -> Organization | None:
 
 # --- look-ups for pickers ----------------------------------------------------------------------------
 
-def search_people(session: Session, *, text: str = "", limit: int = 30) -> list[Person]:
-    """People whose Thai or English name contains ``text`` (case-insensitive), by Thai then English name."""
+def search_people(session: Session, *, text: str = "", limit: int = 30, on: dt.date | None = None) -> list[Person]:
+    """People whose Thai or English name, or the post, role or organisation of a membership they hold on ``on``
+    (default today), contains every word of ``text`` (case-insensitive), by Thai then English name."""
+    day = on or clock.today()
     statement = select(Person)
     for word in text.split():
         pattern = f"%{word.lower()}%"
         statement = statement.where(or_(*(_lower(column).like(pattern) for column in (
-            Person.given_name_th, Person.family_name_th, Person.given_name_en, Person.family_name_en))))
+            Person.given_name_th, Person.family_name_th, Person.given_name_en, Person.family_name_en)),
+            col(Person.id).in_(_holding(pattern, day))))
     statement = statement.order_by(col(Person.given_name_th), col(Person.given_name_en), col(Person.id))
     return list(session.exec(statement.limit(max(limit, 0))).all())
 
@@ -180,6 +184,76 @@ def get_people(session: Session, *, ids: list[int]) -> list[Person]:
         return []
     found = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids))).all()}
     return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+
+def _holding(pattern: str, day: dt.date) -> Any:
+    """Ids of people with a membership on ``day`` whose post, role or organisation matches ``pattern``."""
+    return (
+        select(col(Membership.person_id))
+        .join(Organization, col(Organization.id) == col(Membership.organization_id))
+        .outerjoin(Post, col(Post.id) == col(Membership.post_id))
+        .where(Membership.start_date <= day, or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day),
+               or_(*(_lower(column).like(pattern) for column in (
+                   Organization.name_th, Organization.name_en, Organization.abbreviation, Post.label_th,
+                   Post.label_en, Membership.role_th, Membership.role_en))))
+    )
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """What a person picker shows of one person: title and name, position and organisation (on a day)."""
+
+    person_id: int
+    name: str
+    position: str = ""
+    organization: str = ""
+
+    @property
+    def label(self) -> str:
+        """'นายสมชาย ใจดี — สมาชิกวุฒิสภา, วุฒิสภา' (the name alone when nothing else is known)."""
+        where = ", ".join(part for part in (self.position, self.organization) if part)
+        return f"{self.name} — {where}" if where else self.name
+
+
+def describe_people(session: Session, *, ids: list[int], on: dt.date | None = None,
+                    lang: str = "th") -> list[PersonChoice]:
+    """The people with these ids (in the order asked, unknown ids left out) as a picker shows them: the title and
+    name, and the position and organisation of their most senior membership on ``on`` (default today) — a post
+    before a role, the more senior post first, then the latest joined; without one, their nationality's country."""
+    found = get_people(session, ids=ids)
+    if not found:
+        return []
+    day = on or clock.today()
+    rows = session.exec(
+        select(Membership, Organization, Post)
+        .join(Organization, col(Organization.id) == col(Membership.organization_id))
+        .outerjoin(Post, col(Post.id) == col(Membership.post_id))
+        .where(col(Membership.person_id).in_([p.id for p in found]), Membership.start_date <= day,
+               or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day))
+    ).all()
+    best: dict[int, tuple[Any, str, str]] = {}
+    for membership, org, post in rows:
+        position = _text(post.label_th, post.label_en, lang) if post else _text(membership.role_th,
+                                                                                 membership.role_en, lang)
+        rank = (post is None, post.precedence if post else 0, -membership.start_date.toordinal(), membership.id or 0)
+        current = best.get(membership.person_id)
+        if current is None or rank < current[0]:
+            best[membership.person_id] = (rank, position, org.display_name(lang))
+    countries = {c.id: c for c in session.exec(select(Country).where(
+        col(Country.id).in_({p.nationality_id for p in found if p.nationality_id is not None}))).all()}
+    choices = []
+    for person in found:
+        if person.id in best:
+            _rank, position, organization = best[person.id]
+        else:
+            country = countries.get(person.nationality_id)
+            position, organization = "", (_text(country.name_th, country.name_en, lang) if country else "")
+        choices.append(PersonChoice(person.id, person.display_name(lang), position, organization))
+    return choices
+
+
+def _text(th: str, en: str, lang: str) -> str:
+    return (th if lang == "th" else en) or th or en
 
 
 def _lower(column: Any) -> Any:

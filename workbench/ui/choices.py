@@ -36,8 +36,18 @@ class Choices:
                 self.countries.sort()
 
     def search_people(self, text: str) -> list[Choice]:
+        """People found by part of a name, post or organisation, labelled as ``person_labels`` labels them."""
         with new_session(self.engine) as session:
-            return [(p.display_name(self.lang), p.id) for p in people.search_people(session, text=text, limit=40)]
+            found = [p.id for p in people.search_people(session, text=text, limit=40, on=self.today)]
+            return self._labelled(session, found)
+
+    def person_labels(self, ids: list[int]) -> list[Choice]:
+        """'นายสมชาย ใจดี — สมาชิกวุฒิสภา, วุฒิสภา': what a person picker shows, to tell namesakes apart."""
+        with new_session(self.engine) as session:
+            return self._labelled(session, list(ids))
+
+    def _labelled(self, session, ids: list[int]) -> list[Choice]:
+        return [(c.label, c.person_id) for c in people.describe_people(session, ids=ids, on=self.today, lang=self.lang)]
 
     def person_names(self, ids: list[int]) -> list[Choice]:
         with new_session(self.engine) as session:

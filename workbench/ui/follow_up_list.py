@@ -30,7 +30,7 @@ class FollowUpList(widgets.VBox):
 
     def add_row(self) -> SchemaForm:
         owner = PersonPicker(field_label("owner_id"), search=self.choices.search_people,
-                             names=self.choices.person_names, multiple=False)
+                             names=self.choices.person_labels, multiple=False)
         form = SchemaForm(FollowUpCreate, overrides={"owner_id": owner})
         remove = widgets.Button(description=t("form.remove"))
         row = widgets.VBox([form, remove], layout=widgets.Layout(border="1px solid #ddd", padding="4px",

@@ -61,7 +61,7 @@ def register_passport(session: Session, *, data: PassportCreate | dict[str, Any]
         session.add(passport)
         session.flush()
         session.add(PassportMove(passport_id=passport.id, from_location=None, location=passport.location,
-                                 moved_on=data.issue_date, note="บันทึกเข้าทะเบียน / registered",
+                                 moved_on=data.issue_date, note="บันทึกเข้าทะเบียน",
                                  recorded_by_id=getattr(actor, "id", None)))
         session.flush()
         return _read(passport)

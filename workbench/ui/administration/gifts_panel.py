@@ -74,7 +74,8 @@ class GiftsPanel(widgets.VBox):
         if self.form is not None:
             self.item_choice.options = [(t("form.none"), None)] + [(f"{i.name_th} ({i.on_hand} {i.unit})", i.id)
                                                                    for i in items]
-            self.report_choice.options = [(f"#{g.id} {g.description_th}", g.id) for g in rows if g.unreported]
+            self.report_choice.options = [(t("form.choose"), None)] + [(f"#{g.id} {g.description_th}", g.id)
+                                                                       for g in rows if g.unreported]
 
     def add(self) -> None:
         with new_session(self.engine) as session:

@@ -13,8 +13,10 @@ import ipywidgets as widgets
 from sqlalchemy.engine import Engine
 
 from workbench.db import new_session
-from workbench.i18n import t
+from workbench.errors import WorkbenchError
+from workbench.i18n import current_lang, t
 from workbench.models.administration import AbsenceCreate, StaffMemberCreate
+from workbench.services import visits
 from workbench.services.access import has_permission
 from workbench.services.administration import staff
 from workbench.thai import format_date
@@ -44,14 +46,16 @@ class StaffPanel(widgets.VBox):
         self.form = self.absence_form = None
         if has_permission(user, "administration.write"):
             choices = Choices(engine, today)
-            picker = PersonPicker(field_label("person_id"), search=choices.search_people, names=choices.person_names,
+            picker = PersonPicker(field_label("person_id"), search=choices.search_people, names=choices.person_labels,
                                   multiple=False)
             self.form = SchemaForm(StaffMemberCreate, overrides={"person_id": picker},
                                    exclude=("user_id", "is_active"))
             self.add_button = widgets.Button(description=t("admin.staff.add"), button_style="primary", layout=widgets.Layout(width="auto"))
             self.staff_choice = widgets.Dropdown(description=field_label("staff_id"), style=DESCRIPTION_STYLE)
-            self.absence_form = SchemaForm(AbsenceCreate, overrides={"staff_id": self.staff_choice},
-                                           exclude=("visit_id",))
+            self.visit_choice = widgets.Dropdown(description=field_label("visit_id"), style=DESCRIPTION_STYLE,
+                                                 options=[(t("form.none"), None)])
+            self.absence_form = SchemaForm(AbsenceCreate, overrides={"staff_id": self.staff_choice,
+                                                                     "visit_id": self.visit_choice})
             self.absence_button = widgets.Button(description=t("admin.absence.add"), button_style="primary", layout=widgets.Layout(width="auto"))
             guard = guarded(notice)
             self.add_button.on_click(guard(lambda _b: self.add()))
@@ -68,7 +72,7 @@ class StaffPanel(widgets.VBox):
             away = staff.away_on(session, day=self.today, actor=self.user)
             passports = staff.passports_by_staff(session, actor=self.user, today=self.today)
         self.table.show([{"name": m.name, "position_th": m.position_th,
-                          "work_group": t(f"work_group.{m.work_group.value}"), "languages": m.languages,
+                          "work_group": t(f"work_group.{m.work_group.value}"), "languages": languages_text(m.languages),
                           "office_phone": m.office_phone, "passports": passport_text(passports.get(m.id, [])),
                           "away": t(f"absence_kind.{m.away}") if m.away else "",
                           "_flag": bool(m.away)} for m in members])
@@ -76,8 +80,16 @@ class StaffPanel(widgets.VBox):
                           f"–{format_date(a['end_date'], style='abbr')})" for a in away)
         self.away.value = html.escape(t("admin.staff.away_today", day=format_date(self.today)) + " " +
                                       (names or t("admin.none")))
-        if self.absence_form is not None:
-            self.staff_choice.options = [(m.name, m.id) for m in members]
+        if self.absence_form is not None:  # whose absence is chosen, never silently the first officer listed
+            self.staff_choice.options = [(t("form.choose"), None)] + [(m.name, m.id) for m in members]
+            self.visit_choice.options = [(t("form.none"), None)] + self._visits()
+
+    def _visits(self) -> list[tuple[str, int]]:
+        """Visits an absence (official travel) may be for: from three months back to a year ahead."""
+        with new_session(self.engine) as session:
+            found = visits.list_visits(session, actor=self.user, start=self.today - dt.timedelta(days=90),
+                                       end=self.today + dt.timedelta(days=365))
+        return [(f"{format_date(v.start_date, style='abbr')} · {v.title_th}", v.id) for v in found]
 
     def add(self) -> None:
         with new_session(self.engine) as session:
@@ -98,6 +110,18 @@ class StaffPanel(widgets.VBox):
         for form in (self.form, self.absence_form):
             if form is not None:
                 form.reset()
+
+
+def languages_text(text: str) -> str:
+    """'en:fluent, de:basic' as a Thai reader reads it: 'อังกฤษ (ดีมาก), เยอรมัน (พื้นฐาน)' (CLDR language names)."""
+    from babel import Locale
+
+    try:
+        parsed = staff.parse_languages(text)
+    except WorkbenchError:
+        return text
+    names = Locale.parse(current_lang()).languages
+    return ", ".join(f"{names.get(code.lower(), code)} ({t(f'language_level.{level.value}')})" for code, level in parsed)
 
 
 def passport_text(rows: list[dict[str, Any]]) -> str:

@@ -65,7 +65,8 @@ class StockPanel(widgets.VBox):
         self.equipment.show([{**e, "value": format_baht(e["value_baht"]) if e["value_baht"] is not None else ""}
                              for e in equipment])
         if self.movement_form is not None:
-            self.item_choice.options = [(f"{i.code} {i.name_th} ({i.on_hand} {i.unit})", i.id) for i in items]
+            self.item_choice.options = [(t("form.choose"), None)] + [
+                (f"{i.code} {i.name_th} ({i.on_hand} {i.unit})", i.id) for i in items]
 
     def move(self) -> None:
         with new_session(self.engine) as session:

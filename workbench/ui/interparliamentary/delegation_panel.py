@@ -28,12 +28,12 @@ class DelegationPanel(widgets.VBox):
         self._load, self._add_delegate, self._add_observer = load, add_delegate, add_observer
         self._on_saved = on_saved or (lambda _m: None)
         self.table = widgets.HTML()
-        self.delegate = PersonPicker(t("ip.delegate"), search=choices.search_people, names=choices.person_names,
+        self.delegate = PersonPicker(t("ip.delegate"), search=choices.search_people, names=choices.person_labels,
                                      multiple=False)
         self.role = widgets.Dropdown(description=t("ip.role"), options=[(t(f"member_role.{r.value}"), r.value) for r in ROLES])
         self.add_delegate_button = widgets.Button(description=t("ip.add_delegate"), button_style="primary",
                                                   layout=widgets.Layout(width="auto"))
-        self.observer = PersonPicker(t("ip.observer"), search=choices.search_people, names=choices.person_names,
+        self.observer = PersonPicker(t("ip.observer"), search=choices.search_people, names=choices.person_labels,
                                      multiple=False)
         self.add_observer_button = widgets.Button(description=t("ip.add_observer"), layout=widgets.Layout(width="auto"))
         self.role.add_class("wb-ip-role")

@@ -20,7 +20,7 @@ class InterventionForm(AgendaLinkedForm):
     def __init__(self, choices: Choices, *, save: Callable[[dict[str, Any]], None],
                  on_saved: Callable[[str], None] | None = None, guard: Guard = lambda f: f) -> None:
         self.speaker = PersonPicker(field_label("speaker_id") + " *", search=choices.search_people,
-                                    names=choices.person_names, multiple=False)
+                                    names=choices.person_labels, multiple=False)
         super().__init__(InterventionCreate, labels="ip.intervention", first=("speaker_id", "day", "agenda_item_id", "summary"),
                          css_class="wb-ip-intervention-form", save=save, on_saved=on_saved, guard=guard,
                          overrides={"speaker_id": self.speaker})

@@ -40,7 +40,8 @@ class TravelDashboard(widgets.VBox):
         self.notice = Notice()
         self.heading = widgets.HTML(f"<h2>{html.escape(t('travel.title'))}</h2>")
         self.visit = widgets.Dropdown(description=t("travel.visit"), options=[],
-                                      layout=widgets.Layout(width="60em"), style={"description_width": "6em"})
+                                      layout=widgets.Layout(width="95%", max_width="60em"),
+                                      style={"description_width": "6em"})
         self.readiness = ReadinessTable()
         self.letters = LetterPanel(engine, user, today=self.today, notice=self.notice, on_issued=lambda _n: self.show())
         self.expiring = ExpiringPassports(engine, user, today=self.today, notice=self.notice)

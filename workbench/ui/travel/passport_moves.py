@@ -32,7 +32,7 @@ class PassportMoves(widgets.VBox):
         self._on_moved = on_moved or (lambda _m: None)
         self.heading = widgets.HTML(f"<h3>{html.escape(t('travel.moves'))}</h3>")
         self.passport = widgets.Dropdown(description=t("field.passport_id"), options=[], style=STYLE,
-                                         layout=widgets.Layout(width="36em"))
+                                         layout=widgets.Layout(width="95%", max_width="36em"))
         self.location = widgets.Dropdown(description=t("travel.move_to"), style=STYLE,
                                          options=[(t(f"travel.location.{v.value}"), v.value) for v in PassportLocation])
         self.moved_on = DateField(t("field.moved_on"), value=today)

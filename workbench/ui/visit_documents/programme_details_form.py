@@ -36,7 +36,7 @@ class ProgrammeDetailsForm(widgets.VBox):
                                      style=DESCRIPTION_STYLE, layout=widgets.Layout(width="95%"))
         self.dress_en = widgets.Text(description=t("vdoc.ui.dress_en"), placeholder=t("vdoc.ui.dress_en_hint"),
                                      style=DESCRIPTION_STYLE, layout=widgets.Layout(width="95%"))
-        self.contact = PersonPicker(t("vdoc.ui.contact"), search=choices.search_people, names=choices.person_names,
+        self.contact = PersonPicker(t("vdoc.ui.contact"), search=choices.search_people, names=choices.person_labels,
                                     multiple=False)
         self.save_button = widgets.Button(description=t("vdoc.ui.save_details"), button_style="primary",
                                           layout=widgets.Layout(width="auto"))

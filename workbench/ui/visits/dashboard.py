@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from workbench import clock
 from workbench.db import new_session
 from workbench.i18n import t
+from workbench.services import engagements, visits
 from workbench.services.access import has_permission
 from workbench.services.calendar import CalendarItem, calendar_items
 from workbench.ui.choices import Choices
@@ -115,7 +116,23 @@ class VisitsApp(widgets.VBox):
         self.open_item(item.item_type, item.record_id)
 
     def open_item(self, item_type: str, record_id: int) -> None:
-        """Show the detail of a visit or an engagement."""
+        """Show the detail of a visit or an engagement, and move the calendar to its month when it is elsewhere
+        (an item opened from the home page's search or the attention panel)."""
+        self._show_detail(item_type, record_id)
+        self._move_to_item(item_type, record_id)
+
+    def _move_to_item(self, item_type: str, record_id: int) -> None:
+        with new_session(self.engine) as session:
+            if item_type == "visit":
+                visit = visits.read_visit(session, visit_id=record_id, actor=self.user)
+                first, last = visit.start_date, visit.end_date
+            else:
+                part = engagements.read_engagement(session, engagement_id=record_id, actor=self.user)
+                first, last = part.start.date(), part.end.date()
+        if last < self.calendar.first or first > self.calendar.last:  # not on screen at all
+            self.calendar.go_to(first)
+
+    def _show_detail(self, item_type: str, record_id: int) -> None:
         if item_type == "visit":
             if self.visit_detail is None:
                 self.visit_detail = VisitDetail(

@@ -78,7 +78,7 @@ class EngagementForm(widgets.VBox):
             "principal_ids": widgets.SelectMultiple(description=field_label("principal_ids"), options=principals,
                                                     rows=min(6, max(len(principals), 1)), style=DESCRIPTION_STYLE),
             "guest_ids": PersonPicker(field_label("guest_ids"), search=self.choices.search_people,
-                                      names=self.choices.person_names),
+                                      names=self.choices.person_labels),
         }
         return SchemaForm(schema, overrides=overrides, exclude=EXCLUDE, first=FIRST, nullable_from=CREATE)
 

@@ -62,7 +62,7 @@ class VisitDetail(widgets.VBox):
         self.status_buttons = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self.delegation = widgets.VBox()
         self.member_picker = PersonPicker(field_label("person_id"), search=choices.search_people,
-                                          names=choices.person_names, multiple=False)
+                                          names=choices.person_labels, multiple=False)
         self.member_role = widgets.Dropdown(description=field_label("role"), style=DESCRIPTION_STYLE,
                                             options=[(t(f"member_role.{r.value}"), r.value) for r in MemberRole])
         self.add_member_button = widgets.Button(description=t("detail.add_member"))

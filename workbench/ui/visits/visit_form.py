@@ -59,7 +59,7 @@ class VisitForm(widgets.VBox):
                                            style=DESCRIPTION_STYLE,
                                            options=[(t("form.none"), None), *self.choices.countries]),
             "officer_ids": PersonPicker(field_label("officer_ids"), search=self.choices.search_people,
-                                        names=self.choices.person_names),
+                                        names=self.choices.person_labels),
         }
         return SchemaForm(schema, overrides=overrides, exclude=EXCLUDE, first=FIRST, nullable_from=CREATE)
 
