@@ -17,6 +17,7 @@ from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import fields_html
 
 MEDIA_TYPE_FALLBACK = "application/octet-stream"
 
@@ -121,9 +122,8 @@ class DocumentDetail(widgets.VBox):
 
 
 def _summary(doc: CorrespondenceRead) -> str:
-    def row(label_key: str, value: str) -> str:
-        return f"<tr><th style='text-align:left;padding-right:12px'>{html.escape(t(label_key))}</th>" \
-               f"<td>{html.escape(value)}</td></tr>"
+    def row(label_key: str, value: str) -> tuple[str, str]:
+        return t(label_key), value
 
     mark = ""
     if doc.classification:
@@ -145,7 +145,7 @@ def _summary(doc: CorrespondenceRead) -> str:
         row("disposal.heading", t(f"disposal.{doc.disposal.value}")),
     ]
     return (f"{mark}<h3>{html.escape(doc.display_number)} · {html.escape(doc.subject)}</h3>"
-            f"<table class='wb-corr-fields'>{''.join(rows)}</table>")
+            + fields_html(rows, css_class="wb-corr-fields"))
 
 
 def _steps(steps: list[RoutingStep]) -> str:
