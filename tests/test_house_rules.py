@@ -278,7 +278,6 @@ ROW_RETURNS = {
         budget.reversals: reverse_allotment reverse_commitment reverse_disbursement reverse_transfer
         correspondence.attachments: attach list_attachments
         correspondence.retention: approvals approve draw_up_destruction_list
-        correspondence.routing: history
         countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
         interparliamentary.exchanges: add_document coordination_log log_coordination register_meeting_document
         interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
@@ -288,7 +287,6 @@ ROW_RETURNS = {
         interparliamentary.summaries: add_follow_up set_follow_up_status update_summary write_summary
         records: amend_record complete_follow_up follow_ups overdue_follow_ups overdue_records
         records: record_conversation record_for
-        travel.passports: history move_passport passports_of
         travel.readiness: set_visa_status
         visits: add_delegation_member checklist delegation overdue_checklist set_checklist_item"""),
 }

@@ -11,7 +11,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbench.i18n import t
-from workbench.models.correspondence import CorrespondenceRead, RoutingAction, RoutingStep
+from workbench.models.correspondence import CorrespondenceRead, RoutingAction, RoutingStepRead
 from workbench.thai import format_date, format_datetime
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.download_link import DownloadLink
@@ -148,12 +148,12 @@ def _summary(doc: CorrespondenceRead) -> str:
             + fields_html(rows, css_class="wb-corr-fields"))
 
 
-def _steps(steps: list[RoutingStep]) -> str:
+def _steps(steps: list[RoutingStepRead]) -> str:
     if not steps:
         return f"<p>{html.escape(t('corr.no_steps'))}</p>"
     items = []
     for s in steps:
-        target = " ".join(part for part in (s.to_group, getattr(s, "to_name", "")) if part)
+        target = " ".join(part for part in (s.to_group, s.to_name) if part)
         items.append(f"<li>{html.escape(format_datetime(s.at, style='abbr'))} · "
                      f"<b>{html.escape(t(f'routing_action.{s.action.value}'))}</b> "
                      f"{html.escape(t('corr.by'))} {html.escape(s.by_name)}"
