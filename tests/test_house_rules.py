@@ -164,3 +164,181 @@ def test_one_rule_for_thai_and_english_texts():
                                       for arg in node.args for inner in ast.walk(arg)):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+
+MAX_LINES = 500
+
+
+def _long_modules(root: Path) -> dict[str, int]:
+    """Every module of the package under ``root`` (subpackages included) over MAX_LINES lines, with its length."""
+    return {str(path.relative_to(root)): lines for path in sorted(root.glob("workbench/**/*.py"))
+            if (lines := len(path.read_text("utf-8").splitlines())) > MAX_LINES}
+
+
+def test_no_module_is_over_500_lines():
+    """A module that outgrows 500 lines is split along its seams into a subpackage (as ``services/budget/`` and
+    ``services/visit_documents/`` were), its public names kept in the package's ``__init__``."""
+    assert _long_modules(ROOT) == {}
+
+
+def test_a_long_module_deep_in_a_subpackage_is_found(tmp_path):
+    module = tmp_path / "workbench" / "ui" / "feature" / "long.py"
+    module.parent.mkdir(parents=True)
+    module.write_text("ANSWER = 42\n" * (MAX_LINES + 1), "utf-8")
+    (module.parent / "short.py").write_text("ANSWER = 42\n" * MAX_LINES, "utf-8")
+    assert _long_modules(tmp_path) == {"workbench/ui/feature/long.py": MAX_LINES + 1}
+
+
+# The one module that writes an HTML table in the dashboards, and the modules allowed to draw one differently.
+TABLE_WRITER = "workbench/ui/record_table.py"
+OTHER_TABLES: dict[str, str] = {}  # path: why it is not a table of records (none today: the calendar grid is divs)
+
+
+def test_one_read_only_table_writes_every_table_of_the_dashboards():
+    """Dashboards show records through ``ui/record_table`` (``RecordTable``, or its ``table_html``/``fields_html``
+    inside a larger panel): escaped text, one look. No other module under ``ui/`` writes ``<table`` or its rows."""
+    writers = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("workbench/ui/**/*.py")
+                     if any(tag in path.read_text("utf-8").lower() for tag in ("<table", "<tr", "<td")))
+    assert writers == sorted([TABLE_WRITER, *OTHER_TABLES])
+
+
+def test_one_page_frame_for_every_html_document():
+    """Every stand-alone HTML page (letters, briefing pack, programme, trip report, seating plan, place cards,
+    registers, meeting summaries, reports) is framed by ``documents/typography.html_page``: the office's font,
+    paper, Thai line height and page boxes are written in one place."""
+    frames = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("workbench/**/*.py")
+                    if any(tag in path.read_text("utf-8").lower() for tag in ("<!doctype", "<html", "<head>")))
+    assert frames == ["workbench/documents/typography.py"]
+
+
+def test_a_country_name_is_chosen_by_language_in_one_place():
+    """``Country.display_name(lang)`` picks the Thai or the English name; no module picks it itself."""
+    import re
+
+    from workbench.models.countries import Country
+
+    pattern = re.compile(r"\b(c|country)\.name_th if [^\n]*lang[^\n]* else [^\n]*\1\.name_en")
+    offenders = [str(path.relative_to(ROOT)) for path in ROOT.glob("workbench/**/*.py")
+                 if pattern.search(path.read_text("utf-8"))]
+    assert offenders == []
+    japan = Country(iso2="JP", iso3="JPN", name_en="Japan", name_th="ญี่ปุ่น", region="asia")
+    assert (japan.display_name("th"), japan.display_name("en")) == ("ญี่ปุ่น", "Japan")
+
+
+# --- a typed boundary: services hand out *Read models or small dataclasses, never table rows -------------------
+
+OWNED_ELSEWHERE = "owned by another change (being edited now): convert once it has merged"
+LOOKUP = ("a look-up other services call inside their own transaction, to lock or change the row it returns; "
+          "dashboards call the *Read variant (read_visit, read_engagement, …) where there is one")
+REFERENCE = "reference data (codes, rules, rates): never classified, never changed from a dashboard"
+TO_CONVERT = ("not converted yet (issue 11, typed boundary): its callers use the row inside the session that "
+              "read it; converting it means a *Read model and its callers' tests")
+
+
+def _names(reason: str, text: str) -> dict[str, str]:
+    """``module: fn fn …`` lines (modules under workbench.services) to {"module.fn": reason}."""
+    found = {}
+    for line in text.strip().splitlines():
+        module, functions = line.split(":")
+        found |= {f"workbench.services.{module.strip()}.{fn}": reason for fn in functions.split()}
+    return found
+
+
+ROW_RETURNS = {
+    **_names(OWNED_ELSEWHERE, """
+        correspondence.registers: first_step get_document
+        people: add_membership create_organization create_person end_membership get_people holders
+        people: organization_by_code principals search_people update_person"""),
+    **_names(LOOKUP, """
+        administration.stock: get_item
+        briefing: engagement_country get_briefable_engagement
+        budget.lines: get_line line_by_code
+        countries: country_index ensure_chamber ensure_parliament find_country require_country require_country_code
+        engagements: get_engagement
+        interparliamentary.meetings: get_meeting
+        interparliamentary.summaries: get_summary
+        monitoring: get_note get_talking_point
+        records: get_record
+        users: authenticate get_active_user get_user
+        visits: get_visit"""),
+    **_names(REFERENCE, """
+        countries: list_countries
+        interparliamentary.meetings: lead_times organization_by_code
+        travel.rules: lead_times rule visa_rule
+        trip_costs: travel_grades"""),
+    **_names(TO_CONVERT, """
+        administration.plans: add_plan_item plan
+        administration.staff: add_staff cancel_absence record_absence update_staff
+        administration.statistics: briefs_produced counted_engagements counted_visits
+        administration.stock: add_equipment add_item hand_over move movements
+        briefing: latest_saved_pack save_pack save_pack_points
+        budget.entries: add_allotment disburse discard_draft post_commitment post_draft transfer
+        budget.lines: create_line list_lines update_line
+        budget.reversals: reverse_allotment reverse_commitment reverse_disbursement reverse_transfer
+        correspondence.attachments: attach list_attachments
+        correspondence.retention: approvals approve draw_up_destruction_list
+        countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
+        interparliamentary.exchanges: add_document coordination_log log_coordination register_meeting_document
+        interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
+        interparliamentary.meetings: enter_predicted observers set_prep_done update_meeting
+        interparliamentary.positions: add_intervention add_position add_resolution interventions latest_positions
+        interparliamentary.positions: positions resolutions
+        interparliamentary.summaries: add_follow_up set_follow_up_status update_summary write_summary
+        records: amend_record complete_follow_up follow_ups overdue_follow_ups overdue_records
+        records: record_conversation record_for
+        travel.readiness: set_visa_status
+        visits: add_delegation_member checklist delegation overdue_checklist set_checklist_item"""),
+}
+
+
+def _table_models(annotation: object) -> list[str]:
+    """The table models (``table=True``) an annotation names, however nested (lists, tuples, unions, Optional)."""
+    import typing
+
+    from sqlmodel import SQLModel
+
+    found = []
+    if isinstance(annotation, type) and issubclass(annotation, SQLModel) and hasattr(annotation, "__table__"):
+        found.append(annotation.__name__)
+    for argument in typing.get_args(annotation):
+        found += _table_models(argument)
+    return found
+
+
+def _row_returning_services() -> dict[str, list[str]]:
+    """Every public function of ``workbench.services`` whose return annotation names a table model."""
+    import importlib
+    import inspect
+    import pkgutil
+    import typing
+
+    import workbench.services
+
+    found = {}
+    for info in pkgutil.walk_packages(workbench.services.__path__, prefix="workbench.services."):
+        module = importlib.import_module(info.name)
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ == module.__name__ and not name.startswith("_"):
+                tables = _table_models(typing.get_type_hints(fn).get("return"))
+                if tables:
+                    found[f"{info.name}.{name}"] = tables
+    return found
+
+
+def test_public_services_return_read_models_not_table_rows():
+    """The UI never holds a session-bound object: a public service returns a *Read model or a small dataclass.
+    The exceptions are listed above, each with its reason; a converted function must leave the list."""
+    found = _row_returning_services()
+    assert sorted(set(found) - set(ROW_RETURNS)) == [], "return a *Read model (or list it above, with the reason)"
+    assert sorted(set(ROW_RETURNS) - set(found)) == [], "converted: take it off the list"
+
+
+def test_the_boundary_check_sees_a_row_however_it_is_wrapped():
+    from workbench.models.visit_documents import ReportNarrative, ReportNarrativeRead
+    from workbench.models.visits import Visit, VisitRead
+
+    assert _table_models(list[ReportNarrative] | None) == ["ReportNarrative"]
+    assert _table_models(tuple[VisitRead, list[tuple[int, Visit]]]) == ["Visit"]
+    assert _table_models(list[ReportNarrativeRead]) == [] and _table_models(None) == []
+    assert "workbench.services.visit_documents.report.latest_narrative" not in _row_returning_services()

@@ -97,3 +97,37 @@ def test_reset_clears_the_table():
     table.show([{"title": "ก"}])
     table.reset()
     assert table.value == "" and table.rows == []
+
+
+def test_a_list_cell_shows_its_items_as_escaped_bullets_and_a_changed_value_struck_through():
+    from workbench.ui.record_table import Entry
+
+    table = RecordTable([("title", "เรื่อง"), ("why", "เหตุผล")])
+    table.show([{"title": "ก", "why": ["ไม่มี <หนังสือเดินทาง>", Entry("ชื่อ", "สมศรี", was="<สมหญิง>"),
+                                      Entry("วันที่", "1 ธ.ค. 2569")]}])
+    assert "<li>ไม่มี &lt;หนังสือเดินทาง&gt;</li>" in table.value
+    assert "<li><b>ชื่อ</b>: <s>&lt;สมหญิง&gt;</s> → สมศรี</li>" in table.value
+    assert "<li><b>วันที่</b>: 1 ธ.ค. 2569</li>" in table.value
+    assert "<ul class='wb-cell-list'><li>" in table.value and table.rows[0]["why"][1].was == "<สมหญิง>"
+
+
+def test_a_row_class_marks_warnings_and_late_rows():
+    table = RecordTable(COLUMNS[:1], row_class=lambda row: "wb-overdue" if row["late"] else "")
+    table.show([{"title": "ตรงเวลา", "late": False}, {"title": "เลยกำหนด", "late": True}])
+    assert "<tr><td>ตรงเวลา</td></tr>" in table.value
+    assert "<tr class='wb-overdue'><td>เลยกำหนด</td></tr>" in table.value
+    assert "tr.wb-overdue td { color: #b71c1c; }" in table.value
+
+
+def test_the_same_table_inside_a_larger_panel_and_one_records_fields():
+    from workbench.ui.record_table import fields_html, table_html
+
+    table = RecordTable(COLUMNS, numeric={"amount"}, css_class="wb-x")
+    rows = [{"title": "<b>ก</b>", "amount": "1.00", "classification": "ลับ"}]
+    table.show(rows)
+    assert table.value == table_html(COLUMNS, rows, numeric={"amount"}, css_class="wb-x")
+    page = fields_html([("เลขที่", "สว 0012/2569"), ("เรื่อง", "<script>x</script>")], css_class="wb-fields")
+    cells = _Cells()
+    cells.feed(page)
+    assert cells.rows == [["เลขที่", "สว 0012/2569"], ["เรื่อง", "<script>x</script>"]]
+    assert "<script>" not in page and "class='wb-table wb-record-table wb-fields'" in page

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from workbench.documents.briefing_html import CLASSIFIED_COLOUR, font_faces
 from workbench.documents.spreadsheet import to_xlsx
+from workbench.documents.typography import CLASSIFIED_COLOUR, FontMode, PageFrame, html_page
 from workbench.i18n import t
 from workbench.models.correspondence import CorrespondenceRead, Register
 from workbench.thai import be_year, format_date, to_thai_digits
@@ -32,8 +32,6 @@ WIDTHS = {"display_number": "8%", "registered": "9%", "doc_number": "10%", "doc_
           "recipient": "12%", "subject": "23%", "action": "7%", "remarks": "8%"}
 
 STYLE = """
-@page { size: A4 landscape; margin: 14mm 10mm 14mm 10mm; }
-body { font-family: "Sarabun", "TH Sarabun New", sans-serif; font-size: 13pt; line-height: 1.25; margin: 0; }
 h1 { font-size: 20pt; text-align: center; margin: 0 0 1mm 0; }
 .sub { text-align: center; margin: 0 0 3mm 0; }
 .mark { color: %s; font-weight: 700; text-align: center; font-size: 16pt; }
@@ -75,7 +73,7 @@ def register_rows(docs: Sequence[CorrespondenceRead], *, thai_digits: bool = Tru
 
 
 def render_html(docs: Sequence[CorrespondenceRead], *, register: Register | str, year_ce: int,
-                fonts: str = "file") -> str:
+                fonts: FontMode = "file") -> str:
     register = Register(register)
     columns = COLUMNS[register]
     rows = register_rows(docs)
@@ -93,11 +91,12 @@ def render_html(docs: Sequence[CorrespondenceRead], *, register: Register | str,
         body.append(f'<tr><td colspan="{len(columns)}" class="num">— ไม่มีรายการ —</td></tr>')
     title = t(f"register.{register.value}", "th")
     year = to_thai_digits(be_year(year_ce))
-    return (f'<!DOCTYPE html><html lang="th"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{font_faces(fonts)}{STYLE}</style></head><body>{mark}"
-            f"<h1>{html.escape(title)}</h1><div class=\"sub\">สำนักงานต่างประเทศ สำนักงานเลขาธิการวุฒิสภา "
+    frame = PageFrame(fonts=fonts, font_size="13pt", line_height=1.25, ink="#000", size="A4 landscape",
+                      margins="14mm 10mm 14mm 10mm", numbers="")
+    return html_page(lang="th", title=title, style=STYLE, frame=frame, body=(
+            f"{mark}<h1>{html.escape(title)}</h1><div class=\"sub\">สำนักงานต่างประเทศ สำนักงานเลขาธิการวุฒิสภา "
             f"· ปี พ.ศ. {year} · {to_thai_digits(len(docs))} รายการ</div>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{mark}</body></html>")
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{mark}"))
 
 
 def render_pdf(docs: Sequence[CorrespondenceRead], *, register: Register | str, year_ce: int) -> bytes:

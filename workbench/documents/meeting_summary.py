@@ -17,8 +17,8 @@ from docx.shared import Mm
 
 from workbench.documents.briefing_docx import CLASSIFIED, GREY, SIZE_PT, _page_field, _styles
 from workbench.documents.briefing_docx import _run as _plain_run
-from workbench.documents.briefing_html import CLASSIFIED_COLOUR, FONT_FAMILY, _css_string, font_faces
 from workbench.documents.briefing_pdf import html_to_pdf
+from workbench.documents.typography import FontMode, PageFrame, html_page
 from workbench.i18n import t
 from workbench.services.interparliamentary.summaries import SummaryView
 from workbench.thai import format_date
@@ -156,8 +156,6 @@ def render_docx(view: SummaryView) -> bytes:
 # --- HTML and PDF -----------------------------------------------------------------------------------------
 
 STYLE = """
-@page { size: A4; margin: 25mm 20mm 22mm 30mm; }
-body { font-family: "Sarabun", "TH Sarabun New", sans-serif; font-size: 16pt; line-height: 1.45; color: #111; margin: 0; }
 h1 { font-size: 20pt; text-align: center; margin: 0; }
 .subtitle { font-size: 16pt; font-weight: 700; text-align: center; margin: 0 0 4mm 0; }
 h2 { font-size: 18pt; margin: 6mm 0 1mm 0; break-after: avoid; }
@@ -179,13 +177,8 @@ def _e(text: object) -> str:
     return html.escape(str(text or ""))
 
 
-def render_html(view: SummaryView, *, fonts: str = "embed") -> str:
-    label = banner(view)
-    boxes = [f'@bottom-right {{ content: counter(page) " / " counter(pages); font-family: {FONT_FAMILY}; font-size: 12pt; }}']
-    if label:
-        style = f"color: {CLASSIFIED_COLOUR}; font-family: {FONT_FAMILY}; font-size: 16pt; font-weight: 700;"
-        boxes += [f"@top-center {{ content: {_css_string(label)}; {style} }}",
-                  f"@bottom-center {{ content: {_css_string(label)}; {style} }}"]
+def render_html(view: SummaryView, *, fonts: FontMode = "embed") -> str:
+    frame = PageFrame(fonts=fonts, line_height=1.45, margins="25mm 20mm 22mm 30mm", numbers="12pt", banner=banner(view))
     parts = [f"<h1>{_e(t('ip_doc.title', 'th'))}</h1>", f'<div class="subtitle">{_e(view.meeting.title_th)}</div>']
     parts += [f"<p><b>{_e(name)}:</b> {_e(value)}</p>" for name, value in _facts(view)]
 
@@ -217,9 +210,8 @@ def render_html(view: SummaryView, *, fonts: str = "embed") -> str:
     body = "".join("<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in _follow_up_rows(view))
     parts.append(f"<h2>{_e(t('ip_doc.follow_ups', 'th'))}</h2><table class=\"follow-ups\"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
     parts.append(f'<div class="generated">{_e(t("ip_doc.generated", "th", day=format_date(view.generated_on or dt.date.today())))}</div>')
-    return (f'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><title>{_e(t("ip_doc.title", "th"))}: '
-            f"{_e(view.meeting.title_th)}</title><style>{font_faces(fonts)}\n{STYLE}\n@page {{ {' '.join(boxes)} }}"
-            f"</style></head><body>{''.join(parts)}</body></html>\n")
+    return html_page(lang="th", title=f"{t('ip_doc.title', 'th')}: {view.meeting.title_th}", style=STYLE,
+                     body="".join(parts), frame=frame)
 
 
 def render_pdf(view: SummaryView) -> bytes:

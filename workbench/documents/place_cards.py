@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import html
 
-from workbench.documents.briefing_html import font_faces
 from workbench.documents.briefing_pdf import html_to_pdf
-from workbench.documents.visit_document_base import Doc, page_rules
+from workbench.documents.typography import html_page
+from workbench.documents.visit_document_base import Doc, page_frame
 from workbench.services.visit_documents import PlaceCard, SeatingLayout
 
 STYLE = """
-body { font-family: "Sarabun", sans-serif; margin: 0; }
 .sheet { height: 170mm; display: flex; flex-direction: column; break-after: page; }
 .sheet:last-child { break-after: auto; }
 .face { height: 84mm; display: flex; flex-direction: column; align-items: center; justify-content: center;
@@ -38,9 +37,8 @@ def render_html(layout: SeatingLayout, cards: list[PlaceCard]) -> str:
             f'<div class="title">{_e(card.title_en)}</div></div><div class="fold"></div>'
             f'<div class="face front" lang="th"><div class="name">{_e(card.name_th)}</div>'
             f'<div class="title">{_e(card.title_th)}</div></div></div>')
-    return (f'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><title>{_e(doc.title)}</title>'
-            f"<style>{font_faces('file')}\n{STYLE}\n{page_rules(doc)}</style></head><body>{''.join(sheets)}"
-            "</body></html>\n")
+    return html_page(lang="th", title=doc.title, style=STYLE, body="".join(sheets),
+                     frame=page_frame(doc, line_height=1.3))
 
 
 def render_pdf(layout: SeatingLayout, cards: list[PlaceCard]) -> bytes:

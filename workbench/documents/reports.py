@@ -25,9 +25,12 @@ import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.errors import NotFound, ValidationError, WorkbenchError
+
+if TYPE_CHECKING:
+    from workbench.documents.typography import FontMode
 
 REPORT_MIME = "application/vnd.workbench.report+json"
 OFFICE_TH = "สำนักงานต่างประเทศ สำนักงานเลขาธิการวุฒิสภา"
@@ -232,9 +235,7 @@ def body_html(notebook: Any) -> str:
 
 
 STYLE = """
-@page { size: A4; margin: 20mm 18mm 20mm 25mm; }
-body { font-family: "Sarabun", "TH Sarabun New", sans-serif; font-size: 15pt; line-height: 1.45; color: #111;
-       margin: 0 auto; max-width: 190mm; }
+body { margin: 0 auto; max-width: 190mm; }
 .wb-title { break-after: page; text-align: center; padding-top: 35mm; }
 .wb-title .office { font-size: 20pt; font-weight: 700; }
 .wb-title h1 { font-size: 26pt; margin: 18mm 0 10mm 0; }
@@ -277,26 +278,14 @@ def title_page(result: ReportResult) -> str:
             f'<div class="date">จัดทำเมื่อ {esc(format_date(result.generated_on))}</div></section>')
 
 
-def page_boxes(classification: int) -> str:
-    from workbench.documents.briefing_html import _css_string
-
-    boxes = ['@bottom-right { content: counter(page) " / " counter(pages); font-family: Sarabun; font-size: 11pt; }']
-    label = classification_label(classification)
-    if label:
-        text = _css_string(label)
-        style = "color: #b71c1c; font-family: Sarabun; font-size: 16pt; font-weight: 700;"
-        boxes += [f"@top-center {{ content: {text}; {style} }}", f"@bottom-center {{ content: {text}; {style} }}"]
-    return "@page { " + " ".join(boxes) + " }"
-
-
-def document(result: ReportResult, *, fonts: str = "embed") -> str:
-    from workbench.documents.briefing_html import font_faces
+def document(result: ReportResult, *, fonts: FontMode = "embed") -> str:
+    from workbench.documents.typography import PageFrame, html_page
 
     label = classification_label(result.classification)
     bottom = f'<div class="wb-class wb-screen-only">{html.escape(label)}</div>' if label else ""
-    return (f'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><title>{html.escape(result.title)}</title>'
-            f"<style>{font_faces(fonts)}\n{STYLE}\n{page_boxes(result.classification)}</style></head>"
-            f"<body>{title_page(result)}<main>{result.body}</main>{bottom}</body></html>\n")
+    frame = PageFrame(fonts=fonts, font_size="15pt", line_height=1.45, margins="20mm 18mm 20mm 25mm", banner=label)
+    return html_page(lang="th", title=result.title, style=STYLE, frame=frame,
+                     body=f"{title_page(result)}<main>{result.body}</main>{bottom}")
 
 
 def run_report(name: str, pairs: list[str], *, progress: Progress | None = None, folder: Path | None = None,

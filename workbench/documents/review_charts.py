@@ -86,12 +86,12 @@ def country_rows(notes: list[dict[str, Any]], visits: list[dict[str, Any]], lang
     names: dict[int, str] = {}
     for row in notes:
         country = row["country"]
-        names[country.id] = country.name_th if lang == "th" else country.name_en
+        names[country.id] = country.display_name(lang)
         by_country.setdefault(country.id, Counter())[row["note"].category.value] += 1
     visit_count = Counter(r["country"].id for r in visits)
     for row in visits:
         country = row["country"]
-        names.setdefault(country.id, country.name_th if lang == "th" else country.name_en)
+        names.setdefault(country.id, country.display_name(lang))
         by_country.setdefault(country.id, Counter())
     order = sorted(by_country, key=lambda c: (-sum(by_country[c].values()), -visit_count[c], names[c]))
     rows = []
@@ -115,7 +115,7 @@ def notes_html(notes: list[dict[str, Any]], lang: str = "th") -> str:
     for row in notes:
         note, country = row["note"], row["country"]
         head = " · ".join([format_date(note.noted_on, style="abbr"),
-                           country.name_th if lang == "th" else country.name_en,
+                           country.display_name(lang),
                            t(f"note_category.{note.category.value}", lang)])
         summary = f"<br>{html.escape(note.summary)}" if note.summary.strip() else ""
         parts.append(f'<p class="wb-note"><b>{html.escape(head)}</b> — {html.escape(note.title)}{summary}</p>')
@@ -127,7 +127,7 @@ def visit_rows(visits: list[dict[str, Any]], lang: str = "th") -> list[dict[str,
     for row in visits:
         visit, country = row["visit"], row["country"]
         rows.append({t("digest.col.title", lang): visit.title_th if lang == "th" else (visit.title_en or visit.title_th),
-                     t("digest.col.country", lang): country.name_th if lang == "th" else country.name_en,
+                     t("digest.col.country", lang): country.display_name(lang),
                      t("digest.col.direction", lang): t(f"direction.{visit.direction.value}", lang),
                      t("digest.col.date", lang): f"{format_date(visit.start_date, style='abbr')} – "
                                                   f"{format_date(visit.end_date, style='abbr')}",

@@ -8,9 +8,9 @@ from __future__ import annotations
 import html
 import math
 
-from workbench.documents.briefing_html import font_faces
 from workbench.documents.briefing_pdf import html_to_pdf
-from workbench.documents.visit_document_base import Doc, page_rules, time_range
+from workbench.documents.typography import html_page
+from workbench.documents.visit_document_base import Doc, page_frame, time_range
 from workbench.i18n import t
 from workbench.models.visits import Side
 from workbench.services.visit_documents import PlacedSeat, SeatingLayout
@@ -158,7 +158,6 @@ def render_html(layout: SeatingLayout) -> str:
     shape = t(f"vdoc.shape.{layout.shape}", "both")
     when = f"{format_date(e.start.date())} {time_range(e.start, e.end, 'th')}"
     style = """
-    body { font-family: "Sarabun", sans-serif; margin: 0; font-size: 11pt; }
     h1 { font-size: 17pt; margin: 0; } .sub { font-size: 12pt; color: #333; margin-bottom: 2mm; }
     .page { display: flex; gap: 4mm; } .plan { width: 153mm; height: 140mm; }
     .legend { flex: 1; font-size: 9.5pt; } table { border-collapse: collapse; width: 100%; }
@@ -172,16 +171,16 @@ def render_html(layout: SeatingLayout) -> str:
         style += ".legend { font-size: %.1fpt; } .en { font-size: %.1fpt; }" % (
             max(5.5, 9.5 - (len(layout.all_seats) - 12) * 0.25), max(5.0, 8.5 - (len(layout.all_seats) - 12) * 0.25))
     head = "".join(f"<th>{_e(t(k, 'both'))}</th>" for k in ("vdoc.col.seat", "vdoc.col.name", "vdoc.col.title", "vdoc.col.side"))
-    return (f'<!DOCTYPE html>\n<html lang="th"><head><meta charset="utf-8"><title>{_e(e.title_th)}</title>'
-            f"<style>{font_faces('file')}\n{style}\n{page_rules(doc)}</style></head><body>"
-            f"<h1>{_e(t('vdoc.seating_plan', 'both'))}: {_e(e.title_th)}</h1>"
+    body = (f"<h1>{_e(t('vdoc.seating_plan', 'both'))}: {_e(e.title_th)}</h1>"
             f'<div class="sub">{_e(" · ".join(x for x in (e.title_en, when, e.venue, shape) if x))}</div>'
             f'<div class="page"><div style="flex: 0 0 156mm"><svg class="plan" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'xmlns="http://www.w3.org/2000/svg" font-family="Sarabun">{drawing}</svg>'
             f'<div class="key"><span style="background:{HOST_FILL}"></span>{_e(t("vdoc.key.host_side", "both"))}'
             f'<span style="border:1px solid {GUEST_STROKE}"></span>{_e(t("vdoc.key.guest_side", "both"))}</div></div>'
             f'<div class="legend"><table><thead><tr>{head}</tr></thead><tbody>{"".join(legend_rows)}</tbody></table>'
-            f"</div></div></body></html>\n")
+            "</div></div>")
+    return html_page(lang="th", title=e.title_th, style=style, body=body,
+                     frame=page_frame(doc, font_size="11pt", line_height=1.3))
 
 
 def render_pdf(layout: SeatingLayout) -> bytes:

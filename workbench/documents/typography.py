@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import html
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -94,9 +95,64 @@ def font_faces(mode: FontMode, *, size_adjust: str | None = None) -> str:
     return "\n".join(faces)
 
 
-def html_page(*, lang: str, title: str, style: str, body: str, body_class: str = "") -> str:
-    """A stand-alone HTML page: ``title`` is escaped here; ``style`` and ``body`` are the caller's (escaped) markup."""
+FONT_STACK = f'"{FONT_FAMILY}", "TH Sarabun New", "TH SarabunPSK", sans-serif'
+LINE_HEIGHT = 1.4  # Thai stacks vowels and tone marks above and below the line: room for them, never less than 1.25
+CLASSIFIED_COLOUR = "#b71c1c"
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string (for ``content:``), every character not plainly safe written as an escape."""
+    return '"' + "".join(ch if ch.isalnum() or ch in " :.-()" else f"\\{ord(ch):06x}" for ch in text) + '"'
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """What every printed page of the office has: Sarabun (``fonts``: embedded, by local file URL for Chromium's
+    PDF, or none), its size and line height (Thai needs room above and below the line), the ink, the paper
+    (``size``, ``margins``) and the page boxes: the page number bottom right (``numbers``: its size, "" for none),
+    a ``note`` bottom left (such as when it was printed) and the classification ``banner`` at the top and the
+    bottom of every page (in red, bold)."""
+
+    fonts: FontMode = "embed"
+    font_size: str = f"{SIZE_PT}pt"
+    line_height: float = LINE_HEIGHT
+    ink: str = "#111"
+    size: str = "A4"
+    margins: str = "20mm"
+    numbers: str = "11pt"
+    note: str = ""
+    banner: str = ""
+    size_adjust: str | None = None
+
+    def page_boxes(self) -> list[str]:
+        nowrap = "white-space: nowrap;"
+        boxes = []
+        if self.numbers:
+            boxes.append(f'@bottom-right {{ content: counter(page) " / " counter(pages); font-family: {FONT_FAMILY}; '
+                         f"font-size: {self.numbers};{' width: 58mm; ' + nowrap if self.note else ''} }}")
+        if self.note:
+            boxes.append(f"@bottom-left {{ content: {css_string(self.note)}; font-family: {FONT_FAMILY}; "
+                         f"font-size: 10pt; color: #444; width: 58mm; {nowrap} }}")
+        if self.banner:
+            style = (f"color: {CLASSIFIED_COLOUR}; font-family: {FONT_FAMILY}; font-size: {SIZE_PT}pt; "
+                     f"font-weight: 700; {nowrap}")
+            boxes += [f"@top-center {{ content: {css_string(self.banner)}; {style} }}",
+                      f"@bottom-center {{ content: {css_string(self.banner)}; {style} }}"]
+        return boxes
+
+    def css(self) -> str:
+        faces = font_faces(self.fonts, size_adjust=self.size_adjust)
+        return (f"{faces}\n@page {{ size: {self.size}; margin: {self.margins}; {' '.join(self.page_boxes())} }}\n"
+                f"body {{ font-family: {FONT_STACK}; font-size: {self.font_size}; line-height: {self.line_height}; "
+                f"color: {self.ink}; margin: 0; }}\n")
+
+
+def html_page(*, lang: str, title: str, style: str, body: str, body_class: str = "",
+              frame: PageFrame | None = None) -> str:
+    """A stand-alone HTML page: ``title`` is escaped here; ``style`` and ``body`` are the caller's (escaped) markup.
+    With a ``frame`` the page starts from the office's type and paper (the caller's ``style`` comes after it)."""
     attributes = f' class="{html.escape(body_class)}"' if body_class else ""
+    style = f"{frame.css()}{style}" if frame is not None else style
     return (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}"><head><meta charset="utf-8">'
             f"<title>{html.escape(title)}</title><style>{style}</style></head>"
             f"<body{attributes}>{body}</body></html>\n")

@@ -17,8 +17,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm
 
 from workbench.documents.briefing_docx import CLASSIFIED, GREY, _page_field, _run, _styles
-from workbench.documents.briefing_html import CLASSIFIED_COLOUR, FONT_FAMILY, _css_string, font_faces
 from workbench.documents.briefing_pdf import html_to_pdf
+from workbench.documents.typography import FontMode, PageFrame, html_page
 from workbench.i18n import t
 from workbench.thai import THAI_WEEKDAYS, format_date
 
@@ -74,8 +74,6 @@ class Doc:
         return t("brief.classified_banner", self.lang, level=label) if label else ""
 
 STYLE = """
-body { font-family: "Sarabun", "TH Sarabun New", sans-serif; font-size: 15pt; line-height: 1.3; color: #111;
-       margin: 0; }
 h1 { font-size: 21pt; margin: 0 0 1mm 0; text-align: center; }
 .subtitle { font-size: 16pt; margin: 0 0 3mm 0; text-align: center; }
 h2 { font-size: 17pt; margin: 5mm 0 1.5mm 0; border-bottom: 1px solid #999; break-after: avoid; }
@@ -94,20 +92,17 @@ ul { margin: 1mm 0 2mm 6mm; padding: 0; }
 def _e(text: object) -> str:
     return html.escape(str(text or ""))
 
-def page_rules(doc: Doc) -> str:
-    size = "A4 landscape" if doc.landscape else "A4"
-    boxes = [f'@bottom-right {{ content: counter(page) " / " counter(pages); font-family: {FONT_FAMILY}; '
-             "font-size: 11pt; }"]
-    if doc.banner:
-        text = _css_string(doc.banner)
-        style = f"color: {CLASSIFIED_COLOUR}; font-family: {FONT_FAMILY}; font-size: 16pt; font-weight: 700;"
-        boxes += [f"@top-center {{ content: {text}; {style} }}", f"@bottom-center {{ content: {text}; {style} }}"]
-    return f"@page {{ size: {size}; margin: 20mm 15mm 18mm 15mm; {' '.join(boxes)} }}"
+def page_frame(doc: Doc, *, fonts: FontMode = "file", font_size: str = "15pt",
+               line_height: float = 1.3) -> PageFrame:
+    """The office's page for a visit document: A4 (landscape when the document says so), page numbers, and its
+    classification at the top and bottom of every page."""
+    return PageFrame(fonts=fonts, font_size=font_size, line_height=line_height,
+                     size="A4 landscape" if doc.landscape else "A4", margins="20mm 15mm 18mm 15mm", banner=doc.banner)
 
 def _numeric(text: str) -> bool:
     return bool(text) and text.replace(",", "").replace(".", "").replace("-", "").replace("−", "").strip().isdigit()
 
-def render_html(doc: Doc, *, fonts: str = "file") -> str:
+def render_html(doc: Doc, *, fonts: FontMode = "file") -> str:
     parts = []
     for block in doc.blocks:
         if block.kind == "title":
@@ -130,8 +125,8 @@ def render_html(doc: Doc, *, fonts: str = "file") -> str:
                 f'<td class="num">{_e(c)}</td>' if _numeric(c) else f"<td>{_e(c)}</td>" for c in row) + "</tr>"
                 for row in block.rows)
             parts.append(f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
-    return (f'<!DOCTYPE html>\n<html lang="{_e(doc.lang)}"><head><meta charset="utf-8"><title>{_e(doc.title)}</title>'
-            f"<style>{font_faces(fonts)}\n{STYLE}\n{page_rules(doc)}</style></head><body>{''.join(parts)}</body></html>\n")
+    return html_page(lang=doc.lang, title=doc.title, style=STYLE, body="".join(parts),
+                     frame=page_frame(doc, fonts=fonts))
 
 def render_pdf(doc: Doc) -> bytes:
     return html_to_pdf(render_html(doc, fonts="file"))

@@ -188,6 +188,7 @@ class MonitoringNote(MonitoringNoteBase, table=True):
 class MonitoringNoteRead(MonitoringNoteBase):
     id: int
     supersedes_id: int | None = None
+    author_id: int | None = None
     created_at: dt.datetime
 
 
@@ -201,6 +202,9 @@ class TalkingPointBase(SQLModel):
     valid_from: dt.date
     valid_until: dt.date | None = None
     classification: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
+
+    def valid_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
 
 
 class TalkingPointCreate(TalkingPointBase):
@@ -218,14 +222,15 @@ class TalkingPoint(TalkingPointBase, table=True):
     author_id: int | None = Field(default=None, foreign_key="app_user.id")
     created_at: dt.datetime = created_at_field()
 
-    def valid_on(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
-
 
 class TalkingPointRead(TalkingPointBase):
     id: int
     approved: bool
+    approved_by_id: int | None = None
+    approved_at: dt.datetime | None = None
     supersedes_id: int | None = None
+    author_id: int | None = None
+    created_at: dt.datetime
 
 
 # --- Agreements (for the relations history) ------------------------------------------------------------
@@ -258,6 +263,12 @@ class Agreement(AgreementBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     entered_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     created_at: dt.datetime = created_at_field()
+
+
+class AgreementRead(AgreementBase):
+    id: int
+    entered_by_id: int | None = None
+    created_at: dt.datetime
 
 
 # --- Saved briefing packs ------------------------------------------------------------------------------

@@ -202,6 +202,21 @@ class RoutingStep(SQLModel, table=True):
     at: dt.datetime = Field(sa_type=datetime_column(), description="Bangkok local time")
 
 
+class RoutingStepRead(SQLModel):
+    """A routing step as services hand it out; ``to_name`` is the receiving officer's name (for display)."""
+
+    id: int
+    correspondence_id: int
+    action: RoutingAction
+    by_id: int | None = None
+    by_name: str = ""
+    to_user_id: int | None = None
+    to_group: str = ""
+    note: str = ""
+    at: dt.datetime
+    to_name: str = ""
+
+
 # --- Retention: destruction lists ----------------------------------------------------------------------
 
 class DestructionList(SQLModel, table=True):

@@ -19,6 +19,10 @@ class CountryBase(SQLModel):
     source: str = Field(default="", max_length=300)
     as_of: dt.date | None = None
 
+    def display_name(self, lang: str) -> str:
+        """The name a reader of ``lang`` sees: Thai for "th", else English (Thai when there is no English name)."""
+        return self.name_th if lang == "th" else (self.name_en or self.name_th)
+
 
 class Country(CountryBase, table=True):
     id: int | None = Field(default=None, primary_key=True)

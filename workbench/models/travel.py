@@ -109,6 +109,17 @@ class PassportMove(SQLModel, table=True):
     recorded_at: dt.datetime = created_at_field()
 
 
+class PassportMoveRead(SQLModel):
+    id: int
+    passport_id: int
+    from_location: PassportLocation | None = None
+    location: PassportLocation
+    moved_on: dt.date
+    note: str = ""
+    recorded_by_id: int | None = None
+    recorded_at: dt.datetime
+
+
 # --- Visa requests ------------------------------------------------------------------------------------
 
 class VisaRequest(SQLModel, table=True):

@@ -27,6 +27,10 @@ class ProgrammeDetailsUpdate(SQLModel):
     contact_person_id: int | None = None
 
 
+class ProgrammeDetailsRead(ProgrammeDetailsUpdate):
+    engagement_id: int
+
+
 class ProgrammeDetails(SQLModel, table=True):
     __tablename__ = "engagement_programme_details"
 
@@ -70,3 +74,11 @@ class ReportNarrative(ReportNarrativeCreate, table=True):
     version: int
     created_at: dt.datetime = created_at_field()
     created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
+
+
+class ReportNarrativeRead(ReportNarrativeCreate):
+    id: int
+    visit_id: int
+    version: int
+    created_at: dt.datetime
+    created_by_id: int | None = None

@@ -20,11 +20,14 @@ from workbench.models.base import utcnow
 from workbench.models.briefing import (
     Agreement,
     AgreementCreate,
+    AgreementRead,
     MonitoringNote,
     MonitoringNoteCreate,
+    MonitoringNoteRead,
     NoteCategory,
     TalkingPoint,
     TalkingPointCreate,
+    TalkingPointRead,
 )
 from workbench.models.countries import Country
 from workbench.services.access import Actor, can_see, clearance_of, require
@@ -74,6 +77,14 @@ def _check_classification(actor: Actor, classification: int) -> None:
 
 # --- Monitoring notes ----------------------------------------------------------------------------------
 
+def _note_read(note: MonitoringNote) -> MonitoringNoteRead:
+    return MonitoringNoteRead.model_validate(note, from_attributes=True)
+
+
+def _point_read(point: TalkingPoint) -> TalkingPointRead:
+    return TalkingPointRead.model_validate(point, from_attributes=True)
+
+
 def _note_values(data: MonitoringNoteCreate | dict[str, Any]) -> MonitoringNoteCreate:
     values = data.model_dump() if isinstance(data, MonitoringNoteCreate) else dict(data)
     for key in ("title", "summary", "source_url"):
@@ -84,7 +95,7 @@ def _note_values(data: MonitoringNoteCreate | dict[str, Any]) -> MonitoringNoteC
 
 
 def create_note(session: Session, *, data: MonitoringNoteCreate | dict[str, Any], actor: Actor,
-                supersedes_id: int | None = None) -> MonitoringNote:
+                supersedes_id: int | None = None) -> MonitoringNoteRead:
     """A new monitoring note (or, with ``supersedes_id``, a corrected version of one)."""
     require(actor, "briefing.write")
     checked = _note_values(data)
@@ -96,14 +107,14 @@ def create_note(session: Session, *, data: MonitoringNoteCreate | dict[str, Any]
         note.search_text = _search_text(note)
         session.add(note)
         session.flush()
-        return note
+        return _note_read(note)
 
 
 def get_note(session: Session, *, note_id: int, actor: Actor) -> MonitoringNote:
     return get_visible(session, MonitoringNote, note_id, actor=actor, permission="briefing.read", field="note_id")
 
 
-def revise_note(session: Session, *, note_id: int, data: dict[str, Any], actor: Actor) -> MonitoringNote:
+def revise_note(session: Session, *, note_id: int, data: dict[str, Any], actor: Actor) -> MonitoringNoteRead:
     """A corrected version of a note: a new row pointing back at the old one, which stays as it was."""
     old = get_note(session, note_id=note_id, actor=actor)
     if _is_superseded(session, note_id):
@@ -119,7 +130,7 @@ def _is_superseded(session: Session, note_id: int) -> bool:
 
 def list_notes(session: Session, *, actor: Actor, country_id: int | None = None, query: str = "",
                category: NoteCategory | str | None = None, tag: str = "", since: dt.date | None = None,
-               until: dt.date | None = None, limit: int | None = 200) -> list[MonitoringNote]:
+               until: dt.date | None = None, limit: int | None = 200) -> list[MonitoringNoteRead]:
     """Current notes the actor may see, newest first; ``query`` matches any substring of title, summary or tags."""
     require(actor, "briefing.read")
     newer = aliased(MonitoringNote)
@@ -143,10 +154,10 @@ def list_notes(session: Session, *, actor: Actor, country_id: int | None = None,
     statement = statement.order_by(col(MonitoringNote.noted_on).desc(), col(MonitoringNote.id).desc())
     if limit:
         statement = statement.limit(limit)
-    return list(session.exec(statement).all())
+    return [_note_read(note) for note in session.exec(statement).all()]
 
 
-def search_notes(session: Session, *, query: str, actor: Actor, **filters: Any) -> list[MonitoringNote]:
+def search_notes(session: Session, *, query: str, actor: Actor, **filters: Any) -> list[MonitoringNoteRead]:
     """``list_notes`` with a query: every space-separated part must occur somewhere (any substring)."""
     return list_notes(session, actor=actor, query=query, **filters)
 
@@ -165,7 +176,7 @@ def _point_values(data: TalkingPointCreate | dict[str, Any]) -> TalkingPointCrea
 
 
 def create_talking_point(session: Session, *, data: TalkingPointCreate | dict[str, Any], actor: Actor,
-                         supersedes_id: int | None = None) -> TalkingPoint:
+                         supersedes_id: int | None = None) -> TalkingPointRead:
     """A new talking point, not yet approved."""
     require(actor, "briefing.write")
     checked = _point_values(data)
@@ -175,7 +186,7 @@ def create_talking_point(session: Session, *, data: TalkingPointCreate | dict[st
         point = TalkingPoint(**checked.model_dump(), supersedes_id=supersedes_id, author_id=getattr(actor, "id", None))
         session.add(point)
         session.flush()
-        return point
+        return _point_read(point)
 
 
 def get_talking_point(session: Session, *, point_id: int, actor: Actor) -> TalkingPoint:
@@ -183,7 +194,7 @@ def get_talking_point(session: Session, *, point_id: int, actor: Actor) -> Talki
                        field="talking_point_id")
 
 
-def revise_talking_point(session: Session, *, point_id: int, data: dict[str, Any], actor: Actor) -> TalkingPoint:
+def revise_talking_point(session: Session, *, point_id: int, data: dict[str, Any], actor: Actor) -> TalkingPointRead:
     """A reworded talking point: a new, unapproved version; the old one stays (and stays approved if it was)."""
     old = get_talking_point(session, point_id=point_id, actor=actor)
     if session.exec(select(TalkingPoint.id).where(TalkingPoint.supersedes_id == point_id)).first() is not None:
@@ -194,21 +205,22 @@ def revise_talking_point(session: Session, *, point_id: int, data: dict[str, Any
     return create_talking_point(session, data=values, actor=actor, supersedes_id=old.id)
 
 
-def approve_talking_point(session: Session, *, point_id: int, actor: Actor) -> TalkingPoint:
+def approve_talking_point(session: Session, *, point_id: int, actor: Actor) -> TalkingPointRead:
     require(actor, "briefing.write")
     point = get_talking_point(session, point_id=point_id, actor=actor)
     if point.approved:
-        return point
+        return _point_read(point)
     with transaction(session, actor=actor):
         point.approved = True
         point.approved_by_id = getattr(actor, "id", None)
         point.approved_at = utcnow()
         session.add(point)
-        return point
+        session.flush()
+        return _point_read(point)
 
 
 def list_talking_points(session: Session, *, actor: Actor, country_id: int, on: dt.date | None = None,
-                        approved_only: bool = False) -> list[TalkingPoint]:
+                        approved_only: bool = False) -> list[TalkingPointRead]:
     """The current version of each talking point on the country that the actor may see; with ``on``, only those
     valid that day. Ordered by topic."""
     require(actor, "briefing.read")
@@ -220,12 +232,12 @@ def list_talking_points(session: Session, *, actor: Actor, country_id: int, on: 
     if approved_only:
         statement = statement.where(col(TalkingPoint.approved))
     points = session.exec(statement.order_by(col(TalkingPoint.topic), col(TalkingPoint.id))).all()
-    return [p for p in points if on is None or p.valid_on(on)]
+    return [_point_read(p) for p in points if on is None or p.valid_on(on)]
 
 
 # --- Agreements ----------------------------------------------------------------------------------------
 
-def record_agreement(session: Session, *, data: AgreementCreate | dict[str, Any], actor: Actor) -> Agreement:
+def record_agreement(session: Session, *, data: AgreementCreate | dict[str, Any], actor: Actor) -> AgreementRead:
     require(actor, "briefing.write")
     checked = validate(AgreementCreate, data)
     get_or_404(session, Country, checked.country_id, field="country_id")
@@ -235,4 +247,4 @@ def record_agreement(session: Session, *, data: AgreementCreate | dict[str, Any]
         agreement = Agreement(**checked.model_dump(), entered_by_id=getattr(actor, "id", None))
         session.add(agreement)
         session.flush()
-        return agreement
+        return AgreementRead.model_validate(agreement, from_attributes=True)

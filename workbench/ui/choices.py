@@ -30,7 +30,7 @@ class Choices:
         with new_session(self.engine) as session:
             self.principals = [(f"{person.display_name(self.lang)} ({_post_label(post, self.lang)})", person.id)
                                for post, person in people.principals(session, on=self.today)]
-            self.countries = [(c.name_th if self.lang == "th" else c.name_en, c.id)
+            self.countries = [(c.display_name(self.lang), c.id)
                               for c in list_countries(session)]
             if self.lang != "th":
                 self.countries.sort()

@@ -74,7 +74,7 @@ class SearchBox(widgets.VBox):
             country = next((c for c in countries.list_countries(session) if c.id == note.country_id), None)
         lang = current_lang()
         facts = [format_date(note.noted_on),
-                 (country.name_th if lang == "th" else country.name_en) if country else "",
+                 country.display_name(lang) if country else "",
                  t(f"note_category.{note.category}"), note.tags]
         source = (f"<div>{html.escape(t('field.source_url'))}: {html.escape(note.source_url)}</div>"
                   if note.source_url else "")

@@ -8,7 +8,6 @@ documents on their own desk. A document goes only to an officer cleared for its 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -22,6 +21,7 @@ from workbench.models.correspondence import (
     Disposal,
     RoutingAction,
     RoutingStep,
+    RoutingStepRead,
 )
 from workbench.models.users import User
 from workbench.services.access import Actor, can_see, has_permission, require
@@ -105,11 +105,13 @@ def route(session: Session, *, document_id: int, actor: Actor, action: RoutingAc
         return to_read(session, doc)
 
 
-def history(session: Session, *, document_id: int, actor: Actor, audit_open: bool = False) -> list[RoutingStep]:
+def history(session: Session, *, document_id: int, actor: Actor,
+            audit_open: bool = False) -> list[RoutingStepRead]:
     """Every routing step of a document the actor may see, oldest first."""
     doc = get_document(session, document_id=document_id, actor=actor, audit_open=audit_open)
-    return list(session.exec(select(RoutingStep).where(RoutingStep.correspondence_id == doc.id)
-                             .order_by(col(RoutingStep.at), col(RoutingStep.id))).all())
+    return [RoutingStepRead.model_validate(step, from_attributes=True) for step in session.exec(
+        select(RoutingStep).where(RoutingStep.correspondence_id == doc.id)
+        .order_by(col(RoutingStep.at), col(RoutingStep.id))).all()]
 
 
 def my_desk(session: Session, *, actor: Actor) -> list[CorrespondenceRead]:
@@ -136,10 +138,8 @@ def officers(session: Session, *, actor: Actor) -> list[tuple[str, int]]:
     return [(f"{p.given_name_th} {p.family_name_th} ({u.username})", u.id) for u, p in rows]
 
 
-def steps_view(session: Session, *, document_id: int, actor: Actor) -> list[Any]:
+def steps_view(session: Session, *, document_id: int, actor: Actor) -> list[RoutingStepRead]:
     """The routing steps with the receiving officer's name (``to_name``), for display."""
-    from types import SimpleNamespace
-
     steps = history(session, document_id=document_id, actor=actor)
     names = {uid: label for label, uid in officers(session, actor=actor)}
-    return [SimpleNamespace(**step.model_dump(), to_name=names.get(step.to_user_id, "")) for step in steps]
+    return [step.model_copy(update={"to_name": names.get(step.to_user_id, "")}) for step in steps]

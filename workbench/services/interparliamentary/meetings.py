@@ -31,6 +31,7 @@ from workbench.models.people import Organization, Person
 from workbench.models.visits import DelegationMember, Direction, MemberRole, Visit, VisitKind
 from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
+from workbench.services.countries import find_country
 from workbench.services.interparliamentary.cadence import Occurrence, occurrences
 
 READ, WRITE = "interparl.read", "interparl.write"
@@ -100,7 +101,7 @@ def _countries(session: Session) -> dict[int, Country]:
 
 
 def _home_id(session: Session) -> int | None:
-    home = session.exec(select(Country).where(Country.iso2 == HOME_ISO2)).first()
+    home = find_country(session, HOME_ISO2)
     return home.id if home else None
 
 

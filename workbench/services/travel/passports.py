@@ -18,6 +18,7 @@ from workbench.models.travel import (
     PassportLocation,
     PassportMove,
     PassportMoveCreate,
+    PassportMoveRead,
     PassportRead,
     PassportStatus,
 )
@@ -73,7 +74,7 @@ def name_as_in_passport(person: Person) -> str:
     return f"{family.upper()} {given}".strip() or person.display_name("en")
 
 
-def move_passport(session: Session, *, data: PassportMoveCreate | dict[str, Any], actor: Actor) -> PassportMove:
+def move_passport(session: Session, *, data: PassportMoveCreate | dict[str, Any], actor: Actor) -> PassportMoveRead:
     """A passport changes hands: the move is kept, the passport's location follows."""
     require(actor, "travel.write")
     data = validate(PassportMoveCreate, data)
@@ -92,7 +93,7 @@ def move_passport(session: Session, *, data: PassportMoveCreate | dict[str, Any]
         passport.location = data.location
         session.add_all([move, passport])
         session.flush()
-        return move
+        return PassportMoveRead.model_validate(move, from_attributes=True)
 
 
 def cancel_passport(session: Session, *, passport_id: int, reason: str, actor: Actor) -> PassportRead:
@@ -108,11 +109,12 @@ def cancel_passport(session: Session, *, passport_id: int, reason: str, actor: A
         return _read(passport)
 
 
-def history(session: Session, *, passport_id: int, actor: Actor) -> list[PassportMove]:
+def history(session: Session, *, passport_id: int, actor: Actor) -> list[PassportMoveRead]:
     require(actor, "travel.read")
     get_or_404(session, Passport, passport_id, field="passport_id")
-    return list(session.exec(select(PassportMove).where(PassportMove.passport_id == passport_id)
-                             .order_by(col(PassportMove.moved_on), col(PassportMove.id))).all())
+    return [PassportMoveRead.model_validate(move, from_attributes=True) for move in session.exec(
+        select(PassportMove).where(PassportMove.passport_id == passport_id)
+        .order_by(col(PassportMove.moved_on), col(PassportMove.id))).all()]
 
 
 @dataclass(frozen=True)
@@ -146,14 +148,14 @@ def expiring(session: Session, *, actor: Actor, today: dt.date, within_days: int
     return [row for row in list_passports(session, actor=actor, today=today) if row.passport.expiry_date <= last]
 
 
-def passports_of(session: Session, person_ids: list[int]) -> dict[int, list[Passport]]:
+def passports_of(session: Session, person_ids: list[int]) -> dict[int, list[PassportRead]]:
     """Valid passports per person, latest expiry first (no permission check: callers check)."""
-    found: dict[int, list[Passport]] = {}
+    found: dict[int, list[PassportRead]] = {}
     rows = session.exec(select(Passport).where(col(Passport.person_id).in_(person_ids or [-1]),
                                                Passport.status == PassportStatus.VALID)
                         .order_by(col(Passport.expiry_date).desc())).all()
     for passport in rows:
-        found.setdefault(passport.person_id, []).append(passport)
+        found.setdefault(passport.person_id, []).append(PassportRead.model_validate(passport, from_attributes=True))
     return found
 
 

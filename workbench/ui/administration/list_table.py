@@ -1,8 +1,7 @@
-"""ListTable: rows shown as an escaped HTML table, with an XLSX export of exactly the rows shown."""
+"""ListTable: rows shown in a ``RecordTable``, with an XLSX export of exactly the rows shown."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,6 +13,7 @@ from workbench.i18n import t
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import RecordTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,7 +27,8 @@ class ListTable(widgets.VBox):
     def __init__(self, columns: Sequence[tuple[str, str]], *, filename: str, notice: Notice,
                  empty: str = "") -> None:
         self.columns, self.filename, self.empty = list(columns), filename, empty or t("admin.none")
-        self.table = widgets.HTML("")
+        self.table = RecordTable(self.columns, empty=self.empty,
+                                 row_class=lambda row: "wb-flag" if row.get("_flag") else "")
         self.export_button = widgets.Button(description=t("admin.export_xlsx"), icon="download")
         self.link = DownloadLink()
         super().__init__([self.table, widgets.HBox([self.export_button, self.link])])
@@ -37,16 +38,7 @@ class ListTable(widgets.VBox):
     def show(self, rows: list[dict[str, Any]]) -> None:
         self.rows = rows
         self.link.reset()
-        if not rows:
-            self.table.value = f"<p>{html.escape(self.empty)}</p>"
-            return
-        head = "".join(f"<th>{html.escape(h)}</th>" for _, h in self.columns)
-        body = "".join(
-            f'<tr class="{"wb-flag" if row.get("_flag") else ""}">'
-            + "".join(f"<td>{html.escape('' if row.get(k) is None else str(row.get(k)))}</td>" for k, _ in self.columns)
-            + "</tr>" for row in rows)
-        self.table.value = (f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-                            "<style>.wb-flag td { color: #b71c1c; font-weight: 600; }</style>")
+        self.table.show(rows)
 
     def export(self) -> None:
         payload = to_xlsx(self.rows, self.columns, sheet=self.filename)
@@ -55,5 +47,5 @@ class ListTable(widgets.VBox):
 
     def reset(self) -> None:
         self.rows = []
-        self.table.value = ""
+        self.table.reset()
         self.link.reset()

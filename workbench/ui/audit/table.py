@@ -15,8 +15,10 @@ from workbench.ui.audit.filters import AuditFilters
 from workbench.ui.audit.labels import action_label, field_label, format_value, format_when, kind_label
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import Entry, RecordTable
 
-COLUMNS = ("audit.at_bangkok", "audit.actor", "audit.entity", "audit.action", "audit.changes")
+COLUMNS = (("at", "audit.at_bangkok"), ("actor", "audit.actor"), ("record", "audit.entity"),
+           ("action", "audit.action"), ("changes", "audit.changes"))
 PAGE_SIZE = 50
 
 
@@ -38,7 +40,8 @@ class AuditTable(widgets.VBox):
         self.previous_button = widgets.Button(description=t("audit.previous"))
         self.next_button = widgets.Button(description=t("audit.next"))
         self.position = widgets.Label("")
-        self.table = widgets.HTML("")
+        self.table = RecordTable([(key, t(label)) for key, label in COLUMNS], empty=t("audit.empty"),
+                                 css_class="wb-audit-table")
         pager = widgets.HBox([self.previous_button, self.position, self.next_button, self.refresh_button],
                              layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
         pager.add_class("wb-audit-pager")
@@ -66,34 +69,23 @@ class AuditTable(widgets.VBox):
         self.previous_button.disabled = found.page <= 1
         self.next_button.disabled = found.page >= found.pages
         self.position.value = t("audit.position", page=found.page, pages=found.pages, total=f"{found.total:,}")
-        if not found.rows:
-            self.table.value = f"<p>{html.escape(t('audit.empty'))}</p>"
-            return
-        head = "".join(f"<th>{html.escape(t(key))}</th>" for key in COLUMNS)
-        body = "".join(_row_html(row) for row in found.rows)
-        self.table.value = (f'<table class="wb-table wb-audit-table"><thead><tr>{head}</tr></thead>'
-                            f"<tbody>{body}</tbody></table>")
+        self.table.show([_row(row) for row in found.rows])
 
     def reset(self) -> None:
         self.filters.reset()
         self.search(self.filters.values())
 
 
-def _row_html(row: audit.AuditRow) -> str:
+def _row(row: audit.AuditRow) -> dict[str, Any]:
     record = f"{kind_label(row.entity)} #{row.entity_id}" if row.entity_id else kind_label(row.entity)
-    changes = "".join(_change_html(row.action, change) for change in row.changes)
-    cells = [html.escape(format_when(row.at)), html.escape(row.actor), html.escape(record),
-             html.escape(action_label(row.action)), f'<ul class="wb-audit-changes">{changes}</ul>' if changes else ""]
-    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
+    return {"at": format_when(row.at), "actor": row.actor, "record": record, "action": action_label(row.action),
+            "changes": [_change(row.action, change) for change in row.changes]}
 
 
-def _change_html(action: str, change: audit.AuditChange) -> str:
-    name = html.escape(field_label(change.field))
-    if action == "create":
-        return f"<li><b>{name}</b>: {html.escape(format_value(change.after))}</li>"
+def _change(action: str, change: audit.AuditChange) -> Entry:
+    name = field_label(change.field)
     if action == "delete":
-        return f"<li><b>{name}</b>: {html.escape(format_value(change.before))}</li>"
-    if action in audit.ROW_ACTIONS:
-        return (f"<li><b>{name}</b>: <s>{html.escape(format_value(change.before))}</s> → "
-                f"{html.escape(format_value(change.after))}</li>")
-    return f"<li><b>{name}</b>: {html.escape(format_value(change.after))}</li>"
+        return Entry(name, format_value(change.before))
+    if action in audit.ROW_ACTIONS and action != "create":
+        return Entry(name, format_value(change.after), was=format_value(change.before))
+    return Entry(name, format_value(change.after))

@@ -38,7 +38,7 @@ class MonitoringNotes(widgets.VBox):
         self.engine, self.user, self.lang = engine, user, current_lang()
         with new_session(engine) as session:
             self.countries = {c.id: c for c in list_countries(session)}
-        country_options = [(c.name_th if self.lang == "th" else c.name_en, c.id) for c in self.countries.values()]
+        country_options = [(c.display_name(self.lang), c.id) for c in self.countries.values()]
         categories = [(t(f"note_category.{c.value}"), c.value) for c in NoteCategory]
         self.notice = Notice()
         self.query = widgets.Text(description=t("notes.search"), placeholder=t("notes.search_hint"),
@@ -79,7 +79,7 @@ class MonitoringNotes(widgets.VBox):
     def _row(self, note: Any) -> dict[str, Any]:
         country = self.countries.get(note.country_id)
         return {"noted_on": format_date(note.noted_on) if self.lang == "th" else note.noted_on.isoformat(),
-                "country": (country.name_th if self.lang == "th" else country.name_en) if country else "",
+                "country": country.display_name(self.lang) if country else "",
                 "category": t(f"note_category.{note.category}"), "title": note.title, "tags": note.tags,
                 "classification": t(f"clearance.{int(note.classification)}") if note.classification else ""}
 

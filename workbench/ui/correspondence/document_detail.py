@@ -11,12 +11,13 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbench.i18n import t
-from workbench.models.correspondence import CorrespondenceRead, RoutingAction, RoutingStep
+from workbench.models.correspondence import CorrespondenceRead, RoutingAction, RoutingStepRead
 from workbench.thai import format_date, format_datetime
 from workbench.ui.date_field import DESCRIPTION_STYLE
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import fields_html
 
 MEDIA_TYPE_FALLBACK = "application/octet-stream"
 
@@ -121,9 +122,8 @@ class DocumentDetail(widgets.VBox):
 
 
 def _summary(doc: CorrespondenceRead) -> str:
-    def row(label_key: str, value: str) -> str:
-        return f"<tr><th style='text-align:left;padding-right:12px'>{html.escape(t(label_key))}</th>" \
-               f"<td>{html.escape(value)}</td></tr>"
+    def row(label_key: str, value: str) -> tuple[str, str]:
+        return t(label_key), value
 
     mark = ""
     if doc.classification:
@@ -145,15 +145,15 @@ def _summary(doc: CorrespondenceRead) -> str:
         row("disposal.heading", t(f"disposal.{doc.disposal.value}")),
     ]
     return (f"{mark}<h3>{html.escape(doc.display_number)} · {html.escape(doc.subject)}</h3>"
-            f"<table class='wb-corr-fields'>{''.join(rows)}</table>")
+            + fields_html(rows, css_class="wb-corr-fields"))
 
 
-def _steps(steps: list[RoutingStep]) -> str:
+def _steps(steps: list[RoutingStepRead]) -> str:
     if not steps:
         return f"<p>{html.escape(t('corr.no_steps'))}</p>"
     items = []
     for s in steps:
-        target = " ".join(part for part in (s.to_group, getattr(s, "to_name", "")) if part)
+        target = " ".join(part for part in (s.to_group, s.to_name) if part)
         items.append(f"<li>{html.escape(format_datetime(s.at, style='abbr'))} · "
                      f"<b>{html.escape(t(f'routing_action.{s.action.value}'))}</b> "
                      f"{html.escape(t('corr.by'))} {html.escape(s.by_name)}"

@@ -18,6 +18,7 @@ from workbench.thai import format_date
 from workbench.ui.download_link import DownloadLink
 from workbench.ui.guard import guarded
 from workbench.ui.notice import Notice
+from workbench.ui.record_table import RecordTable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,7 +32,9 @@ class ExpiringPassports(widgets.VBox):
         self.engine, self.user, self.today = engine, user, today
         self.rows: list[passports.PassportRow] = []
         self.heading = widgets.HTML("")
-        self.table = widgets.HTML("")
+        self.table = RecordTable([("holder", t("travel.holder")), ("type", t("field.passport_type")),
+                                  ("number", t("field.passport_number")), ("expiry", t("field.expiry_date")),
+                                  ("days_left", ""), ("location", t("field.location"))], empty=t("travel.none"))
         self.export = widgets.Button(description=t("travel.export"), layout=widgets.Layout(width="auto"))
         self.link = DownloadLink()
         super().__init__([self.heading, self.table, widgets.HBox([self.export, self.link])])
@@ -44,16 +47,10 @@ class ExpiringPassports(widgets.VBox):
             self.rows = passports.expiring(session, actor=self.user, today=self.today)
         e = html.escape
         self.heading.value = f"<h3>{e(t('travel.expiring', days=days))}</h3>"
-        body = "".join(f"<tr><td>{e(r.holder)}</td><td>{e(t('travel.type.' + r.passport.passport_type))}</td>"
-                       f"<td>{e(r.passport.number)}</td><td>{e(format_date(r.passport.expiry_date, style='abbr'))}</td>"
-                       f"<td>{e(t('travel.days_left', days=r.days_left))}</td>"
-                       f"<td>{e(t('travel.location.' + r.passport.location))}</td></tr>" for r in self.rows)
-        head = "".join(f"<th>{e(h)}</th>" for h in (t("travel.holder"), t("field.passport_type"),
-                                                      t("field.passport_number"), t("field.expiry_date"), "",
-                                                      t("field.location")))
-        self.table.value = (f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-                            if self.rows
-                            else f"<p>{e(t('travel.none'))}</p>")
+        self.table.show([{"holder": r.holder, "type": t("travel.type." + r.passport.passport_type),
+                          "number": r.passport.number, "expiry": format_date(r.passport.expiry_date, style="abbr"),
+                          "days_left": t("travel.days_left", days=r.days_left),
+                          "location": t("travel.location." + r.passport.location)} for r in self.rows])
         self.numbers = [r.passport.number for r in self.rows]
 
     def offer_xlsx(self) -> None:
@@ -69,5 +66,5 @@ class ExpiringPassports(widgets.VBox):
 
     def reset(self) -> None:
         self.rows, self.numbers = [], []
-        self.table.value = ""
+        self.table.reset()
         self.link.reset()

@@ -10,6 +10,7 @@ from traitlets import List
 from workbench.i18n import current_lang, t
 from workbench.services.travel.readiness import VisitReadiness
 from workbench.thai import format_date
+from workbench.ui.record_table import RecordTable
 
 
 class ReadinessTable(widgets.VBox):
@@ -20,7 +21,10 @@ class ReadinessTable(widgets.VBox):
     def __init__(self) -> None:
         self.lang = current_lang()
         self.summary = widgets.HTML("")
-        self.table = widgets.HTML("")
+        self.table = RecordTable([("member", t("travel.col.member")), ("position", t("travel.col.position")),
+                                  ("passport", t("travel.col.passport")), ("visa", t("travel.col.visa")),
+                                  ("state", t("travel.col.state")), ("why", "")], css_class="wb-travel-table",
+                                 row_class=lambda row: "" if row["ready"] else "wb-overdue")
         self.deadlines = widgets.HTML("")
         super().__init__([self.summary, self.table, self.deadlines])
         self.add_class("wb-travel-readiness")
@@ -32,8 +36,6 @@ class ReadinessTable(widgets.VBox):
                               f"<p>{e(format_date(state.visit.start_date))} – {e(format_date(state.visit.end_date))} · "
                               f"{e(state.country_th if lang == 'th' else state.country_en)} · "
                               f"<b>{e(t('travel.ready_count', ready=ready, total=len(state.members)))}</b></p>")
-        head = "".join(f"<th>{e(t(k))}</th>" for k in ("travel.col.member", "travel.col.position", "travel.col.passport",
-                                                       "travel.col.visa", "travel.col.state"))
         rows = []
         for member in state.members:
             if member.passport_number:
@@ -41,17 +43,12 @@ class ReadinessTable(widgets.VBox):
                             f"{t('travel.expires', date=format_date(member.passport_expiry, style='abbr'))}")
             else:
                 passport = t("travel.no_passport")
-            position = member.position.label_th if lang == "th" else member.position.label_en
-            if member.ready:
-                state_cell = f'<span class="wb-ok" style="color:#1b5e20">{e(t("travel.ready"))}</span>'
-            else:
-                reasons = "".join(f"<li>{e(p.text(lang))}</li>" for p in member.problems)
-                state_cell = (f'<span class="wb-not-ready" style="color:#b71c1c"><b>{e(t("travel.not_ready"))}</b></span>'
-                              f'<ul style="margin:0;padding-left:1.2em">{reasons}</ul>')
-            rows.append(f"<tr><td>{e(member.name(lang))}</td><td>{e(position)}</td><td>{e(passport)}</td>"
-                        f"<td>{e(t('travel.visa.' + member.visa_status))}</td><td>{state_cell}</td></tr>")
-        self.table.value = (f'<table class="wb-table wb-travel-table"><thead><tr>{head}</tr></thead>'
-                            f'<tbody>{"".join(rows)}</tbody></table>')
+            rows.append({"member": member.name(lang), "ready": member.ready,
+                         "position": member.position.label_th if lang == "th" else member.position.label_en,
+                         "passport": passport, "visa": t("travel.visa." + member.visa_status),
+                         "state": t("travel.ready") if member.ready else t("travel.not_ready"),
+                         "why": [p.text(lang) for p in member.problems]})
+        self.table.show(rows)
         items = []
         for deadline in state.deadlines:
             label = deadline.label_th if lang == "th" else deadline.label_en
@@ -64,5 +61,6 @@ class ReadinessTable(widgets.VBox):
         self.not_ready = [m.name(lang) for m in state.members if not m.ready]
 
     def reset(self) -> None:
-        self.summary.value = self.table.value = self.deadlines.value = ""
+        self.summary.value = self.deadlines.value = ""
+        self.table.reset()
         self.not_ready = []
