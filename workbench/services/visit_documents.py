@@ -25,7 +25,7 @@ from workbench import clock
 from workbench.db import transaction
 from workbench.errors import WorkbenchError
 from workbench.models.base import Clearance, utcnow
-from workbench.models.people import Person
+from workbench.models.people import Person, person_name
 from workbench.models.visit_documents import (
     ProgrammeDetails,
     ProgrammeDetailsUpdate,
@@ -61,7 +61,7 @@ def _check_lang(lang: str) -> None:
 
 
 def _name(person: Person | None, lang: str) -> str:
-    return person.display_name(lang) if person is not None else ""
+    return person_name(person, lang)  # with the title in the document's language (นาย, ฯพณฯ…)
 
 
 # --- programme -------------------------------------------------------------------------------------------------
@@ -386,7 +386,7 @@ def place_cards(session: Session, *, engagement_id: int, actor: Actor) -> tuple[
             missing_en.append(f"{who_en} (#{person.id}): " + ", ".join(
                 [{"ชื่อภาษาไทย": "Thai name", "ตำแหน่งภาษาไทย": "Thai title"}[x] for x in lacks_th] + lacks_en))
             continue
-        cards.append(PlaceCard(person.id, str(placed.seat.side), person.display_name("th"), person.display_name("en"),
+        cards.append(PlaceCard(person.id, str(placed.seat.side), person_name(person, "th"), person_name(person, "en"),
                                placed.title_th, placed.title_en))
     if missing_th:
         raise field_error("guest_ids", "ทำป้ายชื่อไม่ได้ ข้อมูลไม่ครบ: " + "; ".join(missing_th)
@@ -551,7 +551,7 @@ def issue_report(session: Session, *, visit_id: int, actor: Actor) -> TripReport
                                        lang="th", classification=level, actor=actor)
     return TripReport(
         visit=visit, country_th=country.name_th if country else "", country_en=country.name_en if country else "",
-        delegation=[(p.display_name("th"), p.display_name("en"), str(m.role)) for m, p in members],
+        delegation=[(person_name(p, "th"), person_name(p, "en"), str(m.role)) for m, p in members],
         engagements=report_parts, budget=budget_rows, narrative=narrative, classification=level, version=number,
         latest=latest, generated_at=clock.now())
 
