@@ -33,10 +33,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('country_fact', schema=None) as batch_op:
-        batch_op.drop_column('value_th')
-    with op.batch_alter_table('chamber_snapshot', schema=None) as batch_op:
-        batch_op.drop_column('electoral_system_th')
-    with op.batch_alter_table('country', schema=None) as batch_op:
-        batch_op.drop_column('name_en_long')
-        batch_op.drop_column('name_th_long')
+    # a plain ALTER TABLE … DROP COLUMN (SQLite 3.35+, PostgreSQL): batch mode would rebuild ``country``, which
+    # many tables reference, and SQLite refuses to drop a referenced table that holds data
+    for table, column in (('country_fact', 'value_th'), ('chamber_snapshot', 'electoral_system_th'),
+                          ('country', 'name_en_long'), ('country', 'name_th_long')):
+        op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
