@@ -114,8 +114,22 @@ def test_the_travel_letters_name_the_country_by_its_long_name(session):
     visit, head, senator = delegation(session, iso2="CH")
 
     passport = letters.passport_letter(session, visit_id=visit.id, actor=SYSTEM, today=TODAY)
-    assert "สมาพันธรัฐสวิส" in passport.body[0]
+    assert "สมาพันธรัฐสวิส" in passport.body[0] and passport.body[0].count(" ณ ") == 1
     assert [row[1] for row in passport.table.rows] == ["นายประธาน ทดสอบ", "นางสมาชิก ทดสอบ"]
     note = letters.visa_note(session, visit_id=visit.id, iso2="CH", actor=SYSTEM, today=TODAY)
     assert note.embassy == "the Embassy of the Swiss Confederation"
     assert "travel to the Swiss Confederation" in note.request
+
+
+def test_a_title_that_says_where_gets_the_country_without_a_second_at(session):
+    from tests.travel_factories import add_member, give_passport, make_outbound
+    from tests.visit_factories import make_principal
+
+    visit = make_outbound(session, title_th="คณะผู้แทนวุฒิสภาเข้าร่วมประชุมสมัชชา IPU ณ นครเจนีวา", cities="")
+    head = make_principal(session, "senate-president", honorific_th="นาย", given_name_th="ประธาน",
+                          family_name_th="ทดสอบ", given_name_en="Prathan", family_name_en="Thotsop")
+    add_member(session, visit.id, head.id, "head")
+    give_passport(session, head.id, kind="diplomatic")
+
+    body = letters.passport_letter(session, visit_id=visit.id, actor=SYSTEM, today=TODAY).body[0]
+    assert "สมัชชา IPU ณ นครเจนีวา สมาพันธรัฐสวิส ระหว่างวันที่" in body
