@@ -116,7 +116,8 @@ def mfa_names() -> dict[str, str]:
     if not MFA_NAMES.exists():
         return {}
     with MFA_NAMES.open(encoding="utf-8", newline="") as handle:
-        return {row["iso2"]: row["name_th"] for row in csv.DictReader(handle)}
+        # a row with no short name gives only the long forms (letters): CLDR's short name stays
+        return {row["iso2"]: row["name_th"] for row in csv.DictReader(handle) if row["name_th"].strip()}
 
 
 def build_rows() -> list[dict[str, str]]:

@@ -9,7 +9,9 @@ Rerun it from the project root after upgrading babel or countryinfo::
 
 What goes into it, per ISO country of ``data/countries.csv``:
 
-* ``capital``, ``area_km2``, ``population``: from ``countryinfo`` (MIT). Its figures carry no date, so ``as_of`` is
+* ``capital``, ``area_km2``, ``population``: from ``countryinfo`` (MIT). The capital's Thai name (``value_th``)
+  is CLDR's Thai name of the time-zone city of the same English name in that country, via babel, where there is
+  one (Vientiane → เวียงจันทน์); else empty, and a Thai briefing pack marks the English name "(ภาษาอังกฤษ)". Its figures carry no date, so ``as_of`` is
   empty and the profile shows the date as unknown; analysts record newer, dated figures in the workbench.
 * ``languages``: official languages (de facto ones included) from CLDR via babel, Thai name then English name.
 * ``currency``: the legal tender in use on ``CURRENCY_DAY`` from CLDR via babel, Thai name and ISO 4217 code.
@@ -30,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 TARGET = HERE / "country_facts.csv"
 CURRENCY_DAY = dt.date(2026, 2, 16)  # the data version of countries.csv
-HEADER = ["iso2", "key", "value", "source", "as_of", "note"]
+HEADER = ["iso2", "key", "value", "value_th", "source", "as_of", "note"]
 
 
 def _countryinfo_rows(iso2: str, version: str) -> list[list[str]]:
@@ -49,8 +51,36 @@ def _countryinfo_rows(iso2: str, version: str) -> list[list[str]]:
         value = str(raw)
         if isinstance(raw, float) and raw.is_integer():
             value = str(int(raw))
-        rows.append([iso2, key, value, source, "", "figure without a date (as of unknown)"])
+        thai = (THAI_CAPITALS.get(iso2) or thai_capital(iso2, value)) if key == "capital" else ""
+        named_by = THAI_CAPITALS_SOURCE if iso2 in THAI_CAPITALS else THAI_CITY_SOURCE
+        rows.append([iso2, key, value, thai, f"{source}; {named_by}" if thai else source, "",
+                     "figure without a date (as of unknown)"])
     return rows
+
+
+THAI_CITY_SOURCE = "Thai name: CLDR time-zone city via babel"
+# Capitals the office often writes that CLDR has no Thai city name for (or a short one), as the Ministry of Foreign
+# Affairs writes them (compiled by the project, to confirm)
+THAI_CAPITALS = {"TH": "กรุงเทพมหานคร", "AU": "แคนเบอร์รา", "BN": "บันดาร์เสรีเบกาวัน", "BR": "บราซิเลีย",
+                 "CA": "ออตตาวา", "CH": "เบิร์น", "CN": "ปักกิ่ง", "IN": "นิวเดลี", "MM": "เนปยีดอ",
+                 "NZ": "เวลลิงตัน", "TR": "อังการา", "VN": "ฮานอย", "US": "วอชิงตัน ดี.ซี."}
+THAI_CAPITALS_SOURCE = "Thai name: Ministry of Foreign Affairs usage, compiled by the project (to confirm)"
+
+
+def thai_capital(iso2: str, capital: str) -> str:
+    """CLDR's Thai name of the city ``capital`` of the country ``iso2`` (a time-zone city), or ""."""
+    from babel import Locale
+    from babel.core import get_global
+
+    thai, english = Locale("th").time_zones, Locale("en").time_zones
+    wanted = capital.strip().casefold()
+    for zone, territory in get_global("zone_territories").items():
+        if territory != iso2:
+            continue
+        city_en = english.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace("_", " ")
+        if city_en.casefold() == wanted and thai.get(zone, {}).get("city"):
+            return thai[zone]["city"]
+    return ""
 
 
 def _babel_rows(iso2: str, version: str) -> list[list[str]]:
@@ -64,11 +94,12 @@ def _babel_rows(iso2: str, version: str) -> list[list[str]]:
     languages = get_official_languages(iso2, regional=False, de_facto=True)
     if languages:
         names = [f"{thai.languages.get(code, code)} ({english.languages.get(code, code)})" for code in languages]
-        rows.append([iso2, "languages", ", ".join(names), source, "", "official languages, de facto ones included"])
+        rows.append([iso2, "languages", ", ".join(names), "", source, "", "official languages, de facto ones included"])
     currencies = get_territory_currencies(iso2, CURRENCY_DAY, tender=True)
     if currencies:
         names = [f"{thai.currencies.get(code, code)} ({code})" for code in currencies]
-        rows.append([iso2, "currency", ", ".join(names), source, CURRENCY_DAY.isoformat(), "legal tender on that day"])
+        rows.append([iso2, "currency", ", ".join(names), "", source, CURRENCY_DAY.isoformat(),
+                     "legal tender on that day"])
     return rows
 
 

@@ -92,7 +92,8 @@ def test_the_profile_shows_the_current_facts_with_source_and_date(demo_session, 
     profile = countries.country_profile(demo_session, country_id=pack.country_id, actor=reader)
     rows = {row[0]: row for row in section(pack, "profile").table.rows}
 
-    assert rows["เมืองหลวง"][1] == f"{profile.value(FactKey.CAPITAL)} (ภาษาอังกฤษ)"  # no Thai name in the data
+    capital = profile.facts[FactKey.CAPITAL]  # the Thai name where the data has one, else the English one marked
+    assert rows["เมืองหลวง"][1] == (capital.value_th or f"{capital.value} (ภาษาอังกฤษ)") and capital.value_th
     assert rows["ประชากร"][1] == f"{int(profile.value(FactKey.POPULATION)):,}"
     assert rows["ประชากร"][2].startswith("countryinfo") and rows["ประชากร"][3] == "ไม่ทราบ"
 

@@ -60,8 +60,9 @@ def test_user_add_reads_the_password_from_stdin(tmp_path):
         user = session.exec(select(User).where(User.username == "nok")).one()
         assert (user.role, user.clearance) == ("analyst", 2)
         assert users.authenticate(session, username="nok", password="a long password")
-    listed = run_cli("--database", url, "user", "list")
-    assert "nok" in listed.stdout and "secret" in listed.stdout
+    listed = run_cli("--database", url, "user", "list", "--lang", "en")
+    assert "nok" in listed.stdout and "Secret" in listed.stdout
+    assert "ลับมาก" in run_cli("--database", url, "user", "list").stdout  # Thai by default
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess) -> str:

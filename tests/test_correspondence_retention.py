@@ -107,6 +107,6 @@ def test_the_committee_approves_and_the_office_destroys_from_the_command_line(en
 
     assert main(["--database", url, "retention", "carry-out", "--list", str(listing), "--as", keeper.username]) == 0
     assert "1 document(s) marked destroyed" in capsys.readouterr().out
-    assert main(["--database", url, "retention", "show", "--list", str(listing)]) == 0
+    assert main(["--database", url, "retention", "show", "--list", str(listing), "--lang", "en"]) == 0
     table = capsys.readouterr().out
-    assert "ทำลายแล้ว / carried_out" in table and "destroyed" in table and "ประธานกรรมการ" in table
+    assert "ทำลายแล้ว / carried_out" in table and "Destroyed" in table and "ประธานกรรมการ" in table

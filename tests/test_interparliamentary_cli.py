@@ -31,7 +31,8 @@ def test_meeting_list_of_ipu_as_json_has_entered_and_predicted_assemblies(demo_u
 
 
 def test_meeting_list_as_a_table(demo_url, capsys):
-    assert main(["--database", demo_url, "meeting", "list", "--from", "2026-11-25", "--to", "2027-12-31"]) == 0
+    assert main(["--database", demo_url, "meeting", "list", "--from", "2026-11-25", "--to", "2027-12-31",
+                 "--lang", "en"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split()[:3] == ["id", "organization", "kind"]
     assert any("APPF" in line for line in lines) and any("AIPA" in line for line in lines)

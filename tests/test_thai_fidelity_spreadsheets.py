@@ -75,3 +75,23 @@ def test_budget_percentages_are_numbers_with_a_percent_format_and_money_has_two_
     assert isinstance(percent_cell.value, (int, float, Decimal)) and percent_cell.number_format == "0.00%"
     assert Decimal(str(percent_cell.value)) == Decimal("0.25")
     assert float(allocated.value) == 1000.0 and allocated.number_format == "#,##0.00"
+
+
+def test_the_correspondence_register_has_date_columns(session):
+    from tests.correspondence_factories import clerk, letter
+    from workbench.documents.correspondence_register import render_xlsx
+    from workbench.services import correspondence as corr
+
+    officer = clerk(session)
+    corr.register_document(session, actor=officer, data=letter(
+        doc_date=dt.date(2026, 3, 1), registered_at=dt.datetime(2026, 3, 2, 10, 15)))
+    page = corr.register_page(session, actor=officer, register="incoming", year=2026)
+    sheet = sheet_of(render_xlsx(page, register="incoming"))
+    headers = [cell.value for cell in sheet[1]]
+    row = sheet[2]
+    registered, dated = row[headers.index("วันที่รับ")], row[headers.index("ลงวันที่")]
+
+    assert registered.is_date and registered.value == dt.datetime(2026, 3, 2, 10, 15)
+    assert dated.is_date and dated.value.date() == dt.date(2026, 3, 1)
+    assert registered.number_format.startswith(BUDDHIST_CALENDAR) and "hh:mm" in registered.number_format
+    assert dated.number_format.startswith(BUDDHIST_CALENDAR)

@@ -223,14 +223,15 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
+    from workbench.commands.common import print_rows
     from workbench.db import SYSTEM, new_session
     from workbench.services.users import list_users
 
     with new_session(_engine()) as session:
-        for user in list_users(session, actor=SYSTEM):
-            state = "active" if user.is_active else "disabled"
-            clearance = user.clearance.name.lower()
-            print(f"{user.id:>4}  {user.username:<20} {user.role:<18} {clearance:<13} {state}")
+        rows = [{"id": user.id, "username": user.username, "role": user.role, "clearance": int(user.clearance),
+                 "state": "active" if user.is_active else "disabled"} for user in list_users(session, actor=SYSTEM)]
+    print_rows(args, rows, ["id", "username", "role", "clearance", "state"],
+               codes={"role": "role", "clearance": "clearance", "state": "cli.state"})
     return 0
 
 
@@ -314,7 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
     who.add_argument("--person-id", type=int, help="id of the existing staff person")
     who.add_argument("--name", help="Thai given and family name of a new staff person")
     user_add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    add("list", cmd_user_list, "list users with role, clearance and state", user_commands)
+    user_list = add("list", cmd_user_list, "list users with role, clearance and state", user_commands)
+    from workbench.commands.common import add_lang_option
+
+    add_lang_option(user_list)
 
     add("version", cmd_version, "print the workbench version")
 

@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from workbench import clock
-from workbench.commands.common import actor, add_actor_option, print_json, print_table, write_output
+from workbench.commands.common import (
+    actor,
+    add_actor_option,
+    add_lang_option,
+    print_json,
+    print_rows,
+    print_table,
+    table_lang,
+    write_output,
+)
 
 
 def register(commands: Any, add: Any) -> None:
@@ -24,12 +33,14 @@ def register(commands: Any, add: Any) -> None:
                            help="only gifts received above the NACC threshold not yet reported, nearest deadline first")
     gift_list.add_argument("--direction", choices=["given", "received"], help="only gifts given or received")
     gift_list.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    add_lang_option(gift_list)
     add_actor_option(gift_list)
 
     stock = add("stock", lambda a: _help(stock), "supplies, equipment and souvenirs in stock")
     stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION")
     low = add("low", cmd_stock_low, "items at or below their own low-stock threshold", stock_sub)
     low.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    add_lang_option(low)
     add_actor_option(low)
 
     stats = add("stats", cmd_stats, "quarterly statistics computed from the records (visits by region, calls, "
@@ -37,6 +48,7 @@ def register(commands: Any, add: Any) -> None:
     stats.add_argument("--fy", type=int, required=True, help="fiscal year in B.E. (e.g. 2570)")
     stats.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4], help="quarter of the fiscal year")
     stats.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    add_lang_option(stats)
     add_actor_option(stats)
 
     report = add("report", cmd_report, "run a report notebook from notebooks/ and export it without code as HTML "
@@ -76,13 +88,10 @@ def cmd_gift_list(args: argparse.Namespace) -> int:
              "counterpart": g.counterpart, "value": g.value_baht, "report_due": g.report_due or "",
              "reported_on": g.reported_on or "", "flag": "OVERDUE" if g.overdue else ("REPORT" if g.unreported else "")}
             for g in rows]
-    if args.format == "json":
-        print_json(data)
-    else:
-        print_table([{**r, "value": _baht(r["value"])} for r in data],
-                    [("id", "id"), ("direction", "direction"), ("date", "date"), ("description", "gift"),
-                     ("counterpart", "to/from"), ("value", "value (baht)"), ("report_due", "report by"),
-                     ("reported_on", "reported"), ("flag", "flag")])
+    if args.format != "json":
+        data = [{**r, "value": _baht(r["value"])} for r in data]
+    print_rows(args, data, ["id", "direction", "date", "description", "counterpart", "value", "report_due",
+                            "reported_on", "flag"], codes={"direction": "gift_direction", "flag": "cli.flag"})
     return 0
 
 
@@ -93,11 +102,8 @@ def cmd_stock_low(args: argparse.Namespace) -> int:
         rows = stock.low_stock(session, actor=actor(session, args))
     data = [{"id": i.id, "code": i.code, "name": i.name_th, "category": i.category.value, "on_hand": i.on_hand,
              "threshold": i.low_stock_threshold, "unit": i.unit} for i in rows]
-    if args.format == "json":
-        print_json(data)
-    else:
-        print_table(data, [("code", "code"), ("name", "item"), ("category", "category"), ("on_hand", "on hand"),
-                           ("threshold", "threshold"), ("unit", "unit")])
+    print_rows(args, data, ["code", "name", "category", "on_hand", "threshold", "unit"],
+               codes={"category": "stock_category"})
     return 0
 
 
@@ -112,26 +118,39 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print_json([data])
         return 0
 
-    def shown(value: Any) -> str:
-        return "n/a" if value is None else (_baht(value) if isinstance(value, Decimal) else str(value))
+    from workbench.i18n import t
+    from workbench.thai import format_date
 
-    rows = [{"figure": "inbound visits", "value": shown(figures.inbound_visits)},
-            *({"figure": f"  inbound from {region}", "value": n} for region, n in figures.inbound_by_region.items()),
-            {"figure": "outbound visits", "value": shown(figures.outbound_visits)},
-            *({"figure": f"  outbound to {region}", "value": n} for region, n in figures.outbound_by_region.items()),
-            {"figure": "courtesy calls", "value": figures.courtesy_calls},
-            {"figure": "receptions", "value": figures.receptions},
-            {"figure": "briefs produced", "value": figures.briefs},
-            {"figure": "documents registered", "value": shown(figures.documents_registered)},
-            {"figure": "meetings attended", "value": shown(figures.meetings_attended)},
-            {"figure": "budget allocated (baht)", "value": shown(figures.budget_allocated)},
-            {"figure": "budget disbursed by quarter end (baht)", "value": shown(figures.budget_disbursed)},
-            {"figure": "budget disbursed (%)", "value": shown(figures.budget_disbursed_percent)},
-            {"figure": "cumulative target (%)", "value": shown(figures.budget_target_percent)}]
-    print(f"fiscal year {figures.fiscal_year}, quarter {figures.quarter}: {figures.start} – {figures.end}")
-    print_table(rows, [("figure", "figure"), ("value", "value")])
+    lang = table_lang(args)
+
+    def shown(value: Any) -> str:
+        return t("cli.not_available", lang) if value is None else (
+            _baht(value) if isinstance(value, Decimal) else str(value))
+
+    def figure(key: str, value: Any) -> dict[str, Any]:
+        return {"figure": t(f"admin.stat.{key}", lang), "value": shown(value)}
+
+    def region(way: str, code: str) -> str:
+        return "  " + t(f"cli.stats.{way}", lang, region=t(f"region.{code}", lang))
+
+    rows = [figure("inbound_visits", figures.inbound_visits),
+            *({"figure": region("from", code), "value": n} for code, n in figures.inbound_by_region.items()),
+            figure("outbound_visits", figures.outbound_visits),
+            *({"figure": region("to", code), "value": n} for code, n in figures.outbound_by_region.items()),
+            figure("courtesy_calls", figures.courtesy_calls), figure("receptions", figures.receptions),
+            figure("briefs", figures.briefs), figure("documents_registered", figures.documents_registered),
+            figure("meetings_attended", figures.meetings_attended),
+            figure("budget_allocated", figures.budget_allocated), figure("budget_disbursed", figures.budget_disbursed),
+            figure("budget_disbursed_percent", figures.budget_disbursed_percent),
+            figure("budget_target_percent", figures.budget_target_percent)]
+    if lang == "th":
+        print(f"ปีงบประมาณ {figures.fiscal_year} ไตรมาสที่ {figures.quarter}: {format_date(figures.start)} – "
+              f"{format_date(figures.end)}")
+    else:
+        print(f"fiscal year {figures.fiscal_year}, quarter {figures.quarter}: {figures.start} – {figures.end}")
+    print_table(rows, [("figure", t("admin.col.figure", lang)), ("value", t("admin.col.value", lang))])
     if figures.not_available:
-        print("not available: " + ", ".join(figures.not_available))
+        print(f"{t('cli.not_available', lang)}: " + ", ".join(figures.not_available))
     return 0
 
 

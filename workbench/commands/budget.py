@@ -12,7 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from workbench import clock
-from workbench.commands.common import actor, add_actor_option, open_engine, parse_day, print_json, print_table
+from workbench.commands.common import (
+    actor,
+    add_actor_option,
+    add_lang_option,
+    open_engine,
+    parse_day,
+    print_json,
+    print_rows,
+    print_table,
+)
 from workbench.i18n import t
 from workbench.thai import format_date
 
@@ -36,6 +45,7 @@ def register(commands: Any, add: Any) -> None:
     entries.add_argument("--fy", type=fiscal_year, required=True, help="fiscal year in B.E.")
     entries.add_argument("--line", required=True, help="the line's code")
     entries.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    add_lang_option(entries)
     add_actor_option(entries)
 
     estimate = add("estimate", cmd_estimate, "estimate a trip abroad from the rate tables (nothing is saved)", sub)
@@ -172,12 +182,10 @@ def cmd_entries(args: argparse.Namespace) -> int:
         who = actor(session, args)
         line = budget.line_by_code(session, fiscal_year=args.fy, code=args.line, actor=who)
         rows = budget.entries(session, line_id=line.id, actor=who)
-    if args.format == "json":
-        print_json(rows)
-    else:
-        print_table([{**r, "amount": _amount(r["amount"]), "reverses_id": r["reverses_id"] or ""} for r in rows],
-                    [("entry_date", "date"), ("kind", "kind"), ("id", "id"), ("amount", "amount"),
-                     ("document_no", "document"), ("reverses_id", "reverses"), ("description", "description")])
+    if args.format != "json":
+        rows = [{**r, "amount": _amount(r["amount"]), "reverses_id": r["reverses_id"] or ""} for r in rows]
+    print_rows(args, rows, ["entry_date", "kind", "id", "amount", "document_no", "reverses_id", "description"],
+               codes={"kind": "cli.entry_kind"})
     return 0
 
 

@@ -164,3 +164,47 @@ def write_output(path: Any, payload: bytes) -> None:
     except OSError as exc:
         raise ConfigurationError(f"เขียนไฟล์ {path} ไม่ได้ ({exc.strerror})", f"cannot write {path} ({exc.strerror})",
                                  field="--out") from None
+
+
+def add_lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["th", "en"],
+                        help="language of the table: headers, codes, names and dates (default: WORKBENCH_LANG)")
+
+
+def table_lang(args: argparse.Namespace) -> str:
+    from workbench.config import get_settings
+
+    return getattr(args, "lang", None) or get_settings().lang
+
+
+def print_rows(args: argparse.Namespace, rows: Sequence[dict[str, Any]], keys: Sequence[str], *,
+               codes: dict[str, str] | None = None, headers: dict[str, str] | None = None) -> None:
+    """``--format json``: the rows as they are (codes, ISO dates). Else a table in the user's language
+    (``--lang``, default WORKBENCH_LANG): headers from the labels ``cli.col.<key>``, the codes of a column named in
+    ``codes`` by their labels ``<prefix>.<code>`` (``{"status": "correspondence_status"}``); ``headers`` names
+    another label for a column's header (``{"number": "cli.col.session"}``); dates in B.E. in Thai
+    (ISO in English), yes/no in words; numbers and amounts right-aligned."""
+    if getattr(args, "format", "table") == "json":
+        print_json(rows)
+        return
+    from workbench.i18n import catalogue, t
+    from workbench.thai import format_date
+
+    lang, labels, codes = table_lang(args), catalogue(), codes or {}
+
+    def cell(key: str, value: Any) -> Any:
+        code = getattr(value, "value", value)
+        if key in codes and code not in (None, "") and f"{codes[key]}.{code}" in labels:
+            return t(f"{codes[key]}.{code}", lang)
+        if isinstance(value, bool):
+            return t(f"cli.{'yes' if value else 'no'}", lang)
+        if isinstance(value, dt.datetime):
+            return (f"{format_date(value.date(), style='abbr')} {value:%H.%M} น." if lang == "th"
+                    else f"{value:%Y-%m-%d %H:%M}")
+        if isinstance(value, dt.date):
+            return format_date(value, style="abbr") if lang == "th" else value.isoformat()
+        return "" if value is None else value
+
+    named = {key: (headers or {}).get(key, f"cli.col.{key}") for key in keys}
+    print_table([{key: cell(key, row.get(key)) for key in keys} for row in rows],
+                [(key, t(named[key], lang) if named[key] in labels else key) for key in keys])

@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import actor, add_actor_option, parse_day, print_json, print_table, write_output
+from workbench.commands.common import (
+    actor,
+    add_actor_option,
+    add_lang_option,
+    parse_day,
+    print_rows,
+    write_output,
+)
 
 KINDS = ["incoming", "outgoing", "internal"]
 
@@ -44,6 +51,7 @@ def register(commands: Any, add: Any) -> None:
     lst.add_argument("--year", type=int, required=True, help="B.E. year, e.g. 2569")
     lst.add_argument("--kind", choices=KINDS, required=True)
     lst.add_argument("--format", choices=["table", "json"], default="table")
+    add_lang_option(lst)
     add_actor_option(lst)
 
     exp = add("export", cmd_register_export, "write a register of a year as XLSX or as the printed PDF page", sub)
@@ -59,6 +67,7 @@ def register(commands: Any, add: Any) -> None:
                    ret_sub)
     ret_list.add_argument("--year", type=int, required=True, help="B.E. year, e.g. 2569")
     ret_list.add_argument("--format", choices=["table", "json"], default="table")
+    add_lang_option(ret_list)
     add_actor_option(ret_list)
 
     draw = add("draw", cmd_retention_draw, "draw up a year's destruction list (บัญชีหนังสือขอทำลาย) for the committee",
@@ -70,6 +79,7 @@ def register(commands: Any, add: Any) -> None:
                ret_sub)
     show.add_argument("--list", dest="list_id", type=int, required=True, help="the destruction list's number")
     show.add_argument("--format", choices=["table", "json"], default="table")
+    add_lang_option(show)
     add_actor_option(show)
 
     appr = add("approve", cmd_retention_approve,
@@ -138,9 +148,7 @@ def cmd_register_import(args: argparse.Namespace) -> int:
 
 
 def _rows(docs: list[Any]) -> list[dict[str, Any]]:
-    from workbench.thai import format_datetime
-
-    return [{"id": d.id, "number": d.display_number, "registered": format_datetime(d.registered_at, style="numeric"),
+    return [{"id": d.id, "number": d.display_number, "registered": d.registered_at,
              "doc_number": d.doc_number, "from": d.sender, "to": d.recipient, "subject": d.subject,
              "urgency": d.urgency.value, "status": d.status.value, "classification": int(d.classification)}
             for d in docs]
@@ -154,13 +162,8 @@ def cmd_register_list(args: argparse.Namespace) -> int:
     year = _year_ce(args.year)
     with new_session(open_engine()) as session:
         docs = register_page(session, actor=actor(session, args), register=args.kind, year=year)
-    rows = _rows(docs)
-    if args.format == "json":
-        print_json(rows)
-    else:
-        print_table(rows, [("id", "id"), ("number", "number"), ("registered", "registered"),
-                           ("doc_number", "doc number"), ("from", "from"), ("subject", "subject"),
-                           ("status", "status")])
+    print_rows(args, _rows(docs), ["id", "number", "registered", "doc_number", "from", "subject", "urgency", "status"],
+               codes={"urgency": "urgency", "status": "correspondence_status", "classification": "clearance"})
     return 0
 
 
@@ -200,13 +203,11 @@ def cmd_retention_list(args: argparse.Namespace) -> int:
     rows += [{"list": "national_archives", "id": d.id, "number": d.display_number, "register": d.register.value,
               "year": d.year + 543, "type": d.doc_type.value, "kept_years": "", "subject": d.subject}
              for d in archives]
-    if args.format == "json":
-        print_json(rows)
-    else:
+    if args.format != "json":
         print(f"บัญชีหนังสือขอทำลาย ปี {args.year} / destruction list {args.year}: {len(destroy)}")
         print(f"ส่งมอบหอจดหมายเหตุแห่งชาติ / due to the National Archives: {len(archives)}")
-        print_table(rows, [("list", "list"), ("id", "id"), ("register", "register"), ("year", "year"),
-                           ("number", "number"), ("type", "type"), ("kept_years", "kept"), ("subject", "subject")])
+    print_rows(args, rows, ["list", "id", "register", "year", "number", "type", "kept_years", "subject"],
+               codes={"list": "cli.list", "register": "register", "type": "document_type"})
     return 0
 
 
@@ -256,8 +257,8 @@ def cmd_retention_show(args: argparse.Namespace) -> int:
               f"{' — ' + a.note if a.note else ''}")
     if not status.approvals:
         print("  ยังไม่มีกรรมการอนุมัติ / no approvals yet")
-    print_table(rows, [("id", "id"), ("register", "register"), ("year", "year"), ("number", "number"),
-                       ("type", "type"), ("disposal", "disposal"), ("subject", "subject")])
+    print_rows(args, rows, ["id", "register", "year", "number", "type", "disposal", "subject"],
+               codes={"register": "register", "type": "document_type", "disposal": "disposal"})
     return 0
 
 

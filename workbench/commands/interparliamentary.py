@@ -7,7 +7,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import actor, add_actor_option, parse_day, print_json, print_table, write_output
+from workbench.commands.common import (
+    actor,
+    add_actor_option,
+    add_lang_option,
+    parse_day,
+    print_rows,
+    table_lang,
+    write_output,
+)
 
 
 def register(commands: Any, add: Any) -> None:
@@ -19,6 +27,7 @@ def register(commands: Any, add: Any) -> None:
     listing.add_argument("--from", dest="first", type=parse_day, help="first day (default: today)")
     listing.add_argument("--to", dest="last", type=parse_day, help="last day, included (default: a year after --from)")
     listing.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
+    add_lang_option(listing)
     add_actor_option(listing)
     summary = add("summary", cmd_meeting_summary, "write a meeting's summary (สรุปผลการประชุม) as DOCX or PDF", sub)
     summary.add_argument("--meeting", type=int, required=True, help="the meeting's id (see `workbench meeting list`)")
@@ -31,6 +40,7 @@ def register(commands: Any, add: Any) -> None:
     follow_list.add_argument("--overdue", action="store_true", help="only the overdue ones")
     follow_list.add_argument("--open", dest="open_only", action="store_true", help="only open ones (not done/cancelled)")
     follow_list.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
+    add_lang_option(follow_list)
     add_actor_option(follow_list)
 
 
@@ -39,11 +49,9 @@ def _help(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _print(rows: list[dict[str, Any]], output: str) -> None:
-    if output == "json":
-        print_json(rows)
-        return
-    print_table(rows, [(key, key) for key in (rows[0].keys() if rows else ["id"])])
+MEETING_KEYS = ["id", "organization", "kind", "number", "title", "start", "end", "country", "city", "projected",
+                "visit_id", "preparation"]
+FOLLOW_UP_KEYS = ["id", "meeting_id", "meeting", "organization", "action", "owner", "due_date", "status", "overdue"]
 
 
 def cmd_meeting_list(args: argparse.Namespace) -> int:
@@ -59,11 +67,14 @@ def cmd_meeting_list(args: argparse.Namespace) -> int:
         raise field_error("end_date", "--to ต้องไม่ก่อน --from", "--to must not be before --from")
     with new_session(open_engine()) as session:
         org_id = meetings.organization_by_code(session, args.org).id if args.org else None
-        rows = [row.as_dict() for row in meetings.list_meetings(
-            session, actor=actor(session, args), first=first, last=last, organization_id=org_id)]
-    if args.format == "table":
-        rows = [{k: ("" if v is None else v) for k, v in row.items() if k not in ("title_en", "key")} for row in rows]
-    _print(rows, args.format)
+        found = meetings.list_meetings(session, actor=actor(session, args), first=first, last=last,
+                                       organization_id=org_id)
+    rows = [row.as_dict() for row in found]
+    if args.format == "table":  # the title and the country in the table's language
+        lang = table_lang(args)
+        rows = [{**row, "title": meeting.title(lang), "country": meeting.country_th if lang == "th" else row["country"]}
+                for row, meeting in zip(rows, found, strict=True)]
+    print_rows(args, rows, MEETING_KEYS, codes={"kind": "ip_kind"}, headers={"number": "cli.col.session"})
     return 0
 
 
@@ -93,7 +104,5 @@ def cmd_followup_list(args: argparse.Namespace) -> int:
     with new_session(open_engine()) as session:
         rows = [row.as_dict() for row in follow_ups(session, actor=actor(session, args), overdue_only=args.overdue,
                                                      open_only=args.open_only)]
-    if args.format == "table":
-        rows = [{k: ("" if v is None else v) for k, v in row.items()} for row in rows]
-    _print(rows, args.format)
+    print_rows(args, rows, FOLLOW_UP_KEYS, codes={"status": "ip_follow"})
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from workbench.commands.common import actor, add_actor_option, print_json, print_table, write_output
+from workbench.commands.common import actor, add_actor_option, add_lang_option, print_rows, write_output
 
 
 def register(commands: Any, add: Any) -> None:
@@ -29,6 +29,7 @@ def register(commands: Any, add: Any) -> None:
     expiring.add_argument("--within", type=int, metavar="DAYS",
                           help="days from today (default: passport_expiry_window in data/travel_rules.csv)")
     expiring.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
+    add_lang_option(expiring)
     add_actor_option(expiring)
 
 
@@ -94,9 +95,8 @@ def cmd_passport_expiring(args: argparse.Namespace) -> int:
     data = [{"id": r.passport.id, "holder": r.holder, "holder_en": r.holder_en, "type": r.passport.passport_type,
              "number": r.passport.number, "expiry_date": r.passport.expiry_date, "days_left": r.days_left,
              "location": r.passport.location} for r in rows]
-    if args.format == "json":
-        print_json(data)
-    else:
-        print_table(data, [("id", "id"), ("holder", "holder"), ("type", "type"), ("number", "number"),
-                           ("expiry_date", "expires"), ("days_left", "days left"), ("location", "where")])
+    english = args.format == "table" and (getattr(args, "lang", None) or "") == "en"
+    shown = [{**row, "holder": row["holder_en"] or row["holder"]} for row in data] if english else data
+    print_rows(args, shown, ["id", "holder", "type", "number", "expiry_date", "days_left", "location"],
+               codes={"type": "travel.type", "location": "travel.location"})
     return 0

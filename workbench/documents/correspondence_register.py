@@ -114,4 +114,6 @@ def render_xlsx(docs: Sequence[CorrespondenceRead], *, register: Register | str)
         row["classification_label"] = t(f"clearance.{int(d.classification)}", "th") if d.classification else ""
         row["urgency_label"] = t(f"urgency.{d.urgency.value}", "th")
         row["status_label"] = t(f"correspondence_status.{d.status.value}", "th")
+        # date cells (sortable, filterable), shown in B.E. by the spreadsheet's number format
+        row["registered"], row["doc_date"] = d.registered_at, d.doc_date
     return to_xlsx(rows, columns, sheet=t(f"register.{register.value}", "th"))

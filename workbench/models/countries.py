@@ -15,6 +15,9 @@ class CountryBase(SQLModel):
     numeric: str = Field(default="", max_length=3)
     name_en: str = Field(min_length=1, max_length=120)
     name_th: str = Field(min_length=1, max_length=120)
+    # the long (formal) names for letters, as the Ministry of Foreign Affairs writes them; empty: the short name
+    name_th_long: str = Field(default="", max_length=200)
+    name_en_long: str = Field(default="", max_length=200)
     region: Region = Field(sa_type=enum_column(Region, 20))
     source: str = Field(default="", max_length=300)
     as_of: dt.date | None = None
@@ -31,3 +34,13 @@ class Country(CountryBase, table=True):
 
 class CountryRead(CountryBase):
     id: int
+
+
+def long_name(country: CountryBase | None, lang: str = "th") -> str:
+    """The name a letter uses ("สาธารณรัฐเกาหลี", "the Republic of Korea" without the article): the long form
+    where the reference data has one, else the short name; tables and lists keep the short name."""
+    if country is None:
+        return ""
+    if lang == "th":
+        return country.name_th_long or country.name_th
+    return country.name_en_long or country.name_en

@@ -79,6 +79,57 @@ class Person(PersonBase, table=True):
         return en if self.given_name_en else th
 
 
+# The Thai form of a title written in English (the practice of the Ministry of Foreign Affairs' protocol
+# department, compiled by the project; to confirm with the office's protocol group). Keys are lower case.
+THAI_TITLES = {
+    "mr.": "นาย", "mr": "นาย", "mrs.": "นาง", "mrs": "นาง", "ms.": "นางสาว", "ms": "นางสาว", "miss": "นางสาว",
+    "dr.": "ดร.", "dr": "ดร.", "h.e.": "ฯพณฯ", "he": "ฯพณฯ", "his excellency": "ฯพณฯ", "her excellency": "ฯพณฯ",
+    "hon.": "ฯพณฯ", "the hon.": "ฯพณฯ", "the honourable": "ฯพณฯ", "the honorable": "ฯพณฯ",
+    "prof.": "ศาสตราจารย์", "professor": "ศาสตราจารย์", "assoc. prof.": "รองศาสตราจารย์",
+    "asst. prof.": "ผู้ช่วยศาสตราจารย์", "sir": "เซอร์", "dame": "เดม", "gen.": "พลเอก", "general": "พลเอก",
+    "adm.": "พลเรือเอก", "admiral": "พลเรือเอก", "air chief marshal": "พลอากาศเอก", "pol. gen.": "พลตำรวจเอก",
+}
+# Titles Thai writes against the name without a space (นายสมชาย, ดร.สมชาย); others (ฯพณฯ, พลเอก, a Latin name)
+# are followed by a space
+ATTACHED_TITLES = ("นาย", "นาง", "นางสาว", "เด็กชาย", "เด็กหญิง")
+
+
+def thai_title(person: PersonBase) -> str:
+    """The person's Thai title: their own, else the Thai form of their English one (Mr. → นาย), else none."""
+    if person.honorific_th.strip():
+        return person.honorific_th.strip()
+    return THAI_TITLES.get(" ".join(person.honorific_en.lower().split()), "")
+
+
+def person_name(person: PersonBase | None, lang: str = "th", *, form: str = "table", foreign: bool = False) -> str:
+    """A person's name as official documents write it, with the title, given name first.
+
+    Thai: the Thai title (the person's own, or the Thai form of the English one) and the Thai name, or the name
+    as written in English when there is no Thai one ("นายสมชาย ใจดี", "ฯพณฯ John Smith", "ดร.สมศรี ดีมาก").
+    English: the English title and name, or the Thai name when there is no English one. ``form="letter"`` names
+    a ``foreign`` person who has a Thai name also as written in their own language, in brackets, as a letter
+    names a foreign dignitary ("ฯพณฯ เกรซ เอ็กแซมเปิล (Hon. Grace Example)"); ``"table"`` keeps one name.
+    """
+    if person is None:
+        return ""
+    english = " ".join(p for p in (person.honorific_en, person.given_name_en, person.family_name_en) if p.strip())
+    if lang != "th":
+        if person.given_name_en.strip():
+            return english
+        return person_name(person, "th")
+    if person.given_name_th.strip():
+        name = f"{person.given_name_th.strip()} {person.family_name_th.strip()}".strip()
+    else:
+        name = f"{person.given_name_en.strip()} {person.family_name_en.strip()}".strip()
+    title = thai_title(person)
+    attached = (title in ATTACHED_TITLES or title.endswith(".")) and not name[:1].isascii()
+    text = f"{title}{'' if attached else ' '}{name}".strip() if title else name
+    thai_script = not person.given_name_th.strip()[:1].isascii()
+    if form == "letter" and foreign and thai_script and person.given_name_th.strip() and person.given_name_en.strip():
+        text = f"{text} ({english})"
+    return text
+
+
 class PersonRead(PersonBase):
     id: int
 

@@ -42,7 +42,7 @@ def load_country_facts(session: Session, rows: Iterable[dict[str, str]], report:
         if not row.get("value") or not row.get("source"):
             raise ValidationError(f"ต้องมีค่าและแหล่งที่มา ({where})", f"value and source are required ({where})",
                                   field="value")
-        values = {"value": row["value"], "source": row["source"], "as_of": read_date(row.get("as_of", ""), where),
+        values = {"value": row["value"], "value_th": row.get("value_th", ""), "source": row["source"], "as_of": read_date(row.get("as_of", ""), where),
                   "note": row.get("note", "")}
         fact = existing.get((country_id, key))
         if fact is None:
@@ -96,6 +96,7 @@ def load_parliaments(session: Session, rows: Iterable[dict[str, str]], report: L
             "women_members": _optional_int(row.get("women_members", ""), where, "women_members"),
             "women_pct": _percent(row.get("women_pct", ""), where),
             "electoral_system": row.get("electoral_system", ""),
+            "electoral_system_th": row.get("electoral_system_th", ""),
             "designation": read_choice(Designation, row["designation"], where, "designation") if row.get("designation")
             else None,
             "term_years": _optional_int(row.get("term_years", ""), where, "term_years"),

@@ -31,6 +31,19 @@ def load_countries(session: Session, rows: Iterable[dict[str, str]], report: Loa
         upsert(session, report, Country, "iso2", _country_values(row, f"countries.csv:{number}"))
 
 
+def load_country_long_names(session: Session, rows: Iterable[dict[str, str]], report: LoadReport) -> None:
+    """The long (formal) names letters use, as the Ministry of Foreign Affairs writes them (the short Thai name is
+    already in countries.csv, put there by data/build_countries.py)."""
+    from workbench.reference.common import update_in_place
+
+    countries = country_index(session)
+    for number, row in enumerate(rows, start=2):
+        where = f"country_names_mfa.csv:{number}"
+        country = require_country_code(session, row["iso2"], field="iso2", where=where, index=countries)
+        update_in_place(session, report, "country_long_name", country, {
+            "name_th_long": row.get("name_th_long", ""), "name_en_long": row.get("name_en_long", "")})
+
+
 def load_organizations(session: Session, rows: list[dict[str, str]], report: LoadReport) -> None:
     countries = country_index(session)
     pending = list(enumerate(rows, start=2))
@@ -108,6 +121,7 @@ def load_checklist_template(session: Session, rows: Iterable[dict[str, str]], re
 
 LOADERS = [
     ("countries.csv", load_countries),
+    ("country_names_mfa.csv", load_country_long_names),
     ("organizations.csv", load_organizations),
     ("posts.csv", load_posts),
     ("precedence.csv", load_precedence),

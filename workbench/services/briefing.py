@@ -31,7 +31,7 @@ from workbench.models.briefing import (
     TalkingPoint,
 )
 from workbench.models.countries import Country
-from workbench.models.people import Membership, Organization, Person
+from workbench.models.people import Membership, Organization, Person, person_name
 from workbench.models.visits import Engagement, EngagementKind, EngagementParticipant, Side, Visit
 from workbench.services import countries, monitoring
 from workbench.services.access import Actor, can_see, clearance_of, require
@@ -166,8 +166,8 @@ def _number(value: Any) -> str:
 
 
 def _name(thing: Any, lang: str) -> str:
-    if thing is None:
-        return ""
+    if thing is None or isinstance(thing, Person):  # a person with the title in the pack's language (นาย, ฯพณฯ…)
+        return person_name(thing, lang)
     if hasattr(thing, "display_name"):
         return thing.display_name(lang)
     return (getattr(thing, "name_th", "") if lang == "th" else getattr(thing, "name_en", "")) or getattr(
@@ -300,13 +300,10 @@ def _biographies(session: Session, guests: list[Person], day: dt.date, lang: str
         nationality = nations.get(person.nationality_id) if person.nationality_id else None
         meta = " · ".join(part for part in (roles, _name(nationality, lang)) if part)
         body = thai_or_marked(person.biography, lang) or t("brief.no_bio", lang)  # English only where no Thai exists
-        items.append(PackItem(heading=_name(person, lang), meta=meta, body=body))
+        foreign = nationality is not None and nationality.iso2 != countries.HOME_ISO2
+        items.append(PackItem(heading=person_name(person, lang, form="letter", foreign=foreign), meta=meta, body=body))
     return PackSection(kind="biography", title=t("brief.section.biography", lang), items=items,
                        paragraphs=[] if items else [t("brief.no_visitors", lang)])
-
-
-def _fact_value(key: FactKey, value: str) -> str:
-    return _number(value) if key in NUMERIC_FACTS else value
 
 
 def _profile(session: Session, country: Country, actor: Actor, lang: str) -> PackSection:
@@ -318,7 +315,8 @@ def _profile(session: Session, country: Country, actor: Actor, lang: str) -> Pac
         if fact is None:
             rows.append([t(f"fact.{key}", lang), "–", "–", "–"])
         else:
-            rows.append([t(f"fact.{key}", lang), thai_or_marked(_fact_value(key, fact.value), lang), fact.source,
+            value = (fact.value_th if lang == "th" else "") or fact.value  # the Thai wording where there is one
+            rows.append([t(f"fact.{key}", lang), thai_or_marked(_number(value) if key in NUMERIC_FACTS else value, lang), fact.source,
                          show_date(fact.as_of, lang)])
     return PackSection(kind="profile", title=t("brief.section.profile", lang, country=_name(country, lang)),
                        table=PackTable(headers=[t("brief.col.item", lang), t("brief.col.value", lang),
@@ -341,6 +339,7 @@ def _parliament_cell(row: dict[str, Any], key: str, lang: str) -> str:
         return f"{_number(value)} %" if value is not None else "–"
     if key in ("statutory_seats", "current_members", "term_years"):
         return _number(value)
+    value = (row.get("electoral_system_th") or value) if key == "electoral_system" and lang == "th" else value
     return thai_or_marked(be_years(str(value), lang) if key == "next_election" else str(value), lang) if value else "–"
 
 

@@ -21,9 +21,9 @@ from sqlmodel import Session, col, select
 from workbench.config import get_settings
 from workbench.db import transaction
 from workbench.errors import ValidationError
-from workbench.models.countries import Country
+from workbench.models.countries import Country, long_name
 from workbench.models.letters import EN_MONTHS, ExternalLetter, LetterTable, NoteVerbale
-from workbench.models.people import Organization
+from workbench.models.people import Organization, person_name
 from workbench.models.travel import LetterKind, TravelLetter, TravelLetterRead
 from workbench.models.visits import Direction, Visit
 from workbench.services import countries, people
@@ -84,7 +84,7 @@ def _org(session: Session, code: str, lang: str = "th") -> str:
 
 def _signer(session: Session, on: dt.date) -> tuple[str, tuple[str, ...]]:
     holders = people.holders(session, post_code="senate-secretary-general", on=on)
-    return (holders[0].display_name("th") if holders else ""), ("เลขาธิการวุฒิสภา",)
+    return person_name(holders[0] if holders else None, "th", form="letter"), ("เลขาธิการวุฒิสภา",)
 
 
 def _span_th(first: dt.date, last: dt.date) -> str:
@@ -116,7 +116,10 @@ def passport_letter(session: Session, *, visit_id: int, actor: Actor, today: dt.
                  for i, m in enumerate(members, start=1))
     signer, position = _signer(session, letter_date or today)
     where = visit.cities if visit.cities and visit.cities != state.country_th else ""
-    place = f"{where} {state.country_th}".strip() if where else state.country_th
+    country = long_name(countries.find_country(session, state.iso2), "th") or state.country_th  # a letter: long
+    place = f"{where} {country}".strip() if where else country
+    # a title that already says where ("… ณ นครเจนีวา") gets the country after it, not a second "ณ"
+    place = (f" {country}" if country not in visit.title_th else "") if " ณ " in visit.title_th else f" ณ {place}"
     return ExternalLetter(
         office_code=office_code or settings.office_code, number=number,
         office=_org(session, "senate-secretariat") or "สำนักงานเลขาธิการวุฒิสภา",
@@ -125,11 +128,11 @@ def passport_letter(session: Session, *, visit_id: int, actor: Actor, today: dt.
         subject="ขอความอนุเคราะห์ออกหนังสือเดินทางให้แก่คณะผู้แทนวุฒิสภา",
         addressee=CONSULAR_TH,
         enclosures=(f"สำเนาหนังสือเดินทางของคณะผู้แทน จำนวน {len(members)} ฉบับ",),
-        body=(f"ด้วยวุฒิสภามีกำหนดการ{visit.title_th} ณ {place} {_span_th(visit.start_date, visit.end_date)}",
+        body=(f"ด้วยวุฒิสภามีกำหนดการ{visit.title_th}{place} {_span_th(visit.start_date, visit.end_date)}",
               f"ในการนี้ สำนักงานเลขาธิการวุฒิสภาจึงขอความอนุเคราะห์กรมการกงสุลออกหนังสือเดินทางให้แก่คณะผู้แทน "
               f"จำนวน {len(members)} คน ตามรายชื่อดังต่อไปนี้"),
         table=LetterTable(("ลำดับ", "ชื่อ – นามสกุล", "ตำแหน่ง", "ประเภทที่ขอ", "หนังสือเดินทางเล่มปัจจุบัน"),
-                          rows, (10, 29, 29, 15, 33)),
+                          rows, (13, 28, 25, 18, 32)),  # "ลำดับ", "ประเภท" unbroken
         body_after=("จึงเรียนมาเพื่อโปรดพิจารณาให้ความอนุเคราะห์ด้วย จะขอบคุณยิ่ง",),
         signer_name=signer, signer_position=position,
         owner_unit=" ".join(p for p in (_org(session, "fao"), _org(session, "fao-protocol")) if p),
@@ -157,21 +160,24 @@ def visa_note(session: Session, *, visit_id: int, iso2: str, actor: Actor, today
     visit = state.visit
     purpose = visit.title_en or visit.title_th
     rows = tuple((str(i), m.name_in_passport or m.name_en, m.position.label_en or "-",
-                  f"{TYPE_EN[m.passport_type]} {m.passport_number}", _span_en(m.travel_from, m.travel_to), purpose)
+                  f"{TYPE_EN[m.passport_type]} {m.passport_number}", _span_en(m.travel_from, m.travel_to))
                  for i, m in enumerate(members, start=1))
-    embassy = f"the Embassy of {state.country_en}"
+    country_en = long_name(countries.find_country(session, state.iso2), "en") or state.country_en  # a letter: long
+    embassy = f"the Embassy of {country_en}"
     return NoteVerbale(
         number=f"{office_code or settings.office_code}/{number}" if number else "",
         office_code=office_code or settings.office_code, sender=SENDER_EN, embassy=embassy,
         request=(f"request the kind assistance of the Embassy in issuing visas to the following "
                  f"{'member' if len(members) == 1 else str(len(members)) + ' members'} of the delegation of the "
-                 f"Senate of the Kingdom of Thailand, who will travel to {state.country_en} "
+                 f"Senate of the Kingdom of Thailand, who will travel to {country_en} "
                  f"{_from_to_en(visit.start_date, visit.end_date)} on official business:"),
-        table=LetterTable(("No.", "Name (as in passport)", "Position", "Passport", "Travel dates", "Purpose"), rows,
-                          (6, 24, 24, 18, 16, 22)),
+        # the purpose is said once, under the table: six columns do not fit an A4 page at 16 pt (names and
+        # "December" were broken in the middle)
+        table=LetterTable(("No.", "Name (as in passport)", "Position", "Passport", "Travel dates"), rows,
+                          (10, 44, 38, 35, 33)),
         body_after=(f"The purpose of the visit is: {purpose}. The Secretariat of the Senate would be most grateful "
                     f"if the visas could be issued before {_date_en(visit.start_date - dt.timedelta(days=7))}.",),
-        date=letter_date or today, addressee_lines=(f"The Embassy of {state.country_en}", "Bangkok"),
+        date=letter_date or today, addressee_lines=(f"The Embassy of {country_en}", "Bangkok"),
         emblem=settings.letter_emblem, title=f"Note verbale: visas for {purpose}",
     )
 
@@ -215,7 +221,7 @@ def issue(session: Session, *, kind: LetterKind | str, visit_id: int, actor: Act
         subject, recipient = preview.subject, CONSULAR_TH
     else:
         subject, recipient = f"Note verbale: visas for {visit.title_en or visit.title_th}", \
-            f"สถานเอกอัครราชทูต{country.name_th} (Embassy of {country.name_en})"
+            f"สถานเอกอัครราชทูต{long_name(country, 'th')} (Embassy of {long_name(country, 'en')})"
     with transaction(session, actor=actor):
         number = issuing.allocate_outgoing(session, actor=actor, visit_id=visit_id, subject=subject,
                                            recipient=recipient, sender="สำนักงานเลขาธิการวุฒิสภา", doc_date=today)

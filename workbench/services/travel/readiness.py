@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 
 from workbench.db import transaction
 from workbench.models.countries import Country
+from workbench.models.people import person_name
 from workbench.models.travel import LetterKind, PassportType, TravelLetter, VisaRequest, VisaStatus
 from workbench.models.visits import Direction, Visit, VisitRead, VisitStatus
 from workbench.services import visits as visit_service
@@ -129,7 +130,7 @@ def _member(session: Session, visit: Visit, country: Country, member: Any, perso
         problems.append(Problem(f"visa_{status.value}", f"วีซ่า{country.name_th}: {VISA_TH[status.value]}",
                                 f"visa for {country.name_en}: {status.value.replace('_', ' ')}"))
     return MemberReadiness(
-        person_id=person.id, name_th=person.display_name("th"), name_en=person.display_name("en"), role=member.role,
+        person_id=person.id, name_th=person_name(person, "th"), name_en=person_name(person, "en"), role=member.role,
         position=position, required_type=required, passport_id=passport.id if passport else None,
         passport_type=passport.passport_type if passport else None,
         passport_number=passport.number if passport else "",

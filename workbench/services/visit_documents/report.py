@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from workbench import clock
 from workbench.db import transaction
-from workbench.models.people import Person
+from workbench.models.people import Person, person_name
 from workbench.models.visit_documents import (
     ReportNarrative,
     ReportNarrativeCreate,
@@ -188,7 +188,7 @@ def issue_report(session: Session, *, visit_id: int, actor: Actor) -> TripReport
                                        lang="th", classification=level, actor=actor)
     return TripReport(
         visit=visit, country_th=country.name_th if country else "", country_en=country.name_en if country else "",
-        delegation=[(p.display_name("th"), p.display_name("en"), str(m.role)) for m, p in members],
+        delegation=[(person_name(p, "th"), person_name(p, "en"), str(m.role)) for m, p in members],
         engagements=report_parts, budget=budget_rows, narrative=narrative, classification=level, version=number,
         latest=latest, generated_at=clock.now())
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from workbench.models.people import person_name
 from workbench.models.visits import EngagementKind, EngagementRead, MemberRole, PrecedenceRank, Side
 from workbench.services import engagements, protocol, visits
 from workbench.services.access import Actor
@@ -95,7 +96,7 @@ def place_cards(session: Session, *, engagement_id: int, actor: Actor) -> tuple[
             missing_en.append(f"{who_en} (#{person.id}): " + ", ".join(
                 [{"ชื่อภาษาไทย": "Thai name", "ตำแหน่งภาษาไทย": "Thai title"}[x] for x in lacks_th] + lacks_en))
             continue
-        cards.append(PlaceCard(person.id, str(placed.seat.side), person.display_name("th"), person.display_name("en"),
+        cards.append(PlaceCard(person.id, str(placed.seat.side), person_name(person, "th"), person_name(person, "en"),
                                placed.title_th, placed.title_en))
     if missing_th:
         raise field_error("guest_ids", "ทำป้ายชื่อไม่ได้ ข้อมูลไม่ครบ: " + "; ".join(missing_th)

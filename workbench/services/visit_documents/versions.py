@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from workbench.db import transaction
 from workbench.errors import WorkbenchError
 from workbench.models.base import Clearance, utcnow
-from workbench.models.people import Person
+from workbench.models.people import Person, person_name
 from workbench.models.visit_documents import VisitDocumentKind, VisitDocumentVersion
 from workbench.models.visits import ChecklistItem, EngagementRead, VisitRead
 from workbench.services import engagements, visits
@@ -31,7 +31,7 @@ def _check_lang(lang: str) -> None:
 
 
 def _name(person: Person | None, lang: str) -> str:
-    return person.display_name(lang) if person is not None else ""
+    return person_name(person, lang)  # with the title in the document's language (นาย, ฯพณฯ…)
 
 @dataclass(frozen=True)
 class Change:
