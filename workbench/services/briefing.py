@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from sqlmodel import Session, col, func, or_, select
@@ -35,9 +34,8 @@ from workbench.models.people import Membership, Organization, Person, person_nam
 from workbench.models.visits import Engagement, EngagementKind, EngagementParticipant, Side, Visit
 from workbench.services import countries, monitoring
 from workbench.services.access import Actor, can_see, clearance_of, require
-from workbench.services.briefing_wording import be_years, thai_or_marked
+from workbench.services.briefing_wording import be_years, number_text, show_date, show_datetime, thai_or_marked
 from workbench.services.common import field_error, get_visible, validate
-from workbench.thai import format_date, format_datetime
 
 RELATIONS_SHOWN = 20
 RECORDS_SHOWN = 3
@@ -139,31 +137,6 @@ class Pack:
 
 
 # --- Helpers for wording -------------------------------------------------------------------------------
-
-def show_date(day: dt.date | None, lang: str) -> str:
-    """A B.E. date: "25 พฤศจิกายน 2569" in Thai, "25/11/2569 B.E." in English; "unknown" when there is none."""
-    if day is None:
-        return t("brief.unknown", lang)
-    return format_date(day) if lang == "th" else f"{format_date(day, style='numeric')} B.E."
-
-
-def show_datetime(moment: dt.datetime, lang: str) -> str:
-    if lang == "th":
-        return format_datetime(moment)
-    return f"{show_date(moment.date(), lang)} {moment:%H:%M}"
-
-
-def _number(value: Any) -> str:
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, Decimal):
-        return f"{value:,.2f}"
-    try:
-        number = Decimal(str(value))
-    except Exception:  # noqa: BLE001 - a value that is not a number is shown as it is
-        return str(value)
-    return f"{number:,.0f}" if number == number.to_integral_value() else f"{number:,}"
-
 
 def _name(thing: Any, lang: str) -> str:
     if thing is None or isinstance(thing, Person):  # a person with the title in the pack's language (นาย, ฯพณฯ…)
@@ -316,7 +289,7 @@ def _profile(session: Session, country: Country, actor: Actor, lang: str) -> Pac
             rows.append([t(f"fact.{key}", lang), "–", "–", "–"])
         else:
             value = (fact.value_th if lang == "th" else "") or fact.value  # the Thai wording where there is one
-            rows.append([t(f"fact.{key}", lang), thai_or_marked(_number(value) if key in NUMERIC_FACTS else value, lang), fact.source,
+            rows.append([t(f"fact.{key}", lang), thai_or_marked(number_text(value) if key in NUMERIC_FACTS else value, lang), fact.source,
                          show_date(fact.as_of, lang)])
     return PackSection(kind="profile", title=t("brief.section.profile", lang, country=_name(country, lang)),
                        table=PackTable(headers=[t("brief.col.item", lang), t("brief.col.value", lang),
@@ -336,9 +309,9 @@ def _parliament_cell(row: dict[str, Any], key: str, lang: str) -> str:
     if key in ("last_election", "as_of"):
         return show_date(value, lang) if value else "–"
     if key == "women_pct":
-        return f"{_number(value)} %" if value is not None else "–"
+        return f"{number_text(value)} %" if value is not None else "–"
     if key in ("statutory_seats", "current_members", "term_years"):
-        return _number(value)
+        return number_text(value)
     value = (row.get("electoral_system_th") or value) if key == "electoral_system" and lang == "th" else value
     return thai_or_marked(be_years(str(value), lang) if key == "next_election" else str(value), lang) if value else "–"
 
