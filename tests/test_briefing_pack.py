@@ -14,7 +14,7 @@ from tests.visit_factories import make_engagement
 from workbench.errors import NotFound, PermissionDenied
 from workbench.models.base import Clearance
 from workbench.models.briefing import BriefingPack, FactKey, MonitoringNote, TalkingPoint
-from workbench.models.people import Person
+from workbench.models.people import Person, person_name
 from workbench.models.users import User
 from workbench.models.visits import Engagement, EngagementParticipant, Side
 from workbench.services import briefing, countries, monitoring
@@ -84,7 +84,9 @@ def test_the_biography_is_the_visitors(demo_session, pack):
                                       EngagementParticipant.side == Side.GUEST)).all()
 
     items = section(pack, "biography").items
-    assert [i.heading for i in items] == [g.display_name("th") for g in guests]
+    # a foreign visitor as a letter names them: Thai title and name, then the name in their own script
+    assert [i.heading for i in items] == [person_name(g, "th", form="letter", foreign=True) for g in guests]
+    assert all(i.heading.startswith(g.display_name("th")) for i, g in zip(items, guests, strict=True))
     assert items[0].body == guests[0].biography and "เอกอัครราชทูต" in items[0].meta
 
 
