@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.test_cli import assert_one_line_error, run_cli
-from workbench.cli import _hub_service_address, build_parser, voila_command
+from workbench.cli import build_parser, hub_service_address, voila_command
 from workbench.errors import WorkbenchError
 
 HUB = {"JUPYTERHUB_SERVICE_URL": "http://127.0.0.1:18866", "JUPYTERHUB_SERVICE_PREFIX": "/services/workbench/"}
@@ -24,7 +24,7 @@ def test_serve_hub_listens_where_the_hub_expects_it_under_its_prefix(monkeypatch
         monkeypatch.setenv(name, value)
     args = build_parser().parse_args(["serve", "--hub", "--port", "9000"])
 
-    _hub_service_address(args)
+    hub_service_address(args)
     command = voila_command(args)
 
     assert (args.host, args.port) == ("127.0.0.1", 18866)
@@ -38,6 +38,6 @@ def test_a_service_address_the_hub_did_not_give_is_refused(monkeypatch, url):
     monkeypatch.setenv("JUPYTERHUB_SERVICE_PREFIX", "/services/workbench/")
 
     with pytest.raises(WorkbenchError) as refused:
-        _hub_service_address(build_parser().parse_args(["serve", "--hub"]))
+        hub_service_address(build_parser().parse_args(["serve", "--hub"]))
     assert refused.value.field == "--hub"
 

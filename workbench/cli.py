@@ -115,7 +115,7 @@ def voila_command(args: argparse.Namespace) -> list[str]:
     return command
 
 
-def _hub_service_address(args: argparse.Namespace) -> None:
+def hub_service_address(args: argparse.Namespace) -> None:
     """``--hub``: listen where JupyterHub expects its service (``JUPYTERHUB_SERVICE_URL``), under its prefix."""
     from urllib.parse import urlsplit
 
@@ -131,7 +131,7 @@ def _hub_service_address(args: argparse.Namespace) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings()
     if args.hub:
-        _hub_service_address(args)
+        hub_service_address(args)
     if not settings.dashboards_dir.is_dir():
         raise WorkbenchError(f"ไม่พบโฟลเดอร์แดชบอร์ด {settings.dashboards_dir}",
                              f"dashboards folder {settings.dashboards_dir} not found", field="WORKBENCH_DASHBOARDS_DIR")
