@@ -213,6 +213,9 @@ def test_a_hub_user_unknown_to_the_workbench_is_refused_dashboards_and_jupyterla
     page.goto(f"{hub.url}/hub/spawn/stranger")
     page.get_by_text("stranger may not start JupyterLab").first.wait_for()
     assert page.locator(".jp-LabShell").count() == 0
+    page.goto(f"{hub.url}/services/workbench/")  # refused again; the page offers the Hub's sign-out
+    page.get_by_role("link", name=t("signin.hub_sign_out", "th")).click()
+    page.locator("#username_input").wait_for()
 
 
 def test_no_header_cookie_or_forged_callback_names_the_user(hub):

@@ -7,8 +7,9 @@
   ``WORKBENCH_SESSION_MAX_HOURS`` after sign-in (``open_web_session`` ends it when it finds it stale).
 * A dashboard's kernel never learns its user from the page: the server hands it the user and web session id,
   and ``resolve_identity`` accepts them only while that session is open (``web_session_user``).
-* Behind JupyterHub (``JUPYTERHUB_USER``) the hub's user must be an active workbench user (``hub_identity``);
-  there is no password form.
+* Behind JupyterHub the Hub's user — named by the Hub's OAuth to ``workbench serve --hub``
+  (``workbench.serving.hub``), or ``JUPYTERHUB_USER`` in a server the Hub started — must be an active workbench
+  user (``hub_identity``); there is no password form.
 """
 
 from __future__ import annotations
@@ -104,8 +105,8 @@ def resolve_identity(session: Session, *, hub_user: str | None, web_user: str | 
 
 
 def hub_identity(session: Session, *, hub_user: str) -> Identity:
-    """The workbench user JupyterHub signed in (``JUPYTERHUB_USER``); refused (and audited) unless that name is
-    an active workbench user. Behind the hub there is no password form."""
+    """The workbench user JupyterHub signed in (the name the Hub's OAuth returned); refused (and audited) unless
+    that name is an active workbench user. Behind the hub there is no password form."""
     user = users.get_user(session, username=hub_user)
     if user is None or not user.is_active:
         with transaction(session, actor=user or _Nobody(hub_user)):

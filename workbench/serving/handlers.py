@@ -227,7 +227,7 @@ class _PublicPage(web.RequestHandler):
         base = sessions.base_url(self)
         page = _templates.get_template("signin.html").render(
             t=t, assets=url_path_join(base, "signin-assets"), action=url_path_join(base, sessions.SIGN_IN_PATH),
-            xsrf=self.xsrf_form_html(), **values)
+            xsrf=self.xsrf_form_html(), hub_sign_out=values.pop("hub_sign_out", None), **values)
         self.write(page)
 
 
@@ -272,7 +272,7 @@ def refusal_page(handler: _PublicPage, exc: WorkbenchError, target: str = "") ->
     """The sign-in page without a form, saying why the Hub's user may not come in (403)."""
     handler.set_status(403)
     handler.render_page(next=target, username="", notice=("error", exc.message("th"), exc.message("en")),
-                        form=False)
+                        form=False, hub_sign_out=hub.sign_out_url(handler))
 
 
 class OAuthCallbackHandler(_PublicPage):
