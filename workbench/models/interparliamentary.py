@@ -314,6 +314,26 @@ class SummaryFollowUp(SQLModel, table=True):
     done_at: dt.datetime | None = Field(default=None, sa_type=datetime_column())
 
 
+class MeetingSummaryRead(SQLModel):
+    id: int
+    meeting_id: int
+    overview: str = ""
+    key_decisions: str
+    classification: Clearance = Clearance.NONE
+    written_by_id: int | None = None
+    created_at: dt.datetime
+
+
+class SummaryFollowUpRead(SQLModel):
+    id: int
+    summary_id: int
+    action: str
+    owner_id: int | None = None
+    due_date: dt.date | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    done_at: dt.datetime | None = None
+
+
 # --- Documents and coordination ------------------------------------------------------------------------
 
 class MeetingDocumentCreate(SQLModel):
