@@ -278,7 +278,6 @@ ROW_RETURNS = {
         correspondence.attachments: attach list_attachments
         correspondence.retention: approvals approve draw_up_destruction_list
         countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
-        interparliamentary.exchanges: add_document coordination_log log_coordination register_meeting_document
         interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
         interparliamentary.meetings: enter_predicted observers set_prep_done update_meeting
         interparliamentary.positions: add_intervention add_position add_resolution interventions latest_positions

@@ -360,6 +360,11 @@ class MeetingDocument(SQLModel, table=True):
     note: str = Field(default="", max_length=300)
 
 
+class MeetingDocumentRead(MeetingDocumentCreate):
+    id: int
+    title: str
+
+
 class CoordinationCreate(SQLModel):
     meeting_id: int | None = None
     organization_id: int | None = None
@@ -387,3 +392,11 @@ class CoordinationEntry(SQLModel, table=True):
     decision: str = Field(default="", sa_type=sa.Text)
     recorded_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     created_at: dt.datetime = created_at_field()
+
+
+class CoordinationRead(CoordinationCreate):
+    id: int
+    asked_by: str
+    question: str
+    recorded_by_id: int | None = None
+    created_at: dt.datetime
