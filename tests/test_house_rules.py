@@ -275,7 +275,6 @@ ROW_RETURNS = {
         budget.entries: add_allotment disburse discard_draft post_commitment post_draft transfer
         budget.lines: create_line list_lines update_line
         budget.reversals: reverse_allotment reverse_commitment reverse_disbursement reverse_transfer
-        correspondence.attachments: attach list_attachments
         correspondence.retention: approvals approve draw_up_destruction_list
         countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
         interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
