@@ -257,7 +257,6 @@ ROW_RETURNS = {
         countries: country_index ensure_chamber ensure_parliament find_country require_country require_country_code
         engagements: get_engagement
         interparliamentary.meetings: get_meeting
-        interparliamentary.summaries: get_summary
         monitoring: get_note get_talking_point
         records: get_record
         users: authenticate get_active_user get_user
@@ -276,15 +275,12 @@ ROW_RETURNS = {
         budget.entries: add_allotment disburse discard_draft post_commitment post_draft transfer
         budget.lines: create_line list_lines update_line
         budget.reversals: reverse_allotment reverse_commitment reverse_disbursement reverse_transfer
-        correspondence.attachments: attach list_attachments
         correspondence.retention: approvals approve draw_up_destruction_list
         countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
-        interparliamentary.exchanges: add_document coordination_log log_coordination register_meeting_document
         interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
         interparliamentary.meetings: enter_predicted observers set_prep_done update_meeting
         interparliamentary.positions: add_intervention add_position add_resolution interventions latest_positions
         interparliamentary.positions: positions resolutions
-        interparliamentary.summaries: add_follow_up set_follow_up_status update_summary write_summary
         records: amend_record complete_follow_up follow_ups overdue_follow_ups overdue_records
         records: record_conversation record_for
         travel.readiness: set_visa_status

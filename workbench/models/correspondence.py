@@ -184,6 +184,17 @@ class CorrespondenceAttachment(SQLModel, table=True):
     created_at: dt.datetime = created_at_field()
 
 
+class CorrespondenceAttachmentRead(SQLModel):
+    id: int
+    correspondence_id: int
+    sha256: str
+    filename: str
+    content_type: str
+    size: int
+    uploaded_by_id: int | None = None
+    created_at: dt.datetime
+
+
 # --- Routing -------------------------------------------------------------------------------------------
 
 class RoutingStep(SQLModel, table=True):

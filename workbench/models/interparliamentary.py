@@ -314,6 +314,26 @@ class SummaryFollowUp(SQLModel, table=True):
     done_at: dt.datetime | None = Field(default=None, sa_type=datetime_column())
 
 
+class MeetingSummaryRead(SQLModel):
+    id: int
+    meeting_id: int
+    overview: str = ""
+    key_decisions: str
+    classification: Clearance = Clearance.NONE
+    written_by_id: int | None = None
+    created_at: dt.datetime
+
+
+class SummaryFollowUpRead(SQLModel):
+    id: int
+    summary_id: int
+    action: str
+    owner_id: int | None = None
+    due_date: dt.date | None = None
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    done_at: dt.datetime | None = None
+
+
 # --- Documents and coordination ------------------------------------------------------------------------
 
 class MeetingDocumentCreate(SQLModel):
@@ -338,6 +358,11 @@ class MeetingDocument(SQLModel, table=True):
     day: dt.date
     correspondence_id: int | None = Field(default=None, foreign_key="correspondence.id", index=True)
     note: str = Field(default="", max_length=300)
+
+
+class MeetingDocumentRead(MeetingDocumentCreate):
+    id: int
+    title: str
 
 
 class CoordinationCreate(SQLModel):
@@ -367,3 +392,11 @@ class CoordinationEntry(SQLModel, table=True):
     decision: str = Field(default="", sa_type=sa.Text)
     recorded_by_id: int | None = Field(default=None, foreign_key="app_user.id")
     created_at: dt.datetime = created_at_field()
+
+
+class CoordinationRead(CoordinationCreate):
+    id: int
+    asked_by: str
+    question: str
+    recorded_by_id: int | None = None
+    created_at: dt.datetime

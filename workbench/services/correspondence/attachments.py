@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from workbench.db import record_event, transaction
 from workbench.errors import ConflictError
 from workbench.models.base import Clearance
-from workbench.models.correspondence import Correspondence, CorrespondenceAttachment
+from workbench.models.correspondence import Correspondence, CorrespondenceAttachment, CorrespondenceAttachmentRead
 from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, get_visible
 from workbench.services.correspondence import rules
@@ -81,7 +81,8 @@ def _write_blob(sha256: str, content: bytes) -> None:
     os.replace(handle.name, path)
 
 
-def attach(session: Session, *, document_id: int, actor: Actor, filename: str, content: bytes) -> CorrespondenceAttachment:
+def attach(session: Session, *, document_id: int, actor: Actor, filename: str,
+           content: bytes) -> CorrespondenceAttachmentRead:
     """Attach a file to a register entry (registering staff, or the officer who holds the document)."""
     doc = get_document(session, document_id=document_id, actor=actor, audit_open=False)
     if getattr(actor, "id", None) is None or doc.assignee_id != actor.id:
@@ -95,13 +96,14 @@ def attach(session: Session, *, document_id: int, actor: Actor, filename: str, c
                                               uploaded_by_id=getattr(actor, "id", None))
         session.add(attachment)
         session.flush()
-        return attachment
+        return CorrespondenceAttachmentRead.model_validate(attachment, from_attributes=True)
 
 
-def list_attachments(session: Session, *, document_id: int, actor: Actor) -> list[CorrespondenceAttachment]:
+def list_attachments(session: Session, *, document_id: int, actor: Actor) -> list[CorrespondenceAttachmentRead]:
     doc = get_document(session, document_id=document_id, actor=actor, audit_open=False)
-    return list(session.exec(select(CorrespondenceAttachment).where(
-        CorrespondenceAttachment.correspondence_id == doc.id).order_by(col(CorrespondenceAttachment.id))).all())
+    return [CorrespondenceAttachmentRead.model_validate(row, from_attributes=True) for row in session.exec(
+        select(CorrespondenceAttachment).where(CorrespondenceAttachment.correspondence_id == doc.id)
+        .order_by(col(CorrespondenceAttachment.id))).all()]
 
 
 def download(session: Session, *, attachment_id: int, actor: Actor) -> Download:

@@ -19,9 +19,11 @@ from workbench.models.correspondence import Correspondence, Register
 from workbench.models.interparliamentary import (
     CoordinationCreate,
     CoordinationEntry,
+    CoordinationRead,
     DocumentDirection,
     MeetingDocument,
     MeetingDocumentCreate,
+    MeetingDocumentRead,
 )
 from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, not_found, validate
@@ -77,7 +79,7 @@ def _entry_by_number(session: Session, *, direction: DocumentDirection, number: 
 
 
 def add_document(session: Session, *, data: MeetingDocumentCreate | dict[str, Any], actor: Actor,
-                 register_no: int | None = None, register_year_be: int | None = None) -> MeetingDocument:
+                 register_no: int | None = None, register_year_be: int | None = None) -> MeetingDocumentRead:
     """A document received or sent for a meeting, optionally linked to its entry in the correspondence register,
     given by id or by its register number and B.E. year (an entry the actor may not see is refused exactly like a
     missing one)."""
@@ -99,11 +101,11 @@ def add_document(session: Session, *, data: MeetingDocumentCreate | dict[str, An
         document = MeetingDocument(**data.model_dump())
         session.add(document)
         session.flush()
-        return document
+        return MeetingDocumentRead.model_validate(document, from_attributes=True)
 
 
 def register_meeting_document(session: Session, *, data: MeetingDocumentCreate | dict[str, Any], counterpart: str,
-                              doc_number: str = "", actor: Actor) -> MeetingDocument:
+                              doc_number: str = "", actor: Actor) -> MeetingDocumentRead:
     """Register the document in the correspondence register (a received one in the incoming register, a sent one
     in the outgoing register, with the next number) and record it for the meeting: one transaction."""
     from workbench.services.correspondence import register_document
@@ -127,7 +129,7 @@ def register_meeting_document(session: Session, *, data: MeetingDocumentCreate |
         document = MeetingDocument(**{**data.model_dump(), "correspondence_id": entry.id})
         session.add(document)
         session.flush()
-        return document
+        return MeetingDocumentRead.model_validate(document, from_attributes=True)
 
 
 def documents(session: Session, *, meeting_id: int, actor: Actor) -> list[DocumentRow]:
@@ -150,7 +152,7 @@ def documents(session: Session, *, meeting_id: int, actor: Actor) -> list[Docume
     return result
 
 
-def log_coordination(session: Session, *, data: CoordinationCreate | dict[str, Any], actor: Actor) -> CoordinationEntry:
+def log_coordination(session: Session, *, data: CoordinationCreate | dict[str, Any], actor: Actor) -> CoordinationRead:
     """Who asked the House of Representatives' secretariat (or was asked) what, when, the answer and the decision."""
     require(actor, WRITE)
     data = validate(CoordinationCreate, data)
@@ -167,10 +169,10 @@ def log_coordination(session: Session, *, data: CoordinationCreate | dict[str, A
         entry = CoordinationEntry(**data.model_dump(), recorded_by_id=getattr(actor, "id", None))
         session.add(entry)
         session.flush()
-        return entry
+        return CoordinationRead.model_validate(entry, from_attributes=True)
 
 
-def coordination_log(session: Session, *, actor: Actor, meeting_id: int | None = None) -> list[CoordinationEntry]:
+def coordination_log(session: Session, *, actor: Actor, meeting_id: int | None = None) -> list[CoordinationRead]:
     """The coordination log, newest first (entries on a meeting the actor may not see are left out)."""
     require(actor, READ)
     statement = select(CoordinationEntry)
@@ -179,4 +181,4 @@ def coordination_log(session: Session, *, actor: Actor, meeting_id: int | None =
         statement = statement.where(CoordinationEntry.meeting_id == meeting_id)
     hidden = _hidden_meeting_ids(session, actor=actor)
     entries = session.exec(statement.order_by(col(CoordinationEntry.asked_on).desc(), col(CoordinationEntry.id))).all()
-    return [e for e in entries if e.meeting_id not in hidden]
+    return [CoordinationRead.model_validate(e, from_attributes=True) for e in entries if e.meeting_id not in hidden]

@@ -16,9 +16,11 @@ from workbench.models.interparliamentary import (
     FollowUpStatus,
     Meeting,
     MeetingSummary,
+    MeetingSummaryRead,
     SummaryCreate,
     SummaryFollowUp,
     SummaryFollowUpCreate,
+    SummaryFollowUpRead,
 )
 from workbench.models.people import Organization, Person
 from workbench.services.access import Actor, can_see, require
@@ -45,7 +47,7 @@ def _visible_summary(session: Session, *, meeting_id: int, actor: Actor) -> Meet
     return max(found, key=lambda s: (int(s.classification), s.id)) if found else None
 
 
-def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], actor: Actor) -> MeetingSummary:
+def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], actor: Actor) -> MeetingSummaryRead:
     """The meeting's summary with its follow-ups, in one transaction (one summary per meeting that the actor may
     see: a summary classified above the actor's clearance is as if there were none)."""
     require(actor, WRITE)
@@ -66,11 +68,17 @@ def write_summary(session: Session, *, data: SummaryCreate | dict[str, Any], act
         for follow_up in data.follow_ups:
             session.add(SummaryFollowUp(summary_id=summary.id, **follow_up.model_dump()))
         session.flush()
-        return summary
+        return MeetingSummaryRead.model_validate(summary, from_attributes=True)
 
 
-def get_summary(session: Session, *, meeting_id: int, actor: Actor) -> MeetingSummary | None:
+def get_summary(session: Session, *, meeting_id: int, actor: Actor) -> MeetingSummaryRead | None:
     """The meeting's summary, or None when there is none or the actor may not see it (the same answer)."""
+    summary = _summary_row(session, meeting_id=meeting_id, actor=actor)
+    return MeetingSummaryRead.model_validate(summary, from_attributes=True) if summary is not None else None
+
+
+def _summary_row(session: Session, *, meeting_id: int, actor: Actor) -> MeetingSummary | None:
+    """``get_summary``'s row, for the services here that change it inside their own transaction."""
     require(actor, READ)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
     summary = _visible_summary(session, meeting_id=meeting_id, actor=actor)
@@ -83,9 +91,9 @@ def get_summary(session: Session, *, meeting_id: int, actor: Actor) -> MeetingSu
 
 
 def update_summary(session: Session, *, meeting_id: int, overview: str | None = None, key_decisions: str | None = None,
-                   actor: Actor) -> MeetingSummary:
+                   actor: Actor) -> MeetingSummaryRead:
     require(actor, WRITE)
-    summary = get_summary(session, meeting_id=meeting_id, actor=actor)
+    summary = _summary_row(session, meeting_id=meeting_id, actor=actor)
     if summary is None:
         raise field_error("meeting_id", "การประชุมนี้ยังไม่มีสรุปผล", "this meeting has no summary yet")
     if key_decisions is not None and not key_decisions.strip():
@@ -97,14 +105,14 @@ def update_summary(session: Session, *, meeting_id: int, overview: str | None = 
             summary.key_decisions = key_decisions
         session.add(summary)
         session.flush()
-        return summary
+        return MeetingSummaryRead.model_validate(summary, from_attributes=True)
 
 
 def add_follow_up(session: Session, *, meeting_id: int, data: SummaryFollowUpCreate | dict[str, Any],
-                  actor: Actor) -> SummaryFollowUp:
+                  actor: Actor) -> SummaryFollowUpRead:
     require(actor, WRITE)
     data = validate(SummaryFollowUpCreate, data)
-    summary = get_summary(session, meeting_id=meeting_id, actor=actor)
+    summary = _summary_row(session, meeting_id=meeting_id, actor=actor)
     if summary is None:
         raise field_error("meeting_id", "ต้องเขียนสรุปผลก่อนเพิ่มเรื่องที่ต้องติดตาม",
                           "write the summary before adding follow-ups")
@@ -113,10 +121,10 @@ def add_follow_up(session: Session, *, meeting_id: int, data: SummaryFollowUpCre
         follow_up = SummaryFollowUp(summary_id=summary.id, **data.model_dump())
         session.add(follow_up)
         session.flush()
-        return follow_up
+        return SummaryFollowUpRead.model_validate(follow_up, from_attributes=True)
 
 
-def set_follow_up_status(session: Session, *, follow_up_id: int, status: FollowUpStatus | str, actor: Actor) -> SummaryFollowUp:
+def set_follow_up_status(session: Session, *, follow_up_id: int, status: FollowUpStatus | str, actor: Actor) -> SummaryFollowUpRead:
     require(actor, WRITE)
     hidden = meeting_service._hidden_meeting_ids(session, actor=actor)  # noqa: SLF001
 
@@ -135,7 +143,7 @@ def set_follow_up_status(session: Session, *, follow_up_id: int, status: FollowU
         follow_up.done_at = utcnow() if status == FollowUpStatus.DONE else None
         session.add(follow_up)
         session.flush()
-        return follow_up
+        return SummaryFollowUpRead.model_validate(follow_up, from_attributes=True)
 
 
 @dataclass(frozen=True)
