@@ -174,7 +174,7 @@ def visa_note(session: Session, *, visit_id: int, iso2: str, actor: Actor, today
         # the purpose is said once, under the table: six columns do not fit an A4 page at 16 pt (names and
         # "December" were broken in the middle)
         table=LetterTable(("No.", "Name (as in passport)", "Position", "Passport", "Travel dates"), rows,
-                          (10, 44, 38, 35, 33)),
+                          (14, 47, 33, 34, 32)),
         body_after=(f"The purpose of the visit is: {purpose}. The Secretariat of the Senate would be most grateful "
                     f"if the visas could be issued before {_date_en(visit.start_date - dt.timedelta(days=7))}.",),
         date=letter_date or today, addressee_lines=(f"The Embassy of {country_en}", "Bangkok"),
