@@ -85,3 +85,18 @@ def test_notebook_tables_show_be_dates_and_nothing_as_nan_or_none():
 
 def _never(_prompt: str) -> str:
     raise AssertionError("no password may be asked here")
+
+
+def test_a_report_notebook_opened_in_jupyterlab_signs_its_user_in(session, monkeypatch):
+    from workbench.documents.reports import OPERATOR_ENV, report_actor
+
+    analyst = make_user(session, role=Role.ANALYST, password="correct horse")
+    monkeypatch.delenv(OPERATOR_ENV, raising=False)
+    with pytest.raises(WorkbenchError):  # not the operator, and not a name alone
+        report_actor(session, "")
+    monkeypatch.setenv(PASSWORD_ENV, "correct horse")
+    assert report_actor(session, analyst.username).username == analyst.username
+    monkeypatch.delenv(PASSWORD_ENV)
+    monkeypatch.setenv(OPERATOR_ENV, "1")  # `workbench report`: the operator's command, as every command's --as
+    assert report_actor(session, analyst.username).username == analyst.username
+    assert report_actor(session, "") is SYSTEM

@@ -20,6 +20,7 @@ import ast
 import datetime as dt
 import html
 import json
+import os
 import re
 import subprocess
 from collections.abc import Callable
@@ -36,6 +37,7 @@ REPORT_MIME = "application/vnd.workbench.report+json"
 OFFICE_TH = "สำนักงานต่างประเทศ สำนักงานเลขาธิการวุฒิสภา"
 OFFICE_EN = "Foreign Affairs Office, Secretariat of the Senate"
 CELL_TIMEOUT_S = 600
+OPERATOR_ENV = "WORKBENCH_REPORT_OPERATOR"  # set by ``execute`` for the kernel of a ``workbench report`` run
 
 Progress = Callable[[int, int], None]
 
@@ -182,7 +184,8 @@ def execute(notebook: Any, *, folder: Path, progress: Progress | None = None) ->
     client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name="python3", allow_errors=False,
                             resources={"metadata": {"path": str(folder)}})
     number = 0
-    with client.setup_kernel(stderr=subprocess.DEVNULL):  # the kernel's own log lines are not the report's
+    # the kernel's own log lines are not the report's; the kernel knows the operator's command runs it (report_actor)
+    with client.setup_kernel(stderr=subprocess.DEVNULL, env={**os.environ, OPERATOR_ENV: "1"}):
         for index, cell in code:
             if not _injected(cell):
                 number += 1
@@ -326,11 +329,18 @@ def render(result: ReportResult, to: str) -> bytes:
 # --- helpers for report notebooks ------------------------------------------------------------------------------
 
 def report_actor(session: Any, username: str = "") -> Any:
-    """Who a report is made for: a named active user (only what they may see is counted), or the system
-    operator (everything) when ``username`` is empty."""
+    """Who a report is made for. Run by ``workbench report`` (the operator's command, like every command's
+    ``--as``): a named active user (only what they may see is counted), or the system operator (everything) when
+    ``username`` is empty. Opened in JupyterLab instead, the notebook acts for a signed-in user
+    (``ui.notebook_user``: the password of ``username`` is asked, or the hub's user is taken), never for a name
+    merely typed and never as the operator."""
     from workbench.db import SYSTEM
     from workbench.services.users import get_user
 
+    if not os.environ.get(OPERATOR_ENV):
+        from workbench.ui.notebook_user import notebook_user
+
+        return notebook_user(session, username)
     if not username:
         return SYSTEM
     user = get_user(session, username=username)
