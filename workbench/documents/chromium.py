@@ -64,6 +64,7 @@ class Browser:
     """A headless Chromium on a DevTools pipe."""
 
     def __init__(self, executable: str) -> None:
+        self.executable = executable
         self.folder = tempfile.mkdtemp(prefix="wb-chromium-")
         self._log = open(Path(self.folder) / "chromium.log", "wb")  # noqa: SIM115 - open while Chromium runs
         to_browser_read, self._write_fd = os.pipe()
@@ -236,7 +237,7 @@ def print_pdf(executable: str, document: str, *, timeout: float = TIMEOUT_S) -> 
     global _browser
     with _lock:
         for attempt in (1, 2):
-            if _browser is None or not _browser.alive():
+            if _browser is None or not _browser.alive() or _browser.executable != executable:
                 _shutdown()
                 _browser = Browser(executable)
             try:
