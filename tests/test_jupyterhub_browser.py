@@ -132,6 +132,7 @@ def hub(backend, demo_template, tmp_path_factory) -> Iterator[Hub]:
         "WORKBENCH_HUB_AUTHENTICATOR": "shared-password", "WORKBENCH_HUB_SHARED_PASSWORD": PASSWORD,
         "WORKBENCH_HUB_SPAWNER": "simple", "WORKBENCH_HUB_NOTEBOOK_DIR": str(workdir / "lab"),
         "WORKBENCH_HUB_SERVICE_ARGS": "--no-preheat",  # a 2-core CI machine: no nine pre-heated kernels
+        "WORKBENCH_TEST_HUB_RUN": name,  # handed on to the proxy, the service and JupyterLab: found at the end
     })
     log_path = workdir / "hub.log"
     with log_path.open("w") as log:
@@ -150,8 +151,25 @@ def hub(backend, demo_template, tmp_path_factory) -> Iterator[Hub]:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=10)
+        _stop_left_behind(name)  # a Hub that failed at start leaves its proxy and service running
         engine.dispose()
         backend.drop(name)
+
+
+def _stop_left_behind(run: str) -> None:
+    import psutil
+
+    left = []
+    for found in psutil.process_iter():
+        try:
+            if found.environ().get("WORKBENCH_TEST_HUB_RUN") == run:
+                left.append(found)
+                found.terminate()
+        except (psutil.Error, OSError):
+            continue
+    _, alive = psutil.wait_procs(left, timeout=20)
+    for found in alive:
+        found.kill()
 
 
 @pytest.fixture
