@@ -115,6 +115,20 @@ OWN_CHAMBER_NAMES = {  # the chambers' own names, as the Thai Ministry of Foreig
     ("MY", "lower"): ("สภาผู้แทนราษฎร", "Dewan Rakyat"), ("MY", "upper"): ("วุฒิสภา", "Dewan Negara"),
     ("KR", "unicameral"): ("สมัชชาแห่งชาติ", "National Assembly"),
     ("CN", "unicameral"): ("สภาประชาชนแห่งชาติ", "National People's Congress"),
+    ("FR", "lower"): ("สมัชชาแห่งชาติ", "National Assembly"), ("FR", "upper"): ("วุฒิสภา", "Senate"),
+    ("DE", "lower"): ("สภาผู้แทนราษฎรสหพันธ์ (บุนเดสทาค)", "Bundestag"), ("DE", "upper"): ("สภาสหพันธ์ (บุนเดสราท)", "Bundesrat"),
+    ("GB", "lower"): ("สภาสามัญ", "House of Commons"), ("GB", "upper"): ("สภาขุนนาง", "House of Lords"),
+    ("IT", "lower"): ("สภาผู้แทนราษฎร", "Chamber of Deputies"), ("IT", "upper"): ("วุฒิสภา", "Senate of the Republic"),
+    ("RU", "lower"): ("สภาดูมาแห่งรัฐ", "State Duma"), ("RU", "upper"): ("สภาสหพันธ์", "Federation Council"),
+    ("US", "lower"): ("สภาผู้แทนราษฎร", "House of Representatives"), ("US", "upper"): ("วุฒิสภา", "Senate"),
+    ("CA", "lower"): ("สภาสามัญ", "House of Commons"), ("CA", "upper"): ("วุฒิสภา", "Senate"),
+    ("BR", "lower"): ("สภาผู้แทนราษฎร", "Chamber of Deputies"), ("BR", "upper"): ("วุฒิสภาสหพันธ์", "Federal Senate"),
+    ("AU", "lower"): ("สภาผู้แทนราษฎร", "House of Representatives"), ("AU", "upper"): ("วุฒิสภา", "Senate"),
+    ("ZA", "lower"): ("สมัชชาแห่งชาติ", "National Assembly"),
+    ("ZA", "upper"): ("สภาแห่งชาติของจังหวัด", "National Council of Provinces"),
+    ("KE", "lower"): ("สมัชชาแห่งชาติ", "National Assembly"), ("KE", "upper"): ("วุฒิสภา", "Senate"),
+    ("EG", "lower"): ("สภาผู้แทนราษฎร", "House of Representatives"), ("EG", "upper"): ("วุฒิสภา", "Senate"),
+    ("KH", "lower"): ("รัฐสภา", "National Assembly"), ("KH", "upper"): ("พฤฒิสภา", "Senate"),
 }
 
 

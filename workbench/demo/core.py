@@ -42,6 +42,9 @@ FOREIGN_GIVEN = ["Alex", "Maria", "Kenji", "Amina", "Lukas", "Sofia", "Rahul", "
 FOREIGN_FAMILY = ["Morgan", "Laurent", "Novak", "Haddad", "Sato", "Fischer", "Costa", "Rahman",
                   "Bergström", "Kovacs", "Mendes", "Okafor", "Petrov", "Quinn", "Silva", "Weber"]
 FOREIGN_DRAWN = (20, 8)
+# the foreign given names borne by women: a visitor is "Ms." or "Mr." as their name says, not by their role
+FOREIGN_WOMEN = {"Maria", "Amina", "Sofia", "Elena", "Hana", "Ingrid", "Leila", "Yuki", "Chloe", "Grace", "Anna",
+                 "Fatima", "Isabel", "Mei", "Priya"}
 # the same names as a Thai protocol list transliterates them
 FOREIGN_THAI = {
     "Alex": "แอเลกซ์", "Maria": "มาเรีย", "Kenji": "เคนจิ", "Amina": "อามีนา", "Lukas": "ลูคัส", "Sofia": "โซเฟีย",
@@ -121,6 +124,11 @@ def foreign_name(context: DemoContext, *, draw: bool = True, start: int = 0) -> 
             used.add((given, family))
             return given, family
     raise LookupError("no demo foreign name left")
+
+
+def foreign_title(given: str) -> str:
+    """"Ms." or "Mr." for a demo foreign given name ('Ingrid', 'Grace A.')."""
+    return "Ms." if given.partition(" ")[0] in FOREIGN_WOMEN else "Mr."
 
 
 def foreign_thai(name: str) -> str:
@@ -274,7 +282,7 @@ def _ambassadors(context: DemoContext, embassy: Organization, country_id: Any, s
         current = people_service.create_person(context.session, actor=context.actor, data={
             "honorific_en": "H.E.", "honorific_th": "ฯพณฯ", "given_name_en": given, "family_name_en": family,
             "given_name_th": foreign_thai(given), "family_name_th": foreign_thai(family), "nationality_id": country_id,
-            "biography": f"Ambassador of the demo office's fictional world. {FICTIONAL}",
+            "biography": f"เอกอัครราชทูตประจำประเทศไทย {FICTIONAL}",
         })
         term_end = term_start + dt.timedelta(days=3 * 365)
         _member(context, current, embassy, term_start, role=("เอกอัครราชทูต", "Ambassador"),

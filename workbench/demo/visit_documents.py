@@ -71,7 +71,7 @@ def _programme_abroad(context: DemoContext, visit: Visit) -> None:
     counterpart = people.create_person(session, actor=actor, data={
         "honorific_en": "Hon.", "given_name_en": given, "family_name_en": family, "honorific_th": "ฯพณฯ",
         "given_name_th": foreign_thai(given), "family_name_th": foreign_thai(family), "nationality_id": visit.country_id,
-        "biography": "Speaker of the host parliament in the demo office's fictional world (fictional)."})
+        "biography": "ประธานรัฐสภาของประเทศเจ้าภาพ บุคคลสมมติสำหรับการสาธิตระบบ (fictional)."})
     join_parliament(context, counterpart, visit.country_id, ("ประธานรัฐสภา", "Speaker"))
     first = visit.start_date + dt.timedelta(days=1)
     plan = [("meeting", "หารือข้อราชการกับประธานรัฐสภาประเทศเจ้าภาพ", "Talks with the Speaker of the host parliament",

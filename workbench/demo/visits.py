@@ -126,19 +126,19 @@ DELEGATION_POSITIONS = {"head": ("สมาชิกรัฐสภา", "Member
                         "member": ("สมาชิกรัฐสภา", "Member of Parliament"),
                         "secretary": ("เลขานุการคณะผู้แทน", "Secretary to the delegation"),
                         "interpreter": ("ล่าม", "Interpreter")}
-GUEST_ROLES = [("head", "Hon."), ("member", "Hon."), ("member", "Hon."), ("secretary", "Mr."), ("interpreter", "Ms.")]
+GUEST_ROLES = [("head", "Hon."), ("member", "Hon."), ("member", "Hon."), ("secretary", ""), ("interpreter", "")]
 
 
 def _delegation(context: DemoContext, visit) -> list[Person]:
     """Three to five fictional members of a visiting delegation, with roles and dietary needs."""
-    from workbench.demo.core import FICTIONAL, foreign_name, join_parliament
+    from workbench.demo.core import FICTIONAL, foreign_name, foreign_title, join_parliament
 
     members = []
     for role, title in GUEST_ROLES[: context.rng.randint(3, 5)]:
         given, family = foreign_name(context)
         person = people.create_person(context.session, actor=context.actor, data={
-            "honorific_en": title, "given_name_en": given, "family_name_en": family,
-            "nationality_id": visit.country_id, "biography": f"Member of a visiting delegation. {FICTIONAL}"})
+            "honorific_en": title or foreign_title(given), "given_name_en": given, "family_name_en": family,
+            "nationality_id": visit.country_id, "biography": f"สมาชิกคณะผู้แทนที่เดินทางมาเยือนประเทศไทย {FICTIONAL}"})
         join_parliament(context, person, visit.country_id, DELEGATION_POSITIONS[role])
         visits.add_delegation_member(context.session, actor=context.actor, data={
             "visit_id": visit.id, "person_id": person.id, "role": role, "dietary": context.rng.choice(GUEST_DIETS)})
