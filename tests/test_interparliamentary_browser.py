@@ -26,7 +26,8 @@ LETTER = "หนังสือแจ้งรายชื่อคณะผู�
 
 
 def pick_person(page, box, text: str, chosen_box) -> str:
-    """Search people in the picker inside ``box`` and choose the first one found; returns the name chosen.
+    """Search people in the picker inside ``box`` and choose the first one found; returns the name chosen (without
+    the position and organisation the option shows beside it).
 
     The picker first lists everyone (its empty search): an option matching ``text`` may be there before the
     search's own list replaces it, and a choice made on the old list would land on another row (a drop-down
@@ -42,7 +43,7 @@ def pick_person(page, box, text: str, chosen_box) -> str:
         arg=[select.element_handle(), text])
     name = [o for o in select.locator("option").all_inner_texts() if text in o][0]
     select.select_option(label=name)
-    name = name.replace("\xa0", " ")  # the option's text keeps names on one line
+    name = name.replace("\xa0", " ").split(" — ")[0]  # "นาย… — position, organisation": the name, on one line
     chosen_box.filter(has_text=name.split()[0]).wait_for()
     return name
 
@@ -72,11 +73,11 @@ def test_the_next_ipu_assembly_from_calendar_to_exported_summary(page, voila_ser
     wait_for_text(page, NEXT_IPU)
     delegation = page.locator(".wb-ip-delegation")
     pickers = delegation.locator(".wb-person-picker")
-    head = pick_person(page, pickers.nth(0), "ตัวแทนไทย", delegation.locator(".wb-ip-delegate-chosen"))
+    head = pick_person(page, pickers.nth(0), "รัตนพันธ์", delegation.locator(".wb-ip-delegate-chosen"))
     delegation.locator(".wb-ip-role select").select_option(label="หัวหน้าคณะ")
     click(page, "เพิ่มในคณะผู้แทน")
     wait_for_text(page, "บันทึกสมาชิกคณะผู้แทนแล้ว")
-    observer = pick_person(page, pickers.nth(1), "ตัวอย่าง", delegation.locator(".wb-ip-observer-chosen"))
+    observer = pick_person(page, pickers.nth(1), "วงศ์ประเสริฐ", delegation.locator(".wb-ip-observer-chosen"))
     click(page, "เพิ่มผู้สังเกตการณ์")
     wait_for_text(page, "บันทึกผู้สังเกตการณ์แล้ว")
     table = page.locator(".wb-ip-delegation-table")
