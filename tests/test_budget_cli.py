@@ -96,4 +96,12 @@ def test_postings_and_a_correction_from_the_command_line(url, capsys):
 def test_a_trip_estimate_from_the_command_line(url, capsys):
     assert main(["--database", url, "budget", "estimate", "--country", "JP", "--from", "2026-01-10", "--to",
                  "2026-01-14", "--travellers", "a=2,b=1"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "total 259,500.00"
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["รายการ", "ระดับ", "จำนวนคน", "วัน/คืน", "อัตรา", "จำนวนเงิน"]  # Thai by default
+    assert table[1].split()[0] == "เบี้ยเลี้ยงเดินทาง"
+    assert table[-1] == "รวมประมาณการ 259,500.00 บาท (สองแสนห้าหมื่นเก้าพันห้าร้อยบาทถ้วน)"
+
+    assert main(["--database", url, "budget", "estimate", "--country", "JP", "--from", "2026-01-10", "--to",
+                 "2026-01-14", "--travellers", "a=2,b=1", "--lang", "en"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].startswith("Daily allowance") and table[-1] == "Estimated total 259,500.00 baht"

@@ -21,6 +21,7 @@ from workbench.commands.common import (
     print_json,
     print_rows,
     print_table,
+    table_lang,
 )
 from workbench.i18n import t
 from workbench.thai import format_date
@@ -56,6 +57,7 @@ def register(commands: Any, add: Any) -> None:
     estimate.add_argument("--travellers", help="travellers per grade, e.g. a=2,b=1 (default: the delegation)")
     estimate.add_argument("--flat", action="store_true", help="flat-rate accommodation instead of actual cost")
     estimate.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    add_lang_option(estimate)
     add_actor_option(estimate)
 
     line = add("add-line", cmd_add_line, "add a budget line with its allocation", sub)
@@ -213,11 +215,16 @@ def cmd_estimate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print_json([estimate.as_json()])
         return 0
-    print_table([{"item": i.code, "grade": i.grade, "persons": i.persons, "units": i.units,
-                  "rate": _amount(i.unit_amount), "amount": _amount(i.amount)} for i in estimate.items],
-                [("item", "item"), ("grade", "grade"), ("persons", "persons"), ("units", "days/nights"),
-                 ("rate", "rate"), ("amount", "amount")])
-    print(f"total {_amount(estimate.total)}")
+    from workbench.thai import baht_text
+
+    lang = table_lang(args)  # Thai by default (WORKBENCH_LANG), --lang en for English
+    print_table([{"item": t(f"budget.est.item.{i.code}", lang), "grade": i.grade, "persons": i.persons,
+                  "units": i.units, "rate": _amount(i.unit_amount), "amount": _amount(i.amount)}
+                 for i in estimate.items],
+                [(key, t(f"budget.est.col.{key}", lang)) for key in ("item", "grade", "persons", "units", "rate",
+                                                                       "amount")])
+    words = baht_text(estimate.total) if lang == "th" else ""
+    print(t("budget.est.total", lang, total=_amount(estimate.total), words=words).replace(" ()", ""))
     return 0
 
 
