@@ -201,8 +201,10 @@ SIGNED_IN_OR_REFUSED = ".wb-app, .wb-signin-page .notice.error"
 def open_dashboard(page, server: VoilaServer, path: str = "/") -> None:
     """Load ``path`` and wait until the dashboard's frame is on screen, or the sign-in page the server sends a
     browser without a session to (``sign_in`` then continues to ``path``)."""
-    page.goto(f"{server.url}{path}")
-    page.locator(".wb-app, .wb-signin-page").first.wait_for()
+    # A dashboard page streams until its kernel has run the notebook: on a busy two-core CI machine that can take
+    # longer than one default time-out, so wait for the first byte, then for the frame, with the sign-in's margin.
+    page.goto(f"{server.url}{path}", wait_until="commit", timeout=3 * TIMEOUT_MS)
+    page.locator(".wb-app, .wb-signin-page").first.wait_for(timeout=3 * TIMEOUT_MS)
 
 
 def fill(page, label: str, value: str) -> None:
@@ -228,6 +230,14 @@ def wait_for_text(page, text: str, timeout_ms: int | None = None) -> None:
         except Exception:  # noqa: BLE001 - the page may be gone; the original time-out is what matters
             shown = []
         raise AssertionError(f"{text!r} did not appear; the page's notices were: {shown!r}") from error
+
+
+def sign_out(page) -> None:
+    """Press the header's sign-out button and wait until the browser has arrived on the sign-in page (the notice
+    shows on the dashboard a moment before the page moves, so waiting for the text alone races the move)."""
+    click(page, "ออกจากระบบ")
+    page.wait_for_url(re.compile(r"/login\?signed_out=1$"), timeout=3 * TIMEOUT_MS)
+    page.locator(".wb-signin-page form").wait_for()
 
 
 def sign_in(page, username: str, password: str = "demo-password") -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser import click, open_dashboard, sign_in, wait_for_text
+from tests.browser import click, open_dashboard, sign_in, sign_out, wait_for_text
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +35,7 @@ def test_each_demo_role_signs_in_and_sees_the_dashboards_its_role_allows(page, v
         listed = page.locator(".wb-dashboard-audit").count()
         assert listed == (1 if username == "admin" else 0), username
         page.locator(".wb-dashboard-budget").first.wait_for()  # every role reads the budget
-        click(page, "ออกจากระบบ")
+        sign_out(page)
         wait_for_text(page, "ออกจากระบบแล้ว")
 
 
@@ -61,7 +61,6 @@ def test_links_between_dashboards_are_plain_and_the_session_carries_the_user(pag
     page.wait_for_url(re.compile(r"/home\.ipynb$"))
     page.locator(".wb-home").wait_for()
 
-    click(page, "ออกจากระบบ")
-    page.wait_for_url(re.compile(r"/login\?signed_out=1$"))
+    sign_out(page)
     open_dashboard(page, voila_server, "/voila/render/audit.ipynb")  # the same link, signed out
     assert "/login?next=" in page.url and page.locator(".wb-audit").count() == 0
