@@ -97,3 +97,22 @@ def test_a_database_newer_than_the_code_is_refused_by_every_command(engine, caps
         assert main(["--database", url, *command]) == 1
         err = capsys.readouterr().err
         assert "newer than this workbench" in err and "unexpected" not in err
+
+
+@pytest.mark.parametrize("revision", [None, EARLIER[-1]], ids=["empty", "one-revision-older"])
+def test_an_empty_or_older_database_is_refused_by_the_data_commands_until_init_upgrades_it(empty_engine, capsys,
+                                                                                          revision):
+    if revision:
+        migrate.upgrade(empty_engine, revision)
+    url = empty_engine.url.render_as_string(hide_password=False)
+
+    for command in (["visit", "list"], ["user", "list"], ["audit", "verify"], ["budget", "summary", "--fy", "2569"]):
+        assert main(["--database", url, *command]) == 1
+        err = capsys.readouterr().err
+        assert "run `workbench init`" in err and "unexpected" not in err and "Traceback" not in err
+        assert ("is empty" if revision is None else f"revision {revision}, older than this workbench") in err
+    assert migrate.current_revision(empty_engine) == revision  # refused: nothing created, nothing upgraded
+
+    assert main(["--database", url, "init"]) == 0
+    assert main(["--database", url, "visit", "list"]) == 0
+    assert migrate.current_revision(empty_engine) == migrate.head_revision()

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import html
 
-from workbench.documents.typography import FONT_FAMILY, FontMode, font_faces, html_page
+from workbench.documents.typography import FontMode, PageFrame, html_page
 from workbench.i18n import t
 from workbench.services.briefing import Pack, PackItem, PackSection, show_datetime
 from workbench.thai import format_datetime
 
-CLASSIFIED_COLOUR = "#b71c1c"
-
-
+MARGINS = "24mm 18mm 22mm 18mm"
 STYLE = """
-@page { size: A4; margin: 24mm 18mm 22mm 18mm; }
-body { font-family: "Sarabun", "TH Sarabun New", "TH SarabunPSK", sans-serif; font-size: 16pt; line-height: 1.4;
-       color: #111; margin: 0; }
 .wb-brief h1 { font-size: 22pt; margin: 0 0 2mm 0; }
 .wb-brief h2 { font-size: 18pt; margin: 7mm 0 2mm 0; border-bottom: 1px solid #999; break-after: avoid; }
 .wb-brief h3 { font-size: 16pt; margin: 3mm 0 0 0; break-after: avoid; }
@@ -98,24 +93,12 @@ def printed_at(pack: Pack, *, short: bool = False) -> str:
     return t("brief.printed_at", pack.lang, when=when)
 
 
-def _css_string(text: str) -> str:
-    return '"' + "".join(ch if ch.isalnum() or ch in " :.-()" else f"\\{ord(ch):06x}" for ch in text) + '"'
-
-
-def page_boxes(pack: Pack) -> str:
+def page_frame(pack: Pack, *, fonts: FontMode = "embed") -> PageFrame:
     """Printed pages: the classification at the top and bottom of every page, page numbers bottom right, and when
     the pack was made bottom left (in the margin of every page, so no page holds only that)."""
-    boxes = [f"@bottom-right {{ content: counter(page) \" / \" counter(pages); font-family: {FONT_FAMILY}; "
-             f"font-size: 12pt; width: 58mm; white-space: nowrap; }}",
-             f"@bottom-left {{ content: {_css_string(printed_at(pack, short=True))}; font-family: {FONT_FAMILY}; "
-             f"font-size: 10pt; color: #444; width: 58mm; white-space: nowrap; }}"]
     label = pack.classification_label()
-    if label:
-        text = _css_string(t("brief.classified_banner", pack.lang, level=label))
-        style = (f"color: {CLASSIFIED_COLOUR}; font-family: {FONT_FAMILY}; font-size: 16pt; font-weight: 700; "
-                 "white-space: nowrap;")
-        boxes += [f"@top-center {{ content: {text}; {style} }}", f"@bottom-center {{ content: {text}; {style} }}"]
-    return "@page { " + " ".join(boxes) + " }"
+    return PageFrame(fonts=fonts, margins=MARGINS, numbers="12pt", note=printed_at(pack, short=True),
+                     banner=t("brief.classified_banner", pack.lang, level=label) if label else "")
 
 
 def render_html(pack: Pack, *, fonts: FontMode = "embed") -> str:
@@ -127,5 +110,5 @@ def render_html(pack: Pack, *, fonts: FontMode = "embed") -> str:
     bottom = ""
     if label:  # the fragment opens with the classification; the screen version repeats it at the end
         bottom = f'<div class="banner">{_e(t("brief.classified_banner", pack.lang, level=label))}</div>'
-    return html_page(lang=pack.lang, title=f"{pack.title}: {pack.subtitle}",
-                     style=f"{font_faces(fonts)}\n{STYLE}\n{page_boxes(pack)}", body=f"{render_fragment(pack)}{bottom}")
+    return html_page(lang=pack.lang, title=f"{pack.title}: {pack.subtitle}", style=STYLE,
+                     body=f"{render_fragment(pack)}{bottom}", frame=page_frame(pack, fonts=fonts))
