@@ -29,10 +29,10 @@ def _settings() -> Any:
     return get_settings()
 
 
-def _engine() -> Any:
+def _engine(*, any_schema: bool = False) -> Any:
     from workbench.commands.common import open_engine
 
-    return open_engine()
+    return open_engine(any_schema=any_schema)
 
 
 def _progress(number: int, total: int, name: str) -> None:
@@ -47,7 +47,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from workbench.demo import build_demo, has_data
     from workbench.reference import load_reference_data
 
-    engine = _engine()
+    engine = _engine(any_schema=True)  # init creates or upgrades the schema
     from workbench.db import masked_url
 
     print(f"database: {masked_url(engine.url.render_as_string(hide_password=False))}")
@@ -78,7 +78,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from workbench.reference import load_reference_data
 
     started = time.perf_counter()
-    engine = _engine()
+    engine = _engine(any_schema=True)  # demo creates or upgrades the schema first
     migrate.upgrade(engine)
     with new_session(engine) as session:
         load_reference_data(session, data_dir=_settings().data_dir, actor=SYSTEM)

@@ -33,6 +33,27 @@ def check_not_newer(engine: Engine) -> None:
             f"{head_revision()}): install the newer workbench", field="WORKBENCH_DATABASE_URL")
 
 
+def check_current(engine: Engine) -> None:
+    """Refuse a database that is empty or at an older schema than this workbench: reading or writing it would fail
+    half-way on a missing table or column. Raises ConfigurationError saying to run ``workbench init`` (which
+    upgrades, keeping the data). A newer schema is refused as ``check_not_newer`` says."""
+    check_not_newer(engine)
+    current, head = current_revision(engine), head_revision()
+    if current == head:
+        return
+    from workbench.errors import ConfigurationError
+
+    if current is None:
+        raise ConfigurationError(
+            "ฐานข้อมูลยังว่างอยู่ (ยังไม่มีตาราง): โปรดสั่ง workbench init ก่อน",
+            "the database is empty (no tables yet): run `workbench init` first", field="WORKBENCH_DATABASE_URL")
+    raise ConfigurationError(
+        f"ฐานข้อมูลมีโครงสร้างรุ่น {current} ซึ่งเก่ากว่าโปรแกรมนี้ (รุ่น {head}): โปรดสั่ง workbench init "
+        "เพื่อปรับรุ่นฐานข้อมูล (ข้อมูลเดิมอยู่ครบ) และควรสำรองข้อมูลก่อน",
+        f"the database schema is at revision {current}, older than this workbench ({head}): run `workbench init` "
+        "to upgrade it (its data is kept; take a backup first)", field="WORKBENCH_DATABASE_URL")
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (default: the newest schema). Safe to run again. A database newer than
     this code is refused (``check_not_newer``)."""

@@ -86,14 +86,17 @@ def bound_integer_options(parser: argparse.ArgumentParser) -> None:
                 bound_integer_options(sub)
 
 
-def open_engine() -> Any:
-    """The configured database, its connection checked first (an unreachable database is one clear error)."""
+def open_engine(*, any_schema: bool = False) -> Any:
+    """The configured database, its connection checked first (an unreachable database is one clear error), then
+    its schema: a command that reads or writes data needs the newest one (an empty or older database is refused
+    with the advice to run ``workbench init``); ``any_schema`` is for the commands that create, upgrade, back up
+    or restore a schema. A schema written by a newer workbench is always refused with a clear message."""
     from workbench.db import check_connection, get_engine
-    from workbench.migrate import check_not_newer
+    from workbench.migrate import check_current, check_not_newer
 
     engine = get_engine()
     check_connection(engine)
-    check_not_newer(engine)  # a schema written by a newer workbench is refused with a clear message
+    (check_not_newer if any_schema else check_current)(engine)
     return engine
 
 

@@ -47,7 +47,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from workbench.db import SYSTEM
     from workbench.services.backup import backup
 
-    report = backup(open_engine(), out=args.out, actor=SYSTEM)
+    report = backup(open_engine(any_schema=True), out=args.out, actor=SYSTEM)
     print(f"backup: {args.out} (schema {report.revision}, {report.rows:,} rows in {len(report.counts)} tables, "
           f"{report.files} attachment files)")
     for sha in report.missing_files:  # the rest is kept, but the run fails so that a scheduled backup is noticed
@@ -60,7 +60,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from workbench.db import SYSTEM
     from workbench.services.backup import restore
 
-    report = restore(open_engine(), path=args.file, actor=SYSTEM)
+    report = restore(open_engine(any_schema=True), path=args.file, actor=SYSTEM)
     print(f"restore: {args.file} (schema {report.revision}, {report.rows:,} rows in {len(report.counts)} tables, "
           f"{report.files} attachment files)")
     print(report.chain.message("en"))
