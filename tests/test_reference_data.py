@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -124,19 +125,25 @@ def test_country_as_of_is_iso_date(countries):
         dt.date.fromisoformat(row["as_of"])
 
 
+def _without_versions(text: str) -> str:
+    """The CSV with the package and CLDR versions in its source column and the pycountry release date (``as_of``)
+    blanked: the data must agree, whichever release of pycountry/babel is installed."""
+    text = re.sub(r"(pycountry|CLDR|babel) [0-9][0-9.]*", r"\1 #", text)
+    return re.sub(r",[0-9]{4}-[0-9]{2}-[0-9]{2}$", ",#", text, flags=re.MULTILINE)
+
+
 def test_countries_csv_matches_generator():
-    """The CSV on disk is what data/build_countries.py produces with the installed packages."""
-    pytest.importorskip("pycountry")
-    pytest.importorskip("babel")
+    """The CSV on disk is what data/build_countries.py produces with the installed packages: the same codes, names
+    and regions (the versions named in the source column may be older than those installed; a newer pycountry or
+    CLDR that changes a name or adds a country fails here, to be reviewed and regenerated)."""
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_countries", DATA / "build_countries.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rows = module.build_rows()
-    if rows[0]["source"] != read("countries.csv")[1][0]["source"]:
-        pytest.skip("installed pycountry/babel differ from the versions the CSV was built with")
-    assert module.render(rows) == (DATA / "countries.csv").read_text(encoding="utf-8")
+    built = module.render(module.build_rows())
+    on_disk = (DATA / "countries.csv").read_text(encoding="utf-8")
+    assert _without_versions(built) == _without_versions(on_disk)
 
 
 # --- organisations ---------------------------------------------------------------------------
