@@ -26,6 +26,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from workbench.config import OFFLINE_LAB_ARGS
 from workbench.serving import hub as workbench_hub
 
 c = get_config()  # noqa: F821 - JupyterHub provides get_config to its config file
@@ -90,6 +91,7 @@ spawner = env.get("WORKBENCH_HUB_SPAWNER", "localprocess")
 c.JupyterHub.spawner_class = spawner
 c.Spawner.cmd = [str(bin_dir / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
+c.Spawner.args = list(OFFLINE_LAB_ARGS)  # no news feed, no update check: the office network may have no internet
 c.Spawner.environment = forwarded
 c.Spawner.pre_spawn_hook = workbench_hub.check_lab_allowed
 c.Spawner.http_timeout = 120
@@ -97,4 +99,4 @@ c.Spawner.start_timeout = 120
 if spawner == "simple":
     c.SimpleLocalProcessSpawner.home_dir_template = env.get("WORKBENCH_HUB_NOTEBOOK_DIR") or str(project)
     if os.geteuid() == 0:  # one account for everyone (tests, a demonstration machine): Jupyter refuses root
-        c.Spawner.args = ["--allow-root"]
+        c.Spawner.args = [*c.Spawner.args, "--allow-root"]

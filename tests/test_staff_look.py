@@ -42,6 +42,21 @@ def test_workbench_lab_as_root_allows_root_and_as_anyone_else_does_not(monkeypat
     assert "--allow-root" not in lab_command(args)
 
 
+def test_jupyterlab_for_analysts_fetches_no_news_and_checks_no_updates():
+    """The office network may have no internet: JupyterLab neither asks to fetch Jupyter news nor checks PyPI."""
+    import argparse
+
+    from jupyterlab.labapp import LabApp
+
+    from workbench.cli import lab_command
+
+    command = lab_command(argparse.Namespace(host="127.0.0.1", port=8888, no_browser=True))
+    app = LabApp()
+    app.parse_command_line([arg for arg in command if arg.startswith("--LabApp.")])
+    assert app.news_url is None  # the page then tells the front-end that news are disabled: no consent question
+    assert app.check_for_updates_class.__name__ == "NeverCheckForUpdate"
+
+
 def test_make_run_installs_only_what_running_needs():
     from workbench.config import PROJECT_ROOT
 

@@ -150,11 +150,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def lab_command(args: argparse.Namespace) -> list[str]:
-    """The JupyterLab command line. As root (how CI and many servers run) ``--allow-root`` is added: Jupyter
-    refuses to start as root without it ("Running as root is not recommended"); it changes nothing else."""
+    """The JupyterLab command line, offline (no news feed, no update check). As root (how CI and many servers run)
+    ``--allow-root`` is added: Jupyter refuses to start as root without it ("Running as root is not recommended");
+    it changes nothing else."""
     settings = _settings()
+    from workbench.config import OFFLINE_LAB_ARGS
+
     command = [sys.executable, "-m", "jupyterlab", f"--notebook-dir={settings.notebooks_dir.parent}",
-               f"--port={args.port}", f"--ServerApp.ip={args.host}"]
+               f"--port={args.port}", f"--ServerApp.ip={args.host}", *OFFLINE_LAB_ARGS]
     if args.no_browser:
         command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:

@@ -15,6 +15,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+# JupyterLab for analysts, on an office network that may have no internet: no news feed fetched, no check for a
+# newer JupyterLab (both would reach the web; the news one also greets every new user with a consent question).
+OFFLINE_LAB_ARGS = ("--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
+
 
 class Settings(BaseSettings):
     """The workbench's settings. Environment variables win over ``.env``; both win over the defaults."""
