@@ -9,7 +9,7 @@ from itertools import count
 from sqlmodel import Session
 
 from tests.factories import make_user
-from workbench.models.budget import BudgetLine
+from workbench.models.budget import BudgetLineRead
 from workbench.models.users import Role
 from workbench.services import budget
 
@@ -21,7 +21,7 @@ def officer(session: Session, **overrides):
 
 
 def make_line(session: Session, actor, *, allocated: str = "500000.00", fiscal_year: int = 2569,
-              allot: str | None = None, on: dt.date | None = None, **overrides) -> BudgetLine:
+              allot: str | None = None, on: dt.date | None = None, **overrides) -> BudgetLineRead:
     """A line of ``fiscal_year``; with ``allot`` also an allotment of that amount on the year's first day (or
     ``on``)."""
     data = {"fiscal_year": fiscal_year, "code": f"L{next(_codes):04d}", "name_th": "ค่าใช้จ่ายเดินทางไปต่างประเทศ",
@@ -34,7 +34,7 @@ def make_line(session: Session, actor, *, allocated: str = "500000.00", fiscal_y
     return line
 
 
-def figures(session: Session, line: BudgetLine, actor) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal]:
+def figures(session: Session, line: BudgetLineRead, actor) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal]:
     """(allocated, allotted, committed, disbursed, available) of a line."""
     f = budget.line_figures(session, line_id=line.id, actor=actor)
     return f.allocated, f.allotted, f.committed, f.disbursed, f.available

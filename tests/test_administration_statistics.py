@@ -204,6 +204,23 @@ def test_a_classified_visit_counts_only_for_those_cleared(session):
     assert (unseen.inbound_visits, unseen.classification) == (0, Clearance.NONE)
 
 
+def test_classified_calls_receptions_and_briefs_count_only_for_those_cleared(session):
+    call = make_engagement(session, start=dt.datetime(2026, 11, 4, 10), end=dt.datetime(2026, 11, 4, 11),
+                           classification=Clearance.SECRET)
+    make_engagement(session, kind="reception", start=dt.datetime(2026, 11, 5, 18), end=dt.datetime(2026, 11, 5, 20),
+                    classification=Clearance.SECRET)
+    with transaction(session, actor=SYSTEM):
+        session.add(BriefingPack(engagement_id=call.id, version=1, created_at=dt.datetime(2026, 11, 3, 9)))
+    cleared = user_model(session, make_user(session, role=Role.ADMIN_OFFICER, clearance=Clearance.SECRET))
+    uncleared = user_model(session, make_user(session, role=Role.ADMIN_OFFICER))
+
+    seen, unseen = (statistics.quarter_statistics(session, fiscal_year=2570, quarter=1, actor=who,
+                                                  today=dt.date(2026, 12, 31)) for who in (cleared, uncleared))
+    assert (seen.courtesy_calls, seen.receptions, seen.briefs, seen.classification) == (1, 1, 1, Clearance.SECRET)
+    assert (unseen.courtesy_calls, unseen.receptions, unseen.briefs, unseen.classification) == (0, 0, 0,
+                                                                                                 Clearance.NONE)
+
+
 @pytest.mark.parametrize("fy, quarter, field", [(2570, 5, "quarter"), (70, 1, "fiscal_year")])
 def test_a_quarter_outside_the_calendar_is_refused(session, fy, quarter, field):
     with pytest.raises(ValidationError) as error:

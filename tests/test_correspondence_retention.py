@@ -44,21 +44,21 @@ def test_nothing_is_destroyed_before_the_committee_approves(session):
     old = registered(session, 2010, "external", "หนังสือเก่า")
     keeper = clerk(session)
     listing = retention.draw_up_destruction_list(session, actor=keeper, year_be=2569)
-    assert [d.id for d in retention.list_items(session, actor=keeper, list_id=listing.id)] == [old.id]
+    assert [d.id for d in retention.list_items(session, actor=keeper, list_id=listing.list_id)] == [old.id]
 
     with pytest.raises(ValidationError):
-        retention.carry_out(session, actor=keeper, list_id=listing.id)
+        retention.carry_out(session, actor=keeper, list_id=listing.list_id)
     chair, first, second = (clerk(session, role="protocol_officer") for _ in range(3))
-    retention.approve(session, actor=chair, list_id=listing.id, committee_role="chair")
-    retention.approve(session, actor=first, list_id=listing.id, committee_role="member")
+    retention.approve(session, actor=chair, list_id=listing.list_id, committee_role="chair")
+    retention.approve(session, actor=first, list_id=listing.list_id, committee_role="member")
     with pytest.raises(ValidationError):
-        retention.approve(session, actor=first, list_id=listing.id, committee_role="member")  # once each
+        retention.approve(session, actor=first, list_id=listing.list_id, committee_role="member")  # once each
     with pytest.raises(ValidationError):
-        retention.carry_out(session, actor=keeper, list_id=listing.id)  # chair + one member is not enough
+        retention.carry_out(session, actor=keeper, list_id=listing.list_id)  # chair + one member is not enough
     assert session.get(Correspondence, old.id).disposal == Disposal.KEPT
 
-    retention.approve(session, actor=second, list_id=listing.id, committee_role="member")
-    assert retention.carry_out(session, actor=keeper, list_id=listing.id) == 1
+    retention.approve(session, actor=second, list_id=listing.list_id, committee_role="member")
+    assert retention.carry_out(session, actor=keeper, list_id=listing.list_id) == 1
 
     kept_entry = session.get(Correspondence, old.id)
     assert kept_entry.disposal == Disposal.DESTROYED and kept_entry.disposed_at is not None

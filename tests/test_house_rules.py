@@ -247,7 +247,6 @@ def _names(reason: str, text: str) -> dict[str, str]:
 
 ROW_RETURNS = {
     **_names(OWNED_ELSEWHERE, """
-        correspondence.registers: first_step get_document
         people: add_membership create_organization create_person end_membership get_people holders
         people: organization_by_code principals search_people update_person"""),
     **_names(LOOKUP, """
@@ -267,15 +266,6 @@ ROW_RETURNS = {
         travel.rules: lead_times rule visa_rule
         trip_costs: travel_grades"""),
     **_names(TO_CONVERT, """
-        administration.plans: add_plan_item plan
-        administration.staff: add_staff cancel_absence record_absence update_staff
-        administration.statistics: briefs_produced counted_engagements counted_visits
-        administration.stock: add_equipment add_item hand_over move movements
-        briefing: latest_saved_pack save_pack save_pack_points
-        budget.entries: add_allotment disburse discard_draft post_commitment post_draft transfer
-        budget.lines: create_line list_lines update_line
-        budget.reversals: reverse_allotment reverse_commitment reverse_disbursement reverse_transfer
-        correspondence.retention: approvals approve draw_up_destruction_list
         countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
         interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
         interparliamentary.meetings: enter_predicted observers set_prep_done update_meeting

@@ -223,9 +223,9 @@ def cmd_retention_draw(args: argparse.Namespace) -> int:
     with new_session(open_engine()) as session:
         who = actor(session, args)
         listing = retention.draw_up_destruction_list(session, actor=who, year_be=args.year)
-        count = len(retention.list_items(session, actor=who, list_id=listing.id))
-    print(f"บัญชีหนังสือขอทำลาย ปี {args.year} หมายเลข {listing.id}: {count} ฉบับ รอคณะกรรมการอนุมัติ")
-    print(f"destruction list {listing.id} for {args.year}: {count} document(s), awaiting the committee")
+        count = len(retention.list_items(session, actor=who, list_id=listing.list_id))
+    print(f"บัญชีหนังสือขอทำลาย ปี {args.year} หมายเลข {listing.list_id}: {count} ฉบับ รอคณะกรรมการอนุมัติ")
+    print(f"destruction list {listing.list_id} for {args.year}: {count} document(s), awaiting the committee")
     return 0
 
 
@@ -270,7 +270,7 @@ def cmd_retention_approve(args: argparse.Namespace) -> int:
     with new_session(open_engine()) as session:
         listing = retention.approve(session, actor=actor(session, args), list_id=args.list_id,
                                     committee_role=args.committee_role, note=args.note)
-        status = listing.status.value
+        status = listing.status
     print(f"บันทึกการอนุมัติแล้ว: บัญชีหมายเลข {args.list_id} {STATUS_TH.get(status, status)}")
     print(f"approval recorded: list {args.list_id} is {status}")
     return 0

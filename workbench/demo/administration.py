@@ -131,8 +131,7 @@ def _stock(context: DemoContext, members: list) -> dict:
             day += dt.timedelta(days=30)
         items[code] = item
     # the toner is drawn down to its threshold: the low-stock warning shows it
-    toner = items["SUP-002"]
-    context.session.refresh(toner)
+    toner = stock.get_item(context.session, stock_item_id=items["SUP-002"].id, actor=context.actor)
     if toner.on_hand > toner.low_stock_threshold:
         stock.move(context.session, actor=context.actor, data={
             "stock_item_id": toner.id, "kind": "out", "quantity": toner.on_hand - toner.low_stock_threshold,

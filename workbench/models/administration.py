@@ -159,6 +159,17 @@ class Absence(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
 
 
+class AbsenceRead(SQLModel):
+    id: int
+    staff_id: int
+    kind: AbsenceKind
+    start_date: dt.date
+    end_date: dt.date
+    reason: str = ""
+    visit_id: int | None = None
+    cancelled: bool = False
+
+
 # --- Supplies, equipment and souvenirs ----------------------------------------------------------------------
 
 class StockItemBase(SQLModel):
@@ -221,6 +232,18 @@ class StockMovement(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
 
 
+class StockMovementRead(SQLModel):
+    id: int
+    stock_item_id: int
+    kind: MovementKind
+    change: int
+    balance_after: int
+    moved_on: dt.date
+    reason: str
+    person_id: int | None = None
+    gift_id: int | None = None
+
+
 class EquipmentBase(SQLModel):
     asset_number: str = Field(min_length=1, max_length=60, description="เลขครุภัณฑ์")
     name_th: str = Field(min_length=1, max_length=200)
@@ -247,6 +270,10 @@ class Equipment(EquipmentBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     asset_number: str = Field(max_length=60, unique=True, index=True)
     created_at: dt.datetime = created_at_field()
+
+
+class EquipmentRead(EquipmentBase):
+    id: int
 
 
 # --- Gift register -----------------------------------------------------------------------------------------
@@ -332,3 +359,7 @@ class WorkPlanItem(WorkPlanItemBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     created_at: dt.datetime = created_at_field()
+
+
+class WorkPlanItemRead(WorkPlanItemBase):
+    id: int

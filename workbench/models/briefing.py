@@ -304,6 +304,15 @@ class BriefingPack(SQLModel, table=True):
     created_at: dt.datetime = created_at_field()
 
 
+class BriefingPackRead(SQLModel):
+    id: int
+    engagement_id: int
+    version: int
+    remarks: str = ""
+    created_by_id: int | None = None
+    created_at: dt.datetime
+
+
 class BriefingPackPoint(SQLModel, table=True):
     __tablename__ = "briefing_pack_point"
 
@@ -314,3 +323,13 @@ class BriefingPackPoint(SQLModel, table=True):
     topic: str = Field(max_length=200)
     text: str = Field(sa_type=sa.Text)
     classification: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
+
+
+class BriefingPackPointRead(SQLModel):
+    id: int
+    pack_id: int
+    position: int
+    talking_point_id: int | None = None
+    topic: str
+    text: str
+    classification: Clearance = Clearance.NONE

@@ -150,6 +150,15 @@ class Allotment(_EntryBase, _Posted, table=True):
     reverses_id: int | None = Field(default=None, foreign_key="budget_allotment.id")
 
 
+class AllotmentRead(_EntryBase):
+    id: int
+    line_id: int
+    period_no: int
+    period_end: dt.date | None = None
+    amount: Decimal
+    reverses_id: int | None = None
+
+
 class CommitmentCreate(_EntryBase):
     line_id: int
     kind: CommitmentKind = CommitmentKind.APPROVED_REQUEST
@@ -190,6 +199,8 @@ class CommitmentRead(SQLModel):
     visit_id: int | None = None
     engagement_id: int | None = None
     reverses_id: int | None = None
+    classification: Clearance = Clearance.NONE
+    estimate: dict[str, Any] | None = None
 
 
 class DisbursementCreate(_EntryBase):
@@ -212,6 +223,15 @@ class Disbursement(_EntryBase, _Posted, table=True):
     reverses_id: int | None = Field(default=None, foreign_key="budget_disbursement.id")
 
 
+class DisbursementRead(_EntryBase):
+    id: int
+    line_id: int
+    commitment_id: int | None = None
+    amount: Decimal
+    payee: str = ""
+    reverses_id: int | None = None
+
+
 class TransferCreate(_EntryBase):
     """Money moved between two lines of the same fiscal year, approved by a named person."""
 
@@ -230,6 +250,15 @@ class Transfer(_EntryBase, _Posted, table=True):
     amount: Decimal = Field(sa_type=MONEY, description="negative on a reversing entry")
     approver_id: int = Field(foreign_key="person.id")
     reverses_id: int | None = Field(default=None, foreign_key="budget_transfer.id")
+
+
+class TransferRead(_EntryBase):
+    id: int
+    from_line_id: int
+    to_line_id: int
+    amount: Decimal
+    approver_id: int
+    reverses_id: int | None = None
 
 
 # --- Reference data: targets and rate tables (data/budget_*.csv) -------------------------------------------

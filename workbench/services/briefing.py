@@ -26,6 +26,8 @@ from workbench.models.briefing import (
     BriefingPack,
     BriefingPackCreate,
     BriefingPackPoint,
+    BriefingPackPointRead,
+    BriefingPackRead,
     FactKey,
     TalkingPoint,
 )
@@ -411,7 +413,7 @@ def _points(session: Session, engagement: Engagement, country: Country, day: dt.
 # --- Saved versions ------------------------------------------------------------------------------------
 
 def latest_saved_pack(session: Session, *, engagement_id: int,
-                      actor: Actor) -> tuple[BriefingPack, list[BriefingPackPoint]] | None:
+                      actor: Actor) -> tuple[BriefingPackRead, list[BriefingPackPointRead]] | None:
     """The newest saved version of the engagement's pack with the points the actor may see, or None."""
     get_briefable_engagement(session, engagement_id=engagement_id, actor=actor)
     pack = session.exec(select(BriefingPack).where(BriefingPack.engagement_id == engagement_id)
@@ -421,10 +423,10 @@ def latest_saved_pack(session: Session, *, engagement_id: int,
     points = session.exec(select(BriefingPackPoint).where(
         BriefingPackPoint.pack_id == pack.id, col(BriefingPackPoint.classification) <= clearance_of(actor))
         .order_by(col(BriefingPackPoint.position))).all()
-    return pack, list(points)
+    return BriefingPackRead.model_validate(pack), [BriefingPackPointRead.model_validate(p) for p in points]
 
 
-def save_pack(session: Session, *, data: BriefingPackCreate | dict[str, Any], actor: Actor) -> BriefingPack:
+def save_pack(session: Session, *, data: BriefingPackCreate | dict[str, Any], actor: Actor) -> BriefingPackRead:
     """Keep the talking points as chosen and worded now: a new version of the engagement's pack.
 
     A point taken from a classified talking point keeps at least that classification. Points of the previous
@@ -463,10 +465,10 @@ def save_pack(session: Session, *, data: BriefingPackCreate | dict[str, Any], ac
             session.add(BriefingPackPoint(pack_id=pack.id, position=position, talking_point_id=point_id,
                                           topic=topic, text=text, classification=Clearance(level)))
         session.flush()
-        return pack
+        return BriefingPackRead.model_validate(pack)
 
 
-def save_pack_points(session: Session, *, pack: Pack, actor: Actor) -> BriefingPack:
+def save_pack_points(session: Session, *, pack: Pack, actor: Actor) -> BriefingPackRead:
     """``save_pack`` with the selected points and remarks of an assembled (and edited) pack."""
     return save_pack(session, actor=actor, data={
         "engagement_id": pack.engagement_id, "remarks": pack.remarks,

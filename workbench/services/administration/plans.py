@@ -7,14 +7,14 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from workbench.db import transaction
-from workbench.models.administration import WorkPlanItem, WorkPlanItemCreate
+from workbench.models.administration import WorkPlanItem, WorkPlanItemCreate, WorkPlanItemRead
 from workbench.services.access import Actor, require
 from workbench.services.common import field_error, validate
 
 READ, WRITE = "administration.read", "administration.write"
 
 
-def add_plan_item(session: Session, *, data: WorkPlanItemCreate | dict[str, Any], actor: Actor) -> WorkPlanItem:
+def add_plan_item(session: Session, *, data: WorkPlanItemCreate | dict[str, Any], actor: Actor) -> WorkPlanItemRead:
     require(actor, WRITE)
     data = validate(WorkPlanItemCreate, data)
     if not 2500 <= data.fiscal_year <= 2700:
@@ -28,10 +28,11 @@ def add_plan_item(session: Session, *, data: WorkPlanItemCreate | dict[str, Any]
         item = WorkPlanItem(**data.model_dump())
         session.add(item)
         session.flush()
-    return item
+        return WorkPlanItemRead.model_validate(item)
 
 
-def plan(session: Session, *, fiscal_year: int, actor: Actor) -> list[WorkPlanItem]:
+def plan(session: Session, *, fiscal_year: int, actor: Actor) -> list[WorkPlanItemRead]:
     require(actor, READ)
-    return list(session.exec(select(WorkPlanItem).where(WorkPlanItem.fiscal_year == fiscal_year)
-                             .order_by(col(WorkPlanItem.code))).all())
+    return [WorkPlanItemRead.model_validate(item)
+            for item in session.exec(select(WorkPlanItem).where(WorkPlanItem.fiscal_year == fiscal_year)
+                                     .order_by(col(WorkPlanItem.code))).all()]

@@ -18,6 +18,7 @@ from workbench.errors import ConflictError
 from workbench.models.administration import (
     Absence,
     AbsenceCreate,
+    AbsenceRead,
     LanguageLevel,
     StaffMember,
     StaffMemberCreate,
@@ -71,7 +72,11 @@ def _check_links(session: Session, values: dict[str, Any], staff_id: int | None 
             raise field_error("user_id", "บัญชีผู้ใช้นี้เป็นของบุคคลอื่น", "this account belongs to another person")
 
 
-def add_staff(session: Session, *, data: StaffMemberCreate | dict[str, Any], actor: Actor) -> StaffMember:
+def _member_read(session: Session, member: StaffMember) -> StaffMemberRead:
+    return StaffMemberRead(**member.model_dump(), name=session.get(Person, member.person_id).display_name("th"))
+
+
+def add_staff(session: Session, *, data: StaffMemberCreate | dict[str, Any], actor: Actor) -> StaffMemberRead:
     require(actor, WRITE)
     data = validate(StaffMemberCreate, data)
     values = data.model_dump()
@@ -81,10 +86,11 @@ def add_staff(session: Session, *, data: StaffMemberCreate | dict[str, Any], act
         member = StaffMember(**values)
         session.add(member)
         session.flush()
-    return member
+        return _member_read(session, member)
 
 
-def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | dict[str, Any], actor: Actor) -> StaffMember:
+def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | dict[str, Any],
+                 actor: Actor) -> StaffMemberRead:
     require(actor, WRITE)
     member = get_or_404(session, StaffMember, staff_id, field="staff_id")
     values = validate(StaffMemberUpdate, data).model_dump(exclude_unset=True)
@@ -98,7 +104,8 @@ def update_staff(session: Session, *, staff_id: int, data: StaffMemberUpdate | d
         for key, value in values.items():
             setattr(member, key, value)
         session.add(member)
-    return member
+        session.flush()
+        return _member_read(session, member)
 
 
 def _absent_on(session: Session, day: dt.date, actor: Actor) -> dict[int, Absence]:
@@ -124,7 +131,7 @@ def list_staff(session: Session, *, actor: Actor, work_group: WorkGroup | str | 
     return sorted(rows, key=lambda r: (order.index(r.work_group), r.name))
 
 
-def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], actor: Actor) -> Absence:
+def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], actor: Actor) -> AbsenceRead:
     """Leave, travel or training of one officer; refused when it overlaps an absence already recorded."""
     require(actor, WRITE)
     data = validate(AbsenceCreate, data)
@@ -144,17 +151,18 @@ def record_absence(session: Session, *, data: AbsenceCreate | dict[str, Any], ac
         absence = Absence(**data.model_dump(), created_by_id=getattr(actor, "id", None))
         session.add(absence)
         session.flush()
-    return absence
+        return AbsenceRead.model_validate(absence)
 
 
-def cancel_absence(session: Session, *, absence_id: int, actor: Actor) -> Absence:
+def cancel_absence(session: Session, *, absence_id: int, actor: Actor) -> AbsenceRead:
     """Withdraw an absence (kept, marked cancelled: nothing is deleted)."""
     require(actor, WRITE)
     absence = get_or_404(session, Absence, absence_id, field="absence_id")
     with transaction(session, actor=actor):
         absence.cancelled = True
         session.add(absence)
-    return absence
+        session.flush()
+        return AbsenceRead.model_validate(absence)
 
 
 def _visible(session: Session, actor: Actor, absences: list[Absence]) -> list[Absence]:

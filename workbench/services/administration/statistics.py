@@ -129,7 +129,7 @@ def _day_start(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min)
 
 
-def counted_visits(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> list[tuple[Visit, Country]]:
+def _counted_visits(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> list[tuple[Visit, Country]]:
     """The visits counted as activities of a period (see the module's rules), visible to ``actor``."""
     rows = session.exec(select(Visit, Country).join(Country, col(Country.id) == col(Visit.country_id))
                         .where(Visit.start_date >= start, Visit.start_date <= end,
@@ -137,7 +137,7 @@ def counted_visits(session: Session, *, start: dt.date, end: dt.date, actor: Act
     return [(v, c) for v, c in rows if can_see(actor, v.classification)]
 
 
-def counted_engagements(session: Session, *, start: dt.date, end: dt.date, actor: Actor,
+def _counted_engagements(session: Session, *, start: dt.date, end: dt.date, actor: Actor,
                         kinds: tuple[EngagementKind, ...]) -> list[Engagement]:
     rows = session.exec(select(Engagement).where(
         Engagement.start >= _day_start(start), Engagement.start < _day_start(end + dt.timedelta(days=1)),
@@ -146,7 +146,7 @@ def counted_engagements(session: Session, *, start: dt.date, end: dt.date, actor
     return [e for e in rows if can_see(actor, e.classification)]
 
 
-def briefs_produced(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> list[Engagement]:
+def _briefs_produced(session: Session, *, start: dt.date, end: dt.date, actor: Actor) -> list[Engagement]:
     first_saved = (select(BriefingPack.engagement_id, func.min(BriefingPack.created_at).label("first"))
                    .group_by(col(BriefingPack.engagement_id)).subquery())
     rows = session.exec(select(Engagement).join(first_saved, first_saved.c.engagement_id == col(Engagement.id))
@@ -188,12 +188,12 @@ def period_statistics(session: Session, *, start: dt.date, end: dt.date, actor: 
     levels = [0]
     regions = [r.value for r in Region]
     inbound, outbound = Counter({r: 0 for r in regions}), Counter({r: 0 for r in regions})
-    for visit, country in counted_visits(session, start=start, end=end, actor=actor):
+    for visit, country in _counted_visits(session, start=start, end=end, actor=actor):
         (inbound if visit.direction == Direction.INBOUND else outbound)[country.region.value] += 1
         levels.append(int(visit.classification))
-    calls = counted_engagements(session, start=start, end=end, actor=actor, kinds=(EngagementKind.COURTESY_CALL,))
-    receptions = counted_engagements(session, start=start, end=end, actor=actor, kinds=(EngagementKind.RECEPTION,))
-    briefs = briefs_produced(session, start=start, end=end, actor=actor)
+    calls = _counted_engagements(session, start=start, end=end, actor=actor, kinds=(EngagementKind.COURTESY_CALL,))
+    receptions = _counted_engagements(session, start=start, end=end, actor=actor, kinds=(EngagementKind.RECEPTION,))
+    briefs = _briefs_produced(session, start=start, end=end, actor=actor)
     levels += [int(e.classification) for e in (*calls, *receptions, *briefs)]
     optional: dict[str, int | None] = {}
     missing = []
@@ -264,7 +264,7 @@ def visit_statistics(session: Session, *, start: dt.date, end: dt.date, actor: A
         raise field_error("end_date", "ต้องไม่ก่อนวันเริ่มต้น", "must not be before the start date")
     end = min(end, today or clock.today())
     rows = []
-    for visit, country in counted_visits(session, start=start, end=end, actor=actor):
+    for visit, country in _counted_visits(session, start=start, end=end, actor=actor):
         principal = session.get(Person, visit.principal_id) if visit.principal_id else None
         rows.append({"id": visit.id, "direction": visit.direction.value, "kind": visit.kind.value,
                      "region": country.region.value, "country_th": country.name_th, "start_date": visit.start_date,

@@ -16,6 +16,7 @@ from workbench.errors import ConflictError
 from workbench.models.administration import (
     Equipment,
     EquipmentCreate,
+    EquipmentRead,
     MovementKind,
     StockCategory,
     StockItem,
@@ -23,6 +24,7 @@ from workbench.models.administration import (
     StockItemRead,
     StockMovement,
     StockMovementCreate,
+    StockMovementRead,
 )
 from workbench.models.people import Person
 from workbench.services.access import Actor, require
@@ -40,7 +42,7 @@ def is_low(item: StockItem) -> bool:
     return item.on_hand <= item.low_stock_threshold
 
 
-def add_item(session: Session, *, data: StockItemCreate | dict[str, Any], actor: Actor) -> StockItem:
+def add_item(session: Session, *, data: StockItemCreate | dict[str, Any], actor: Actor) -> StockItemRead:
     require(actor, WRITE)
     data = validate(StockItemCreate, data)
     if session.exec(select(StockItem).where(StockItem.code == data.code)).first() is not None:
@@ -49,7 +51,7 @@ def add_item(session: Session, *, data: StockItemCreate | dict[str, Any], actor:
         item = StockItem(**data.model_dump())
         session.add(item)
         session.flush()
-    return item
+        return _read(item)
 
 
 def get_item(session: Session, *, stock_item_id: int, actor: Actor) -> StockItem:
@@ -81,7 +83,7 @@ def _signed(data: StockMovementCreate) -> int:
 
 
 def move(session: Session, *, data: StockMovementCreate | dict[str, Any], actor: Actor,
-         gift_id: int | None = None) -> StockMovement:
+         gift_id: int | None = None) -> StockMovementRead:
     """Record one movement; refused, naming the stock on hand, when it would take the stock below zero."""
     require(actor, WRITE)
     data = validate(StockMovementCreate, data)
@@ -107,17 +109,18 @@ def move(session: Session, *, data: StockMovementCreate | dict[str, Any], actor:
         session.add(item)
         session.add(movement)
         session.flush()
-    return movement
+        return StockMovementRead.model_validate(movement)
 
 
-def movements(session: Session, *, stock_item_id: int, actor: Actor) -> list[StockMovement]:
+def movements(session: Session, *, stock_item_id: int, actor: Actor) -> list[StockMovementRead]:
     require(actor, READ)
     get_or_404(session, StockItem, stock_item_id, field="stock_item_id")
-    return list(session.exec(select(StockMovement).where(StockMovement.stock_item_id == stock_item_id)
-                             .order_by(col(StockMovement.moved_on), col(StockMovement.id))).all())
+    return [StockMovementRead.model_validate(movement)
+            for movement in session.exec(select(StockMovement).where(StockMovement.stock_item_id == stock_item_id)
+                                         .order_by(col(StockMovement.moved_on), col(StockMovement.id))).all()]
 
 
-def add_equipment(session: Session, *, data: EquipmentCreate | dict[str, Any], actor: Actor) -> Equipment:
+def add_equipment(session: Session, *, data: EquipmentCreate | dict[str, Any], actor: Actor) -> EquipmentRead:
     require(actor, WRITE)
     data = validate(EquipmentCreate, data)
     if session.exec(select(Equipment).where(Equipment.asset_number == data.asset_number)).first() is not None:
@@ -131,11 +134,11 @@ def add_equipment(session: Session, *, data: EquipmentCreate | dict[str, Any], a
         equipment = Equipment(**data.model_dump())
         session.add(equipment)
         session.flush()
-    return equipment
+        return EquipmentRead.model_validate(equipment)
 
 
 def hand_over(session: Session, *, equipment_id: int, custodian_id: int | None, location: str | None = None,
-              actor: Actor) -> Equipment:
+              actor: Actor) -> EquipmentRead:
     """A new custodian or location (the audit trail keeps the previous ones)."""
     require(actor, WRITE)
     equipment = get_or_404(session, Equipment, equipment_id, field="equipment_id")
@@ -146,7 +149,8 @@ def hand_over(session: Session, *, equipment_id: int, custodian_id: int | None, 
         if location is not None:
             equipment.location = location
         session.add(equipment)
-    return equipment
+        session.flush()
+        return EquipmentRead.model_validate(equipment)
 
 
 def list_equipment(session: Session, *, actor: Actor) -> list[dict[str, Any]]:

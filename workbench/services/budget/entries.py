@@ -12,6 +12,7 @@ from workbench.db import transaction
 from workbench.models.budget import (
     Allotment,
     AllotmentCreate,
+    AllotmentRead,
     BudgetLine,
     Commitment,
     CommitmentCreate,
@@ -19,8 +20,10 @@ from workbench.models.budget import (
     CommitmentStatus,
     Disbursement,
     DisbursementCreate,
+    DisbursementRead,
     Transfer,
     TransferCreate,
+    TransferRead,
 )
 from workbench.models.people import Person
 from workbench.services.access import Actor, can_see, require
@@ -46,7 +49,7 @@ from workbench.services.budget.ledger import (
 from workbench.services.budget.lines import get_line, list_lines
 
 
-def add_allotment(session: Session, *, data: AllotmentCreate | dict[str, Any], actor: Actor) -> Allotment:
+def add_allotment(session: Session, *, data: AllotmentCreate | dict[str, Any], actor: Actor) -> AllotmentRead:
     """An allotment period's money released to a line; allotments never exceed the line's allocation."""
     require(actor, "budget.write")
     data = validate(AllotmentCreate, data)
@@ -73,7 +76,7 @@ def add_allotment(session: Session, *, data: AllotmentCreate | dict[str, Any], a
         allotment = Allotment(**{**data.model_dump(), "amount": amount}, created_by_id=getattr(actor, "id", None))
         session.add(allotment)
         session.flush()
-        return allotment
+        return AllotmentRead.model_validate(allotment)
 
 
 # --- commitments -----------------------------------------------------------------------------------------------
@@ -82,8 +85,15 @@ def add_allotment(session: Session, *, data: AllotmentCreate | dict[str, Any], a
 COMMITMENT = ("ยอดผูกพัน", "commitment")
 
 
+def _commitment_read(commitment: Commitment) -> CommitmentRead:
+    """A commitment just written: all of a posted original is outstanding (nothing can have been paid against it
+    yet); a draft, a discarded draft or a reversing entry has nothing outstanding."""
+    whole = commitment.status == CommitmentStatus.POSTED and commitment.reverses_id is None
+    return CommitmentRead.model_validate(commitment, update={"outstanding": commitment.amount if whole else ZERO})
+
+
 def post_commitment(session: Session, *, data: CommitmentCreate | dict[str, Any], actor: Actor,
-                    estimate: dict[str, Any] | None = None, draft: bool = False) -> Commitment:
+                    estimate: dict[str, Any] | None = None, draft: bool = False) -> CommitmentRead:
     """A commitment (approved request, order, contract) on a line, optionally for a visit or a reception.
 
     Refused beyond what is available or allotted by its date. With ``draft=True`` it is checked the same way but
@@ -104,7 +114,7 @@ def post_commitment(session: Session, *, data: CommitmentCreate | dict[str, Any]
         )
         session.add(commitment)
         session.flush()
-        return commitment
+        return _commitment_read(commitment)
 
 
 def _locked_draft(session: Session, commitment_id: int, actor: Actor) -> tuple[Commitment, BudgetLine]:
@@ -119,7 +129,7 @@ def _locked_draft(session: Session, commitment_id: int, actor: Actor) -> tuple[C
     return commitment, line
 
 
-def post_draft(session: Session, *, commitment_id: int, actor: Actor, entry_date: dt.date | None = None) -> Commitment:
+def post_draft(session: Session, *, commitment_id: int, actor: Actor, entry_date: dt.date | None = None) -> CommitmentRead:
     """Post a draft commitment (checked again against today's figures); from then on it is counted."""
     require(actor, "budget.write")
     with transaction(session, actor=actor):
@@ -130,17 +140,18 @@ def post_draft(session: Session, *, commitment_id: int, actor: Actor, entry_date
         commitment.status, commitment.entry_date = CommitmentStatus.POSTED, day
         session.add(commitment)
         session.flush()
-        return commitment
+        return _commitment_read(commitment)
 
 
-def discard_draft(session: Session, *, commitment_id: int, actor: Actor) -> Commitment:
+def discard_draft(session: Session, *, commitment_id: int, actor: Actor) -> CommitmentRead:
     """Drop a draft commitment; it stays on record as discarded and is never counted."""
     require(actor, "budget.write")
     with transaction(session, actor=actor):
         commitment, _ = _locked_draft(session, commitment_id, actor)
         commitment.status = CommitmentStatus.DISCARDED
         session.add(commitment)
-        return commitment
+        session.flush()
+        return _commitment_read(commitment)
 
 
 def commitments(session: Session, *, fiscal_year: int, actor: Actor, line_id: int | None = None,
@@ -162,7 +173,7 @@ def commitments(session: Session, *, fiscal_year: int, actor: Actor, line_id: in
 # --- disbursements ---------------------------------------------------------------------------------------------
 
 
-def disburse(session: Session, *, data: DisbursementCreate | dict[str, Any], actor: Actor) -> Disbursement:
+def disburse(session: Session, *, data: DisbursementCreate | dict[str, Any], actor: Actor) -> DisbursementRead:
     """A payment against a commitment (releasing it) or directly against a line."""
     require(actor, "budget.write")
     data = validate(DisbursementCreate, data)
@@ -199,13 +210,13 @@ def disburse(session: Session, *, data: DisbursementCreate | dict[str, Any], act
                                     created_by_id=getattr(actor, "id", None))
         session.add(disbursement)
         session.flush()
-        return disbursement
+        return DisbursementRead.model_validate(disbursement)
 
 
 # --- transfers -------------------------------------------------------------------------------------------------
 
 
-def transfer(session: Session, *, data: TransferCreate | dict[str, Any], actor: Actor) -> Transfer:
+def transfer(session: Session, *, data: TransferCreate | dict[str, Any], actor: Actor) -> TransferRead:
     """Move allotted, unused money from one line to another of the same year, approved by a named person."""
     require(actor, "budget.write")
     data = validate(TransferCreate, data)
@@ -228,7 +239,7 @@ def transfer(session: Session, *, data: TransferCreate | dict[str, Any], actor: 
         moved = Transfer(**{**data.model_dump(), "amount": amount}, created_by_id=getattr(actor, "id", None))
         session.add(moved)
         session.flush()
-        return moved
+        return TransferRead.model_validate(moved)
 
 
 def entries(session: Session, *, line_id: int, actor: Actor) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from workbench.errors import NotFound
 from workbench.models.budget import (
     BudgetLine,
     BudgetLineCreate,
+    BudgetLineRead,
     BudgetLineUpdate,
 )
 from workbench.models.people import Organization
@@ -20,7 +21,7 @@ from workbench.services.budget.ledger import Ledger, LineFigures, _labels, _lock
 from workbench.services.common import get_visible
 
 
-def create_line(session: Session, *, data: BudgetLineCreate | dict[str, Any], actor: Actor) -> BudgetLine:
+def create_line(session: Session, *, data: BudgetLineCreate | dict[str, Any], actor: Actor) -> BudgetLineRead:
     """A budget line of a fiscal year with its allocation (code unique within the year)."""
     require(actor, "budget.write")
     data = validate(BudgetLineCreate, data)
@@ -42,10 +43,10 @@ def create_line(session: Session, *, data: BudgetLineCreate | dict[str, Any], ac
                           created_by_id=getattr(actor, "id", None))
         session.add(line)
         session.flush()
-        return line
+        return BudgetLineRead.model_validate(line)
 
 
-def update_line(session: Session, *, line_id: int, data: BudgetLineUpdate | dict[str, Any], actor: Actor) -> BudgetLine:
+def update_line(session: Session, *, line_id: int, data: BudgetLineUpdate | dict[str, Any], actor: Actor) -> BudgetLineRead:
     """Change a line's names or owning group (never its amount: that moves only by transfers)."""
     require(actor, "budget.write")
     data = validate(BudgetLineUpdate, data)
@@ -61,7 +62,8 @@ def update_line(session: Session, *, line_id: int, data: BudgetLineUpdate | dict
             if value is not None:
                 setattr(line, key, value)
         session.add(line)
-        return line
+        session.flush()
+        return BudgetLineRead.model_validate(line)
 
 
 def get_line(session: Session, *, line_id: int, actor: Actor) -> BudgetLine:
@@ -79,12 +81,12 @@ def line_by_code(session: Session, *, fiscal_year: int, code: str, actor: Actor)
     return line
 
 
-def list_lines(session: Session, *, fiscal_year: int, actor: Actor) -> list[BudgetLine]:
+def list_lines(session: Session, *, fiscal_year: int, actor: Actor) -> list[BudgetLineRead]:
     """The year's lines the actor may see, by code."""
     require(actor, "budget.read")
     lines = session.exec(select(BudgetLine).where(BudgetLine.fiscal_year == fiscal_year)
                          .order_by(col(BudgetLine.code))).all()
-    return [line for line in lines if can_see(actor, line.classification)]
+    return [BudgetLineRead.model_validate(line) for line in lines if can_see(actor, line.classification)]
 
 
 def fiscal_years(session: Session, *, actor: Actor) -> list[int]:

@@ -17,14 +17,19 @@ from sqlmodel import Session
 from workbench.db import transaction
 from workbench.models.budget import (
     Allotment,
+    AllotmentRead,
     BudgetLine,
     Commitment,
+    CommitmentRead,
     CommitmentStatus,
     Disbursement,
+    DisbursementRead,
     Transfer,
+    TransferRead,
 )
 from workbench.models.people import Person
 from workbench.services.access import Actor, require
+from workbench.services.budget.entries import _commitment_read
 from workbench.services.budget.ledger import (
     TRANSFER,
     Ledger,
@@ -48,9 +53,10 @@ Check = Callable[[Session, Any, BudgetLine], Decimal]
 
 
 def _reverse(session: Session, model: Any, entry_id: int, name: str, *, entry_date: dt.date, reason: str,
-             actor: Actor, check: Check, copied: tuple[str, ...], line_ids: Callable[[Any], list[int]] | None = None,
-             **extra: Any) -> Any:
-    """The skeleton every reversal follows; ``line_ids`` lists the lines to lock, the first one's year counts."""
+             actor: Actor, check: Check, copied: tuple[str, ...], read: Callable[[Any], Any],
+             line_ids: Callable[[Any], list[int]] | None = None, **extra: Any) -> Any:
+    """The skeleton every reversal follows; ``line_ids`` lists the lines to lock, the first one's year counts;
+    ``read`` turns the reversing entry into what the caller gets (its *Read model)."""
     require(actor, "budget.write")
     reason = _reason(reason)
     with transaction(session, actor=actor):
@@ -66,7 +72,7 @@ def _reverse(session: Session, model: Any, entry_id: int, name: str, *, entry_da
                          created_by_id=getattr(actor, "id", None))
         session.add(reversal)
         session.flush()
-        return reversal
+        return read(reversal)
 
 
 def _once(model: Any, name: str, then: Check | None = None) -> Check:
@@ -80,7 +86,7 @@ def _once(model: Any, name: str, then: Check | None = None) -> Check:
 
 
 def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.date, reason: str, actor: Actor,
-                       amount: Any = None) -> Commitment:
+                       amount: Any = None) -> CommitmentRead:
     """Release what remains of a commitment (or part of it) with a reversing entry linked to it."""
     def check(session: Session, original: Commitment, line: BudgetLine) -> Decimal:
         outstanding = Ledger.load(session, [line.id]).outstanding(original)
@@ -95,20 +101,20 @@ def reverse_commitment(session: Session, *, commitment_id: int, entry_date: dt.d
         return value
 
     return _reverse(session, Commitment, commitment_id, "commitment_id", entry_date=entry_date, reason=reason,
-                    actor=actor, check=check, status=CommitmentStatus.POSTED,
+                    actor=actor, check=check, status=CommitmentStatus.POSTED, read=_commitment_read,
                     copied=("line_id", "kind", "counterparty", "visit_id", "engagement_id", "classification"))
 
 
 def reverse_disbursement(session: Session, *, disbursement_id: int, entry_date: dt.date, reason: str,
-                         actor: Actor) -> Disbursement:
+                         actor: Actor) -> DisbursementRead:
     """Cancel a payment with a reversing entry; a payment against a commitment restores that commitment."""
     return _reverse(session, Disbursement, disbursement_id, "disbursement_id", entry_date=entry_date, reason=reason,
-                    actor=actor, check=_once(Disbursement, "disbursement_id"),
+                    actor=actor, check=_once(Disbursement, "disbursement_id"), read=DisbursementRead.model_validate,
                     copied=("line_id", "commitment_id", "payee"))
 
 
 def reverse_allotment(session: Session, *, allotment_id: int, entry_date: dt.date, reason: str,
-                      actor: Actor) -> Allotment:
+                      actor: Actor) -> AllotmentRead:
     """Withdraw an allotment with a reversing entry; refused if the money is already used."""
     def room(session: Session, original: Allotment, line: BudgetLine) -> Decimal:
         _check_room(Ledger.load(session, [line.id]), line, original.amount, entry_date,
@@ -116,12 +122,12 @@ def reverse_allotment(session: Session, *, allotment_id: int, entry_date: dt.dat
         return original.amount
 
     return _reverse(session, Allotment, allotment_id, "allotment_id", entry_date=entry_date, reason=reason,
-                    actor=actor, check=_once(Allotment, "allotment_id", room),
+                    actor=actor, check=_once(Allotment, "allotment_id", room), read=AllotmentRead.model_validate,
                     copied=("line_id", "period_no", "period_end"))
 
 
 def reverse_transfer(session: Session, *, transfer_id: int, entry_date: dt.date, reason: str, approver_id: int,
-                     actor: Actor) -> Transfer:
+                     actor: Actor) -> TransferRead:
     """Undo a transfer with a reversing entry (approved again); refused if the money has been used."""
     require(actor, "budget.write")
     reason = _reason(reason)
@@ -134,5 +140,6 @@ def reverse_transfer(session: Session, *, transfer_id: int, entry_date: dt.date,
 
     return _reverse(session, Transfer, transfer_id, "transfer_id", entry_date=entry_date, reason=reason,
                     actor=actor, check=_once(Transfer, "transfer_id", use), approver_id=approver_id,
+                    read=TransferRead.model_validate,
                     line_ids=lambda original: [original.to_line_id, original.from_line_id],
                     copied=("from_line_id", "to_line_id"))

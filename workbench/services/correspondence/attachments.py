@@ -22,7 +22,7 @@ from workbench.models.correspondence import Correspondence, CorrespondenceAttach
 from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, get_visible
 from workbench.services.correspondence import rules
-from workbench.services.correspondence.registers import get_document
+from workbench.services.correspondence.registers import _document
 
 
 @dataclass(frozen=True)
@@ -84,7 +84,7 @@ def _write_blob(sha256: str, content: bytes) -> None:
 def attach(session: Session, *, document_id: int, actor: Actor, filename: str,
            content: bytes) -> CorrespondenceAttachmentRead:
     """Attach a file to a register entry (registering staff, or the officer who holds the document)."""
-    doc = get_document(session, document_id=document_id, actor=actor, audit_open=False)
+    doc = _document(session, document_id=document_id, actor=actor, audit_open=False)
     if getattr(actor, "id", None) is None or doc.assignee_id != actor.id:
         require(actor, "correspondence.write")
     rule = check_file(filename, content)
@@ -100,7 +100,7 @@ def attach(session: Session, *, document_id: int, actor: Actor, filename: str,
 
 
 def list_attachments(session: Session, *, document_id: int, actor: Actor) -> list[CorrespondenceAttachmentRead]:
-    doc = get_document(session, document_id=document_id, actor=actor, audit_open=False)
+    doc = _document(session, document_id=document_id, actor=actor, audit_open=False)
     return [CorrespondenceAttachmentRead.model_validate(row, from_attributes=True) for row in session.exec(
         select(CorrespondenceAttachment).where(CorrespondenceAttachment.correspondence_id == doc.id)
         .order_by(col(CorrespondenceAttachment.id))).all()]
@@ -112,7 +112,7 @@ def download(session: Session, *, attachment_id: int, actor: Actor) -> Download:
                              permission="correspondence.read", field="attachment_id",
                              visible=lambda a: can_see(actor, classification_of(
                                  session.get(Correspondence, a.correspondence_id))))
-    doc = get_document(session, document_id=attachment.correspondence_id, actor=actor, audit_open=False)
+    doc = _document(session, document_id=attachment.correspondence_id, actor=actor, audit_open=False)
     path = blob_path(attachment.sha256)
     try:
         content = path.read_bytes()

@@ -188,11 +188,11 @@ def register_document(session: Session, *, actor: Actor, data: CorrespondenceCre
             raise ConflictError(f"เลขทะเบียน {number} ของปี {registered_at.year + 543} ถูกใช้แล้ว",
                                 f"register number {number} of {registered_at.year} is taken") from exc
         if checked.assignee_id or checked.work_group:
-            first_step(session, doc=doc, actor=actor)
+            _first_step(session, doc=doc, actor=actor)
         return to_read(session, doc)
 
 
-def first_step(session: Session, *, doc: Correspondence, actor: Actor, note: str = "") -> RoutingStep:
+def _first_step(session: Session, *, doc: Correspondence, actor: Actor, note: str = "") -> RoutingStep:
     """The assignment made when a document is registered already assigned."""
     step = RoutingStep(correspondence_id=doc.id, action=RoutingAction.ASSIGN, by_id=getattr(actor, "id", None),
                        by_name=getattr(actor, "username", ""), to_user_id=doc.assignee_id, to_group=doc.work_group,
@@ -227,9 +227,9 @@ def _user_name(user: User | None, session: Session | None = None) -> str:
     return user.username
 
 
-def get_document(session: Session, *, document_id: int, actor: Actor, audit_open: bool = True) -> Correspondence:
-    """The register entry if the actor may see it (else NotFound, as if missing). Opening a classified entry is
-    recorded in the audit trail."""
+def _document(session: Session, *, document_id: int, actor: Actor, audit_open: bool = True) -> Correspondence:
+    """The register entry's row if the actor may see it (else NotFound, as if missing), for the services that
+    change it or hang something on it. Opening a classified entry is recorded in the audit trail."""
     doc = get_visible(session, Correspondence, document_id, actor=actor, permission="correspondence.read",
                       field="correspondence_id")
     if audit_open and doc.classification > Clearance.NONE:
@@ -239,8 +239,15 @@ def get_document(session: Session, *, document_id: int, actor: Actor, audit_open
     return doc
 
 
+def get_document(session: Session, *, document_id: int, actor: Actor, audit_open: bool = True) -> CorrespondenceRead:
+    """The register entry if the actor may see it (else NotFound, as if missing). Opening a classified entry is
+    recorded in the audit trail (unless ``audit_open`` is False: a service only checking a link)."""
+    return to_read(session, _document(session, document_id=document_id, actor=actor, audit_open=audit_open))
+
+
 def read_document(session: Session, *, document_id: int, actor: Actor) -> CorrespondenceRead:
-    return to_read(session, get_document(session, document_id=document_id, actor=actor))
+    """The register entry as a dashboard opens it (the opening of a classified one is audited)."""
+    return get_document(session, document_id=document_id, actor=actor)
 
 
 def _filtered(statement: Any, *, actor: Actor, register: Register | str | None = None, year: int | None = None,

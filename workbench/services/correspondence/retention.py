@@ -78,7 +78,7 @@ def due_for_archives(session: Session, *, actor: Actor, year_be: int) -> list[Co
     return _reads(session, [d for d in _visible_kept(session, actor) if d.year + ARCHIVES_AGE_YEARS <= year])
 
 
-def draw_up_destruction_list(session: Session, *, actor: Actor, year_be: int) -> DestructionList:
+def draw_up_destruction_list(session: Session, *, actor: Actor, year_be: int) -> DestructionListState:
     """The destruction list of ``year_be``: every document past retention, as the retention data says."""
     require(actor, "correspondence.retention")
     rows = due_for_destruction(session, actor=actor, year_be=year_be)
@@ -99,7 +99,7 @@ def draw_up_destruction_list(session: Session, *, actor: Actor, year_be: int) ->
             session.add(DestructionListItem(list_id=listing.id, correspondence_id=row.document.id,
                                             retention_years=row.retention_years))
         session.flush()
-        return listing
+        return _state(session, listing)
 
 
 def list_items(session: Session, *, actor: Actor, list_id: int) -> list[CorrespondenceRead]:
@@ -113,13 +113,13 @@ def list_items(session: Session, *, actor: Actor, list_id: int) -> list[Correspo
     return _reads(session, list(docs))
 
 
-def approvals(session: Session, *, list_id: int) -> list[DestructionApproval]:
+def _approvals(session: Session, *, list_id: int) -> list[DestructionApproval]:
     return list(session.exec(select(DestructionApproval).where(DestructionApproval.list_id == list_id)
                              .order_by(col(DestructionApproval.id))).all())
 
 
 def approve(session: Session, *, actor: Actor, list_id: int, committee_role: CommitteeRole | str,
-            note: str = "") -> DestructionList:
+            note: str = "") -> DestructionListState:
     """A committee member's approval, in their own name. With the chair's and at least two members'
     approvals the list is approved."""
     require(actor, "correspondence.read")
@@ -133,7 +133,7 @@ def approve(session: Session, *, actor: Actor, list_id: int, committee_role: Com
     user_id = getattr(actor, "id", None)
     if user_id is None or session.get(User, user_id) is None:
         raise field_error("committee_role", "กรรมการต้องเป็นผู้ใช้ที่มีชื่อในระบบ", "a committee member must be a named user")
-    given = approvals(session, list_id=list_id)
+    given = _approvals(session, list_id=list_id)
     if any(a.user_id == user_id for a in given):
         raise field_error("committee_role", "ท่านอนุมัติบัญชีนี้แล้ว", "you have already approved this list")
     if committee_role == CommitteeRole.CHAIR and any(a.committee_role == CommitteeRole.CHAIR for a in given):
@@ -142,13 +142,13 @@ def approve(session: Session, *, actor: Actor, list_id: int, committee_role: Com
         session.add(DestructionApproval(list_id=list_id, user_id=user_id, committee_role=committee_role,
                                         note=" ".join(note.split())[:500]))
         session.flush()
-        roles = [a.committee_role for a in approvals(session, list_id=list_id)]
+        roles = [a.committee_role for a in _approvals(session, list_id=list_id)]
         if CommitteeRole.CHAIR in roles and roles.count(CommitteeRole.MEMBER) >= MIN_MEMBERS:
             listing.status = DestructionListStatus.APPROVED
             listing.approved_at = clock.now().replace(microsecond=0)
             session.add(listing)
             session.flush()
-        return listing
+        return _state(session, listing)
 
 
 def carry_out(session: Session, *, actor: Actor, list_id: int) -> int:
@@ -215,9 +215,12 @@ class DestructionListState:
 def list_status(session: Session, *, actor: Actor, list_id: int) -> DestructionListState:
     """Where a destruction list stands: its year, its status and the committee's approvals, in order."""
     require(actor, "correspondence.read")
-    listing = get_or_404(session, DestructionList, list_id, field="destruction_list_id")
+    return _state(session, get_or_404(session, DestructionList, list_id, field="destruction_list_id"))
+
+
+def _state(session: Session, listing: DestructionList) -> DestructionListState:
     given = [ApprovalRead(username=(user.username if (user := session.get(User, a.user_id)) else str(a.user_id)),
                           committee_role=CommitteeRole(a.committee_role).value, approved_at=a.at, note=a.note)
-             for a in approvals(session, list_id=list_id)]
+             for a in _approvals(session, list_id=listing.id)]
     return DestructionListState(list_id=listing.id, year_be=listing.year + 543,
                                 status=DestructionListStatus(listing.status).value, approvals=given)

@@ -26,7 +26,7 @@ from workbench.models.correspondence import (
 from workbench.models.users import User
 from workbench.services.access import Actor, can_see, has_permission, require
 from workbench.services.common import field_error
-from workbench.services.correspondence.registers import OPEN_STATUSES, get_document, list_documents, to_read
+from workbench.services.correspondence.registers import OPEN_STATUSES, _document, list_documents, to_read
 
 NEXT_STATUS = {
     RoutingAction.ASSIGN: CorrespondenceStatus.ROUTED,
@@ -67,7 +67,7 @@ def route(session: Session, *, document_id: int, actor: Actor, action: RoutingAc
         action = RoutingAction(action)
     except ValueError:
         raise field_error("action", "ไม่อยู่ในตัวเลือกที่กำหนด", "is not one of the allowed choices") from None
-    doc = get_document(session, document_id=document_id, actor=actor, audit_open=False)
+    doc = _document(session, document_id=document_id, actor=actor, audit_open=False)
     _may_route(actor, doc)
     note = " ".join((note or "").split())
     to_group = " ".join((to_group or "").split())
@@ -108,7 +108,7 @@ def route(session: Session, *, document_id: int, actor: Actor, action: RoutingAc
 def history(session: Session, *, document_id: int, actor: Actor,
             audit_open: bool = False) -> list[RoutingStepRead]:
     """Every routing step of a document the actor may see, oldest first."""
-    doc = get_document(session, document_id=document_id, actor=actor, audit_open=audit_open)
+    doc = _document(session, document_id=document_id, actor=actor, audit_open=audit_open)
     return [RoutingStepRead.model_validate(step, from_attributes=True) for step in session.exec(
         select(RoutingStep).where(RoutingStep.correspondence_id == doc.id)
         .order_by(col(RoutingStep.at), col(RoutingStep.id))).all()]
