@@ -247,9 +247,7 @@ def _names(reason: str, text: str) -> dict[str, str]:
 
 ROW_RETURNS = {
     **_names(OWNED_ELSEWHERE, """
-        correspondence.registers: first_step get_document
-        people: add_membership create_organization create_person end_membership get_people holders
-        people: organization_by_code principals search_people update_person"""),
+        correspondence.registers: first_step get_document"""),
     **_names(LOOKUP, """
         administration.stock: get_item
         briefing: engagement_country get_briefable_engagement
