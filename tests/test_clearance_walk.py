@@ -368,7 +368,8 @@ def leaks(obj: Any, world: World, _depth: int = 0) -> list[str]:
     fields = _fields(obj)
     if fields is None:
         return leaks(str(obj), world, _depth + 1)
-    model = type(obj)
+    model = type(obj)  # a *Read model stands for its table's row (ConversationRecordRead for ConversationRecord)
+    model = next((table for table in secret if model.__name__ == f"{table.__name__}Read"), model)
     if model in secret and fields.get("id") in secret[model]:
         found.append(f"{model.__name__} #{fields['id']}")
     for key, model_of_key in REF_KEYS.items():

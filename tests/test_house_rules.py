@@ -273,16 +273,7 @@ ROW_RETURNS = {
         budget.entries: add_allotment disburse discard_draft post_commitment post_draft transfer
         budget.lines: create_line list_lines update_line
         budget.reversals: reverse_allotment reverse_commitment reverse_disbursement reverse_transfer
-        correspondence.retention: approvals approve draw_up_destruction_list
-        countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
-        interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
-        interparliamentary.meetings: enter_predicted observers set_prep_done update_meeting
-        interparliamentary.positions: add_intervention add_position add_resolution interventions latest_positions
-        interparliamentary.positions: positions resolutions
-        records: amend_record complete_follow_up follow_ups overdue_follow_ups overdue_records
-        records: record_conversation record_for
-        travel.readiness: set_visa_status
-        visits: add_delegation_member checklist delegation overdue_checklist set_checklist_item"""),
+        correspondence.retention: approvals approve draw_up_destruction_list"""),
 }
 
 
