@@ -217,8 +217,9 @@ def add_new_features(session: Session, world: World) -> World:
         "title_th": f"{MARK} สัมมนา", "start_date": dt.date(2026, 12, 2), "end_date": dt.date(2026, 12, 3),
         "country_id": world.country, "city": f"{MARK} city"})
     with transaction(session, actor=SYSTEM):  # its delegation travels on the secret visit
-        hidden.visit_id = world.visit
-        session.add(hidden)
+        row = session.get(Meeting, hidden.id)
+        row.visit_id = world.visit
+        session.add(row)
     hidden_item = meetings.add_agenda_item(session, actor=SYSTEM, data={
         "meeting_id": hidden.id, "title_th": f"{MARK} วาระ"})
     hidden_document = exchanges.add_document(session, actor=SYSTEM, data={

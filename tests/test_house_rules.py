@@ -228,12 +228,9 @@ def test_a_country_name_is_chosen_by_language_in_one_place():
 
 # --- a typed boundary: services hand out *Read models or small dataclasses, never table rows -------------------
 
-OWNED_ELSEWHERE = "owned by another change (being edited now): convert once it has merged"
 LOOKUP = ("a look-up other services call inside their own transaction, to lock or change the row it returns; "
           "dashboards call the *Read variant (read_visit, read_engagement, …) where there is one")
 REFERENCE = "reference data (codes, rules, rates): never classified, never changed from a dashboard"
-TO_CONVERT = ("not converted yet (issue 11, typed boundary): its callers use the row inside the session that "
-              "read it; converting it means a *Read model and its callers' tests")
 
 
 def _names(reason: str, text: str) -> dict[str, str]:
@@ -246,9 +243,6 @@ def _names(reason: str, text: str) -> dict[str, str]:
 
 
 ROW_RETURNS = {
-    **_names(OWNED_ELSEWHERE, """
-        people: add_membership create_organization create_person end_membership get_people holders
-        people: organization_by_code principals search_people update_person"""),
     **_names(LOOKUP, """
         administration.stock: get_item
         briefing: engagement_country get_briefable_engagement
@@ -265,16 +259,6 @@ ROW_RETURNS = {
         interparliamentary.meetings: lead_times organization_by_code
         travel.rules: lead_times rule visa_rule
         trip_costs: travel_grades"""),
-    **_names(TO_CONVERT, """
-        countries: fact_history latest_records latest_snapshot record_chamber_figures record_fact
-        interparliamentary.meetings: add_agenda_item add_delegate add_observer agenda create_meeting delegation
-        interparliamentary.meetings: enter_predicted observers set_prep_done update_meeting
-        interparliamentary.positions: add_intervention add_position add_resolution interventions latest_positions
-        interparliamentary.positions: positions resolutions
-        records: amend_record complete_follow_up follow_ups overdue_follow_ups overdue_records
-        records: record_conversation record_for
-        travel.readiness: set_visa_status
-        visits: add_delegation_member checklist delegation overdue_checklist set_checklist_item"""),
 }
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from workbench.demo import DemoContext, demo_builder
 from workbench.models.base import Clearance
-from workbench.models.interparliamentary import FollowUpStatus, Meeting, MeetingKind
+from workbench.models.interparliamentary import FollowUpStatus, MeetingKind, MeetingRead
 from workbench.models.people import Person
 from workbench.models.visits import MemberRole
 from workbench.services import countries, people
@@ -90,7 +90,7 @@ def _member(context: DemoContext, person: Person, committee: Any, post: Any, sta
 
 
 def _enter(context: DemoContext, series_code: str, around: dt.date, *, before: bool,
-           country_iso2: str | None = None, city: str = "") -> Meeting:
+           country_iso2: str | None = None, city: str = "") -> MeetingRead:
     """Enter the series' last meeting before ``around`` (or the first after it) from its predicted dates."""
     org = {"ipu-assembly": "IPU", "aipa-general-assembly": "AIPA", "appf-annual": "APPF"}[series_code]
     org_id = meetings.organization_by_code(context.session, org).id
@@ -102,12 +102,12 @@ def _enter(context: DemoContext, series_code: str, around: dt.date, *, before: b
     meeting = meetings.enter_predicted(context.session, key=row.key, actor=context.actor)
     if country_iso2 and meeting.country_id is None:
         country = countries.find_country(context.session, country_iso2)
-        meetings.update_meeting(context.session, meeting_id=meeting.id, actor=context.actor,
-                                data={"country_id": country.id, "city": city, "notes": "demo: host chosen for the demo office"})
+        meeting = meetings.update_meeting(context.session, meeting_id=meeting.id, actor=context.actor, data={
+            "country_id": country.id, "city": city, "notes": "demo: host chosen for the demo office"})
     return meeting
 
 
-def _agenda(context: DemoContext, meeting: Meeting) -> list[Any]:
+def _agenda(context: DemoContext, meeting: MeetingRead) -> list[Any]:
     topics = [("การอภิปรายทั่วไป: บทบาทของรัฐสภาในการส่งเสริมสันติภาพ", "General debate: parliaments and peace"),
               ("ความมั่นคงทางอาหารและการเปลี่ยนแปลงสภาพภูมิอากาศ", "Food security and climate change"),
               ("ความร่วมมือด้านความมั่นคงทางไซเบอร์", "Cooperation on cybersecurity")]
@@ -115,7 +115,7 @@ def _agenda(context: DemoContext, meeting: Meeting) -> list[Any]:
         "meeting_id": meeting.id, "title_th": th, "title_en": en, "body": "ที่ประชุมใหญ่"}) for th, en in topics]
 
 
-def _delegation(context: DemoContext, meeting: Meeting, head: Person, members: list[Person], officers: list[Person]) -> None:
+def _delegation(context: DemoContext, meeting: MeetingRead, head: Person, members: list[Person], officers: list[Person]) -> None:
     meetings.add_delegate(context.session, meeting_id=meeting.id, person_id=head.id, role=MemberRole.HEAD, actor=context.actor)
     for member in members:
         meetings.add_delegate(context.session, meeting_id=meeting.id, person_id=member.id, role=MemberRole.MEMBER,
@@ -128,7 +128,7 @@ def _delegation(context: DemoContext, meeting: Meeting, head: Person, members: l
                           note="ผู้สังเกตการณ์จากสำนักงานต่างประเทศ", actor=context.actor)
 
 
-def _meeting_content(context: DemoContext, meeting: Meeting, head: Person, members: list[Person],
+def _meeting_content(context: DemoContext, meeting: MeetingRead, head: Person, members: list[Person],
                      officers: list[Person], *, held: bool, classified_position: bool = False) -> None:
     _delegation(context, meeting, head, members, officers)
     items = _agenda(context, meeting)
@@ -159,14 +159,15 @@ def _meeting_content(context: DemoContext, meeting: Meeting, head: Person, membe
     positions.add_intervention(context.session, actor=context.actor, data={
         "meeting_id": meeting.id, "agenda_item_id": items[0].id, "speaker_id": head.id, "day": meeting.start_date,
         "summary": "หัวหน้าคณะผู้แทนไทยกล่าวถ้อยแถลงในการอภิปรายทั่วไป เน้นบทบาทของรัฐสภาในการส่งเสริมสันติภาพ"})
+    visit_id = meetings.ensure_visit(context.session, meeting_id=meeting.id, actor=context.actor)  # the delegation's
     for visit_status in ("approved", "confirmed", "completed"):
         from workbench.services import visits
 
-        visits.change_status(context.session, visit_id=meeting.visit_id, status=visit_status, actor=context.actor)
+        visits.change_status(context.session, visit_id=visit_id, status=visit_status, actor=context.actor)
     # the trip went ahead, so its protocol checklist was worked through (not 91 items overdue years later)
-    done = [item.id for item in visits.checklist(context.session, visit_id=meeting.visit_id, actor=context.actor)
+    done = [item.id for item in visits.checklist(context.session, visit_id=visit_id, actor=context.actor)
             if item.due_date < context.today - D(days=3)]
-    visits.complete_checklist_items(context.session, visit_id=meeting.visit_id, item_ids=done, actor=context.actor)
+    visits.complete_checklist_items(context.session, visit_id=visit_id, item_ids=done, actor=context.actor)
     for step in meetings.meeting_row(context.session, meeting_id=meeting.id, actor=context.actor).prep:
         if step.task_id:  # a meeting held was prepared
             meetings.set_prep_done(context.session, task_id=step.task_id, done=True, actor=context.actor)
@@ -189,7 +190,7 @@ def _meeting_content(context: DemoContext, meeting: Meeting, head: Person, membe
     del summary
 
 
-def _prepare(context: DemoContext, meeting: Meeting, head: Person, members: list[Person], officers: list[Person]) -> None:
+def _prepare(context: DemoContext, meeting: MeetingRead, head: Person, members: list[Person], officers: list[Person]) -> None:
     items = _agenda(context, meeting)
     positions.add_position(context.session, actor=context.actor, data={
         "agenda_item_id": items[0].id, "text": "ร่างท่าทีไทย: สนับสนุนหัวข้อการอภิปรายทั่วไป (รอความเห็นชอบ)"})
@@ -223,7 +224,7 @@ def _history(context: DemoContext, senators: list[Person], officers: list[Person
                 summaries.set_follow_up_status(context.session, follow_up_id=row.id, status="done", actor=context.actor)
 
 
-def _coordination(context: DemoContext, next_ipu: Meeting, aipa: Meeting) -> None:
+def _coordination(context: DemoContext, next_ipu: MeetingRead, aipa: MeetingRead) -> None:
     exchanges.log_coordination(context.session, actor=context.actor, data={
         "meeting_id": next_ipu.id, "asked_on": context.today - D(days=12),
         "asked_by": "สำนักองค์การรัฐสภาระหว่างประเทศ สำนักงานเลขาธิการสภาผู้แทนราษฎร",

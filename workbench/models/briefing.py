@@ -151,6 +151,13 @@ class ChamberSnapshot(ChamberSnapshotBase, table=True):
     created_at: dt.datetime = created_at_field()
 
 
+class ChamberSnapshotRead(ChamberSnapshotBase):
+    id: int
+    origin: Origin
+    entered_by_id: int | None = None
+    created_at: dt.datetime
+
+
 # --- Monitoring notes ----------------------------------------------------------------------------------
 
 class NoteCategory(enum.StrEnum):

@@ -148,6 +148,13 @@ class Meeting(MeetingBase, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
 
 
+class MeetingRead(MeetingBase):
+    id: int
+    visit_id: int | None = None
+    created_at: dt.datetime
+    created_by_id: int | None = None
+
+
 class PrepTask(SQLModel, table=True):
     """A meeting's preparation step (from the lead times), due a number of days before the opening."""
 
@@ -162,6 +169,17 @@ class PrepTask(SQLModel, table=True):
     due_date: dt.date
     done: bool = False
     done_at: dt.datetime | None = Field(default=None, sa_type=datetime_column())
+
+
+class PrepTaskRead(SQLModel):
+    id: int
+    meeting_id: int
+    code: str
+    label_th: str
+    label_en: str = ""
+    due_date: dt.date
+    done: bool = False
+    done_at: dt.datetime | None = None
 
 
 class AgendaItemCreate(SQLModel):
@@ -182,6 +200,15 @@ class AgendaItem(SQLModel, table=True):
     body: str = Field(default="", max_length=200)
 
 
+class AgendaItemRead(SQLModel):
+    id: int
+    meeting_id: int
+    sort_order: int = 0
+    title_th: str
+    title_en: str = ""
+    body: str = ""
+
+
 class Observer(SQLModel, table=True):
     """One of the office's staff attending a meeting as an observer (mandate duty 9)."""
 
@@ -192,6 +219,13 @@ class Observer(SQLModel, table=True):
     meeting_id: int = Field(foreign_key="ip_meeting.id", index=True)
     person_id: int = Field(foreign_key="person.id")
     note: str = Field(default="", max_length=300)
+
+
+class ObserverRead(SQLModel):
+    id: int
+    meeting_id: int
+    person_id: int
+    note: str = ""
 
 
 # --- Positions, resolutions, interventions -------------------------------------------------------------
@@ -221,6 +255,18 @@ class Position(SQLModel, table=True):
     created_by_id: int | None = Field(default=None, foreign_key="app_user.id")
 
 
+class PositionRead(SQLModel):
+    id: int
+    agenda_item_id: int
+    version: int
+    text: str
+    classification: Clearance = Clearance.NONE
+    approved_by_id: int | None = None
+    approved_on: dt.date | None = None
+    created_at: dt.datetime
+    created_by_id: int | None = None
+
+
 class ResolutionCreate(SQLModel):
     meeting_id: int
     agenda_item_id: int | None = None
@@ -246,6 +292,18 @@ class Resolution(SQLModel, table=True):
     thailand_vote: Vote = Field(default=Vote.NONE, sa_type=enum_column(Vote, 20))
 
 
+class ResolutionRead(SQLModel):
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None = None
+    title_th: str
+    title_en: str = ""
+    text: str = ""
+    link: str = ""
+    outcome: str = ""
+    thailand_vote: Vote = Vote.NONE
+
+
 class InterventionCreate(SQLModel):
     meeting_id: int
     agenda_item_id: int | None = None
@@ -267,6 +325,16 @@ class Intervention(SQLModel, table=True):
     day: dt.date
     summary: str = Field(sa_type=sa.Text)
     classification: Clearance = Field(default=Clearance.NONE, sa_type=clearance_column())
+
+
+class InterventionRead(SQLModel):
+    id: int
+    meeting_id: int
+    agenda_item_id: int | None = None
+    speaker_id: int
+    day: dt.date
+    summary: str
+    classification: Clearance = Clearance.NONE
 
 
 # --- Summaries and follow-ups --------------------------------------------------------------------------

@@ -44,6 +44,17 @@ class PersonBase(SQLModel):
     email: str = Field(default="", max_length=200)
     phone: str = Field(default="", max_length=60)
 
+    def display_name(self, lang: str = "th") -> str:
+        """Honorific and full name in ``lang``, falling back to the other language."""
+        # Thai writes a title against the name (นายสมชาย); an abbreviation ending in ฯ or a Latin name gets a space
+        spaced = self.honorific_th.endswith("ฯ") or self.given_name_th[:1].isascii()
+        space = ' ' if spaced and self.honorific_th else ''
+        th = f"{self.honorific_th}{space}{self.given_name_th} {self.family_name_th}".strip()
+        en = " ".join(p for p in (self.honorific_en, self.given_name_en, self.family_name_en) if p)
+        if lang == "th":
+            return th if self.given_name_th else en
+        return en if self.given_name_en else th
+
 
 class PersonCreate(PersonBase):
     """What a form may send to create a person (rules such as "a name is required" live in the service)."""
@@ -66,17 +77,6 @@ class PersonUpdate(SQLModel):
 class Person(PersonBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     created_at: dt.datetime = created_at_field()
-
-    def display_name(self, lang: str = "th") -> str:
-        """Honorific and full name in ``lang``, falling back to the other language."""
-        # Thai writes a title against the name (นายสมชาย); an abbreviation ending in ฯ or a Latin name gets a space
-        spaced = self.honorific_th.endswith("ฯ") or self.given_name_th[:1].isascii()
-        space = ' ' if spaced and self.honorific_th else ''
-        th = f"{self.honorific_th}{space}{self.given_name_th} {self.family_name_th}".strip()
-        en = " ".join(p for p in (self.honorific_en, self.given_name_en, self.family_name_en) if p)
-        if lang == "th":
-            return th if self.given_name_th else en
-        return en if self.given_name_en else th
 
 
 # The Thai form of a title written in English (the practice of the Ministry of Foreign Affairs' protocol
@@ -148,6 +148,9 @@ class OrganizationBase(SQLModel):
     as_of: dt.date | None = None
     note: str = Field(default="", max_length=300)
 
+    def display_name(self, lang: str = "th") -> str:
+        return (self.name_th if lang == "th" else self.name_en) or self.name_th or self.name_en
+
 
 class OrganizationCreate(OrganizationBase):
     pass
@@ -156,9 +159,6 @@ class OrganizationCreate(OrganizationBase):
 class Organization(OrganizationBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str | None = Field(default=None, max_length=80, unique=True, index=True)
-
-    def display_name(self, lang: str = "th") -> str:
-        return (self.name_th if lang == "th" else self.name_en) or self.name_th or self.name_en
 
 
 class OrganizationRead(OrganizationBase):

@@ -140,6 +140,19 @@ class VisaRequest(SQLModel, table=True):
     updated_at: dt.datetime = created_at_field()
 
 
+class VisaRequestRead(SQLModel):
+    id: int
+    visit_id: int
+    person_id: int
+    country_id: int
+    status: VisaStatus = VisaStatus.TO_REQUEST
+    requested_on: dt.date | None = None
+    decided_on: dt.date | None = None
+    letter_id: int | None = None
+    note: str = ""
+    updated_at: dt.datetime
+
+
 # --- Letters ------------------------------------------------------------------------------------------
 
 class TravelLetter(SQLModel, table=True):

@@ -146,6 +146,10 @@ class DelegationMember(DelegationMemberBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
 
 
+class DelegationMemberRead(DelegationMemberBase):
+    id: int
+
+
 # --- Engagement ----------------------------------------------------------------------------------------
 
 class EngagementBase(SQLModel):
@@ -236,6 +240,12 @@ class ConversationRecord(ConversationRecordBase, table=True):
     created_at: dt.datetime = created_at_field()
 
 
+class ConversationRecordRead(ConversationRecordBase):
+    id: int
+    recorded_by_id: int | None = None
+    created_at: dt.datetime
+
+
 class FollowUpCreate(SQLModel):
     action: str = Field(min_length=1, max_length=500)
     owner_id: int | None = None
@@ -257,6 +267,16 @@ class FollowUp(SQLModel, table=True):
     done_at: dt.datetime | None = Field(default=None, sa_type=datetime_column())
 
 
+class FollowUpRead(SQLModel):
+    id: int
+    record_id: int
+    action: str
+    owner_id: int | None = None
+    due_date: dt.date | None = None
+    done: bool = False
+    done_at: dt.datetime | None = None
+
+
 # --- Protocol checklist --------------------------------------------------------------------------------
 
 class ChecklistItem(SQLModel, table=True):
@@ -274,6 +294,18 @@ class ChecklistItem(SQLModel, table=True):
     due_date: dt.date
     done: bool = False
     done_at: dt.datetime | None = Field(default=None, sa_type=datetime_column())
+
+
+class ChecklistItemRead(SQLModel):
+    id: int
+    visit_id: int
+    code: str
+    label_th: str
+    label_en: str = ""
+    owner_id: int | None = None
+    due_date: dt.date
+    done: bool = False
+    done_at: dt.datetime | None = None
 
 
 class ChecklistTemplateItem(SQLModel, table=True):

@@ -20,17 +20,27 @@ from workbench.models.briefing import (
     Chamber,
     ChamberSnapshot,
     ChamberSnapshotCreate,
+    ChamberSnapshotRead,
     ChamberType,
     CountryFact,
     CountryFactCreate,
+    CountryFactRead,
     FactKey,
     Origin,
     Parliament,
 )
 from workbench.models.countries import Country
-from workbench.models.visits import ConversationRecord, Engagement, Visit
+from workbench.models.visits import (
+    ConversationRecord,
+    ConversationRecordRead,
+    Engagement,
+    EngagementParticipant,
+    EngagementRead,
+    Visit,
+)
 from workbench.services.access import Actor, clearance_of, require
 from workbench.services.common import field_error, get_or_404, validate
+from workbench.services.engagements import _as_read
 
 HOME_ISO2 = "TH"  # the office's own country: its parliament is shown beside every other one
 CHAMBER_ORDER = {ChamberType.UNICAMERAL: 0, ChamberType.LOWER: 1, ChamberType.UPPER: 2}
@@ -116,16 +126,16 @@ def country_profile(session: Session, *, country_id: int, actor: Actor) -> Count
     return CountryProfile(country=country, facts=ordered)
 
 
-def fact_history(session: Session, *, country_id: int, key: FactKey | str, actor: Actor) -> list[CountryFact]:
+def fact_history(session: Session, *, country_id: int, key: FactKey | str, actor: Actor) -> list[CountryFactRead]:
     """Every value ever recorded for one key of a country, newest first."""
     require(actor, "briefing.read")
     facts = session.exec(select(CountryFact).where(CountryFact.country_id == country_id,
                                                    CountryFact.key == FactKey(key))).all()
-    return sorted(facts, key=_newest_first, reverse=True)
+    return [CountryFactRead.model_validate(fact) for fact in sorted(facts, key=_newest_first, reverse=True)]
 
 
 def record_fact(session: Session, *, data: CountryFactCreate | dict[str, Any], actor: Actor,
-                origin: Origin = Origin.ANALYST) -> CountryFact:
+                origin: Origin = Origin.ANALYST) -> CountryFactRead:
     """A new dated value for a country's fact (earlier values stay in the history)."""
     require(actor, "briefing.write")
     values = data.model_dump() if isinstance(data, CountryFactCreate) else dict(data)
@@ -141,7 +151,7 @@ def record_fact(session: Session, *, data: CountryFactCreate | dict[str, Any], a
         fact = CountryFact(**checked.model_dump(), origin=origin, entered_by_id=_user_id(actor))
         session.add(fact)
         session.flush()
-        return fact
+        return CountryFactRead.model_validate(fact)
 
 
 # --- Parliaments ---------------------------------------------------------------------------------------
@@ -149,7 +159,7 @@ def record_fact(session: Session, *, data: CountryFactCreate | dict[str, Any], a
 @dataclass
 class ChamberView:
     chamber: Chamber
-    latest: ChamberSnapshot | None
+    latest: ChamberSnapshotRead | None
 
 
 @dataclass
@@ -173,11 +183,12 @@ def parliament_of(session: Session, *, country_id: int, actor: Actor) -> Parliam
     return view
 
 
-def latest_snapshot(session: Session, chamber_id: int) -> ChamberSnapshot | None:
-    return session.exec(
+def latest_snapshot(session: Session, chamber_id: int) -> ChamberSnapshotRead | None:
+    snapshot = session.exec(
         select(ChamberSnapshot).where(ChamberSnapshot.chamber_id == chamber_id)
         .order_by(col(ChamberSnapshot.as_of).desc(), col(ChamberSnapshot.id).desc())
     ).first()
+    return ChamberSnapshotRead.model_validate(snapshot) if snapshot is not None else None
 
 
 def parliament_exists(session: Session, country_id: int) -> bool:
@@ -228,7 +239,7 @@ def ensure_chamber(session: Session, *, parliament_id: int, chamber_type: str, n
 
 
 def record_chamber_figures(session: Session, *, data: ChamberSnapshotCreate | dict[str, Any], actor: Actor,
-                           origin: Origin = Origin.ANALYST) -> ChamberSnapshot:
+                           origin: Origin = Origin.ANALYST) -> ChamberSnapshotRead:
     """A new dated snapshot of a chamber's figures (earlier snapshots stay)."""
     require(actor, "briefing.write")
     checked = validate(ChamberSnapshotCreate, data)
@@ -238,7 +249,7 @@ def record_chamber_figures(session: Session, *, data: ChamberSnapshotCreate | di
         snapshot = ChamberSnapshot(**checked.model_dump(), origin=origin, entered_by_id=_user_id(actor))
         session.add(snapshot)
         session.flush()
-        return snapshot
+        return ChamberSnapshotRead.model_validate(snapshot)
 
 
 def check_snapshot(data: ChamberSnapshotCreate) -> None:
@@ -252,7 +263,7 @@ def check_snapshot(data: ChamberSnapshotCreate) -> None:
         raise field_error("women_members", "มากกว่าจำนวนสมาชิกปัจจุบัน", "is more than the current number of members")
 
 
-def women_share(snapshot: ChamberSnapshot | None) -> Any:
+def women_share(snapshot: ChamberSnapshotRead | None) -> Any:
     """Women's share in per cent: as given, else computed from the counts; None when unknown."""
     if snapshot is None:
         return None
@@ -372,7 +383,7 @@ def relations_history(session: Session, *, country_id: int, actor: Actor, lang: 
 
 
 def latest_records(session: Session, *, country_id: int, actor: Actor, limit: int = 3,
-                   before: dt.datetime | None = None) -> list[tuple[ConversationRecord, Engagement]]:
+                   before: dt.datetime | None = None) -> list[tuple[ConversationRecordRead, EngagementRead]]:
     """The newest records of conversation with the country that the actor may see."""
     require(actor, "briefing.read")
     visit_ids = select(Visit.id).where(Visit.country_id == country_id)
@@ -385,7 +396,12 @@ def latest_records(session: Session, *, country_id: int, actor: Actor, limit: in
     )
     if before is not None:
         statement = statement.where(col(Engagement.start) < before)
-    return [(record, engagement) for record, engagement in session.exec(statement.limit(limit)).all()]
+    found = session.exec(statement.limit(limit)).all()
+    participants = session.exec(select(EngagementParticipant).where(
+        col(EngagementParticipant.engagement_id).in_([e.id for _, e in found]))).all() if found else []
+    return [(ConversationRecordRead.model_validate(record),
+             _as_read(engagement, [p for p in participants if p.engagement_id == engagement.id]))
+            for record, engagement in found]
 
 
 def require_country(session: Session, country_id: int | None) -> Country:

@@ -14,19 +14,23 @@ from workbench.models.countries import Country
 from workbench.models.people import (
     Membership,
     MembershipCreate,
+    MembershipRead,
     Organization,
     OrganizationCreate,
+    OrganizationRead,
     OrgClassification,
     Person,
     PersonCreate,
+    PersonRead,
     PersonUpdate,
     Post,
+    PostRead,
 )
 from workbench.services.access import Actor, require
 from workbench.services.common import field_error, get_or_404, validate
 
 
-def create_person(session: Session, *, data: PersonCreate | dict[str, Any], actor: Actor) -> Person:
+def create_person(session: Session, *, data: PersonCreate | dict[str, Any], actor: Actor) -> PersonRead:
     """A new person; a Thai or English given name is required."""
     require(actor, "people.write")
     data = validate(PersonCreate, data)
@@ -38,10 +42,10 @@ def create_person(session: Session, *, data: PersonCreate | dict[str, Any], acto
         person = Person(**data.model_dump())
         session.add(person)
         session.flush()
-        return person
+        return PersonRead.model_validate(person)
 
 
-def update_person(session: Session, *, person_id: int, data: PersonUpdate | dict[str, Any], actor: Actor) -> Person:
+def update_person(session: Session, *, person_id: int, data: PersonUpdate | dict[str, Any], actor: Actor) -> PersonRead:
     require(actor, "people.write")
     data = validate(PersonUpdate, data)
     person = get_or_404(session, Person, person_id, field="person_id")
@@ -55,10 +59,11 @@ def update_person(session: Session, *, person_id: int, data: PersonUpdate | dict
             raise field_error("given_name_th", "ต้องกรอกชื่อภาษาไทยหรือภาษาอังกฤษ",
                               "a Thai or English given name is required")
         session.add(person)
-        return person
+        session.flush()
+        return PersonRead.model_validate(person)
 
 
-def create_organization(session: Session, *, data: OrganizationCreate | dict[str, Any], actor: Actor) -> Organization:
+def create_organization(session: Session, *, data: OrganizationCreate | dict[str, Any], actor: Actor) -> OrganizationRead:
     require(actor, "people.write")
     data = validate(OrganizationCreate, data)
     if data.parent_id is not None:
@@ -69,10 +74,10 @@ def create_organization(session: Session, *, data: OrganizationCreate | dict[str
         org = Organization(**data.model_dump())
         session.add(org)
         session.flush()
-        return org
+        return OrganizationRead.model_validate(org)
 
 
-def add_membership(session: Session, *, data: MembershipCreate | dict[str, Any], actor: Actor) -> Membership:
+def add_membership(session: Session, *, data: MembershipCreate | dict[str, Any], actor: Actor) -> MembershipRead:
     """A person joins an organisation (optionally in a post) from a date; a post is held by one person at a time."""
     require(actor, "people.write")
     data = validate(MembershipCreate, data)
@@ -90,7 +95,7 @@ def add_membership(session: Session, *, data: MembershipCreate | dict[str, Any],
         membership = Membership(**data.model_dump())
         session.add(membership)
         session.flush()
-        return membership
+        return MembershipRead.model_validate(membership)
 
 
 def _refuse_overlapping_holder(session: Session, data: MembershipCreate, *, other_than: int | None = None) -> None:
@@ -112,7 +117,7 @@ def _refuse_overlapping_holder(session: Session, data: MembershipCreate, *, othe
                           f"this post already has a holder in that period (membership {clash.id})")
 
 
-def end_membership(session: Session, *, membership_id: int, end_date: dt.date, actor: Actor) -> Membership:
+def end_membership(session: Session, *, membership_id: int, end_date: dt.date, actor: Actor) -> MembershipRead:
     require(actor, "people.write")
     membership = get_or_404(session, Membership, membership_id, field="membership_id")
     if end_date < membership.start_date:
@@ -123,10 +128,11 @@ def end_membership(session: Session, *, membership_id: int, end_date: dt.date, a
     with transaction(session, actor=actor):
         membership.end_date = end_date
         session.add(membership)
-        return membership
+        session.flush()
+        return MembershipRead.model_validate(membership)
 
 
-def holders(session: Session, *, post_code: str, on: dt.date | None = None) -> list[Person]:
+def holders(session: Session, *, post_code: str, on: dt.date | None = None) -> list[PersonRead]:
     """Who holds the post with this code on a day (default today)."""
     day = on or clock.today()
     statement = (
@@ -137,10 +143,10 @@ def holders(session: Session, *, post_code: str, on: dt.date | None = None) -> l
                or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day))
         .order_by(col(Membership.start_date))
     )
-    return list(session.exec(statement).all())
+    return [PersonRead.model_validate(person) for person in session.exec(statement).all()]
 
 
-def principals(session: Session, *, on: dt.date | None = None) -> list[tuple[Post, Person]]:
+def principals(session: Session, *, on: dt.date | None = None) -> list[tuple[PostRead, PersonRead]]:
     """Holders of single-holder posts of the Senate and its Secretariat on a day, senior first (post precedence).
     Posts in inter-parliamentary bodies (a national group's president) are single-holder too, but their holders
     are principals through their Senate posts, not through those."""
@@ -155,16 +161,18 @@ def principals(session: Session, *, on: dt.date | None = None) -> list[tuple[Pos
                or_(col(Membership.end_date).is_(None), col(Membership.end_date) >= day))
         .order_by(col(Post.precedence), col(Post.id))
     )
-    return [(post, person) for post, person in session.exec(statement).all()]
+    return [(PostRead.model_validate(post), PersonRead.model_validate(person))
+            for post, person in session.exec(statement).all()]
 
 
-def organization_by_code(session: Session, code: str) -> Organization | None:
-    return session.exec(select(Organization).where(Organization.code == code)).first()
+def organization_by_code(session: Session, code: str) -> OrganizationRead | None:
+    org = session.exec(select(Organization).where(Organization.code == code)).first()
+    return OrganizationRead.model_validate(org) if org is not None else None
 
 
 # --- look-ups for pickers ----------------------------------------------------------------------------
 
-def search_people(session: Session, *, text: str = "", limit: int = 30, on: dt.date | None = None) -> list[Person]:
+def search_people(session: Session, *, text: str = "", limit: int = 30, on: dt.date | None = None) -> list[PersonRead]:
     """People whose Thai or English name, or the post, role or organisation of a membership they hold on ``on``
     (default today), contains every word of ``text`` (case-insensitive), by Thai then English name."""
     day = on or clock.today()
@@ -175,15 +183,15 @@ def search_people(session: Session, *, text: str = "", limit: int = 30, on: dt.d
             Person.given_name_th, Person.family_name_th, Person.given_name_en, Person.family_name_en)),
             col(Person.id).in_(_holding(pattern, day))))
     statement = statement.order_by(col(Person.given_name_th), col(Person.given_name_en), col(Person.id))
-    return list(session.exec(statement.limit(max(limit, 0))).all())
+    return [PersonRead.model_validate(person) for person in session.exec(statement.limit(max(limit, 0))).all()]
 
 
-def get_people(session: Session, *, ids: list[int]) -> list[Person]:
+def get_people(session: Session, *, ids: list[int]) -> list[PersonRead]:
     """The people with these ids, in the order asked (unknown ids are left out)."""
     if not ids:
         return []
     found = {p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ids))).all()}
-    return [found[i] for i in dict.fromkeys(ids) if i in found]
+    return [PersonRead.model_validate(found[i]) for i in dict.fromkeys(ids) if i in found]
 
 
 def _holding(pattern: str, day: dt.date) -> Any:

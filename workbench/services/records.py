@@ -17,20 +17,23 @@ from workbench.models.people import Person
 from workbench.models.visits import (
     ConversationRecord,
     ConversationRecordCreate,
+    ConversationRecordRead,
     Engagement,
     EngagementKind,
+    EngagementRead,
     EngagementStatus,
     FollowUp,
+    FollowUpRead,
 )
 from workbench.services.access import Actor, can_see, require
 from workbench.services.common import field_error, get_or_404, get_visible, validate
-from workbench.services.engagements import get_engagement
+from workbench.services.engagements import get_engagement, read_engagement
 
 RECORDED_KINDS = frozenset({EngagementKind.COURTESY_CALL, EngagementKind.MEETING})
 
 
 def record_conversation(session: Session, *, data: ConversationRecordCreate | dict[str, Any],
-                        actor: Actor) -> ConversationRecord:
+                        actor: Actor) -> ConversationRecordRead:
     """Write the record of a courtesy call or meeting; the engagement becomes 'held'."""
     require(actor, "records.write")
     data = validate(ConversationRecordCreate, data)
@@ -61,10 +64,10 @@ def record_conversation(session: Session, *, data: ConversationRecordCreate | di
         engagement.status = EngagementStatus.HELD
         session.add(engagement)
         session.flush()
-        return record
+        return ConversationRecordRead.model_validate(record)
 
 
-def amend_record(session: Session, *, record_id: int, text: str, actor: Actor) -> ConversationRecord:
+def amend_record(session: Session, *, record_id: int, text: str, actor: Actor) -> ConversationRecordRead:
     """Append a dated amendment to a record's summary; the original text stays as it was."""
     require(actor, "records.write")
     record = get_record(session, record_id=record_id, actor=actor)
@@ -75,7 +78,8 @@ def amend_record(session: Session, *, record_id: int, text: str, actor: Actor) -
         who = getattr(actor, "username", "?")
         record.summary = f"{record.summary}\n\n[{stamp} {who}] {text.strip()}"
         session.add(record)
-        return record
+        session.flush()
+        return ConversationRecordRead.model_validate(record)
 
 
 def _record_visible(session: Session, record: ConversationRecord, actor: Actor) -> bool:
@@ -89,29 +93,33 @@ def get_record(session: Session, *, record_id: int, actor: Actor) -> Conversatio
                        field="record_id", visible=lambda record: _record_visible(session, record, actor))
 
 
-def record_for(session: Session, *, engagement_id: int, actor: Actor) -> ConversationRecord | None:
+def record_for(session: Session, *, engagement_id: int, actor: Actor) -> ConversationRecordRead | None:
     get_engagement(session, engagement_id=engagement_id, actor=actor)
     record = session.exec(select(ConversationRecord).where(
         ConversationRecord.engagement_id == engagement_id)).first()
-    return record if record is not None and can_see(actor, record.classification) else None
+    if record is None or not can_see(actor, record.classification):
+        return None
+    return ConversationRecordRead.model_validate(record)
 
 
-def follow_ups(session: Session, *, record_id: int, actor: Actor) -> list[FollowUp]:
+def follow_ups(session: Session, *, record_id: int, actor: Actor) -> list[FollowUpRead]:
     get_record(session, record_id=record_id, actor=actor)
-    return list(session.exec(select(FollowUp).where(FollowUp.record_id == record_id).order_by(col(FollowUp.id))).all())
+    return [FollowUpRead.model_validate(item) for item in session.exec(
+        select(FollowUp).where(FollowUp.record_id == record_id).order_by(col(FollowUp.id))).all()]
 
 
-def complete_follow_up(session: Session, *, follow_up_id: int, actor: Actor) -> FollowUp:
+def complete_follow_up(session: Session, *, follow_up_id: int, actor: Actor) -> FollowUpRead:
     item = get_visible(session, FollowUp, follow_up_id, actor=actor, permission="records.write",
                        field="follow_up_id", visible=lambda item: _record_visible(
                            session, session.get(ConversationRecord, item.record_id), actor))
     with transaction(session, actor=actor):
         item.done, item.done_at = True, utcnow()
         session.add(item)
-        return item
+        session.flush()
+        return FollowUpRead.model_validate(item)
 
 
-def overdue_records(session: Session, *, actor: Actor, now: dt.datetime, due_days: int) -> list[Engagement]:
+def overdue_records(session: Session, *, actor: Actor, now: dt.datetime, due_days: int) -> list[EngagementRead]:
     """Courtesy calls and meetings that ended more than ``due_days`` ago, not cancelled, with no record."""
     require(actor, "visits.read")
     recorded = select(ConversationRecord.engagement_id)
@@ -123,14 +131,14 @@ def overdue_records(session: Session, *, actor: Actor, now: dt.datetime, due_day
             col(Engagement.id).not_in(recorded),
         ).order_by(col(Engagement.end))
     ).all()
-    return [e for e in rows if can_see(actor, e.classification)]
+    return [read_engagement(session, engagement_id=e.id, actor=actor) for e in rows if can_see(actor, e.classification)]
 
 
-def overdue_follow_ups(session: Session, *, actor: Actor, today: dt.date) -> list[FollowUp]:
+def overdue_follow_ups(session: Session, *, actor: Actor, today: dt.date) -> list[FollowUpRead]:
     require(actor, "visits.read")
     rows = session.exec(select(FollowUp, ConversationRecord)
                         .join(ConversationRecord, col(ConversationRecord.id) == col(FollowUp.record_id))
                         .where(col(FollowUp.done).is_(False), col(FollowUp.due_date).is_not(None),
                                col(FollowUp.due_date) < today)
                         .order_by(col(FollowUp.due_date))).all()
-    return [f for f, record in rows if can_see(actor, record.classification)]
+    return [FollowUpRead.model_validate(f) for f, record in rows if can_see(actor, record.classification)]

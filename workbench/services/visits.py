@@ -14,12 +14,14 @@ from sqlmodel import Session, col, select
 
 from workbench.db import transaction
 from workbench.models.countries import Country
-from workbench.models.people import Organization, Person
+from workbench.models.people import Organization, Person, PersonRead
 from workbench.models.visits import (
     ChecklistItem,
+    ChecklistItemRead,
     ChecklistTemplateItem,
     DelegationMember,
     DelegationMemberCreate,
+    DelegationMemberRead,
     Direction,
     Visit,
     VisitCreate,
@@ -154,7 +156,7 @@ def change_status(session: Session, *, visit_id: int, status: VisitStatus | str,
 
 
 def add_delegation_member(session: Session, *, data: DelegationMemberCreate | dict[str, Any],
-                          actor: Actor) -> DelegationMember:
+                          actor: Actor) -> DelegationMemberRead:
     require(actor, "visits.write")
     data = validate(DelegationMemberCreate, data)
     get_visit(session, visit_id=data.visit_id, actor=actor)
@@ -168,24 +170,25 @@ def add_delegation_member(session: Session, *, data: DelegationMemberCreate | di
         member = DelegationMember(**data.model_dump())
         session.add(member)
         session.flush()
-        return member
+        return DelegationMemberRead.model_validate(member)
 
 
-def delegation(session: Session, *, visit_id: int, actor: Actor) -> list[tuple[DelegationMember, Person]]:
+def delegation(session: Session, *, visit_id: int, actor: Actor) -> list[tuple[DelegationMemberRead, PersonRead]]:
     get_visit(session, visit_id=visit_id, actor=actor)
     rows = session.exec(select(DelegationMember, Person).join(Person, col(Person.id) == col(DelegationMember.person_id))
                         .where(DelegationMember.visit_id == visit_id).order_by(col(DelegationMember.id))).all()
-    return [(member, person) for member, person in rows]
+    return [(DelegationMemberRead.model_validate(member), PersonRead.model_validate(person)) for member, person in rows]
 
 
-def checklist(session: Session, *, visit_id: int, actor: Actor) -> list[ChecklistItem]:
+def checklist(session: Session, *, visit_id: int, actor: Actor) -> list[ChecklistItemRead]:
     get_visit(session, visit_id=visit_id, actor=actor)
-    return list(session.exec(select(ChecklistItem).where(ChecklistItem.visit_id == visit_id)
-                             .order_by(col(ChecklistItem.due_date), col(ChecklistItem.id))).all())
+    return [ChecklistItemRead.model_validate(item) for item in session.exec(
+        select(ChecklistItem).where(ChecklistItem.visit_id == visit_id)
+        .order_by(col(ChecklistItem.due_date), col(ChecklistItem.id))).all()]
 
 
 def set_checklist_item(session: Session, *, item_id: int, done: bool | None = None, owner_id: int | None = None,
-                       actor: Actor) -> ChecklistItem:
+                       actor: Actor) -> ChecklistItemRead:
     # an item of a visit the actor may not see is missing, with the same words as an id that never existed
     item = get_visible(session, ChecklistItem, item_id, actor=actor, permission="visits.write", field="item_id",
                        visible=lambda item: _visit_visible(session, item.visit_id, actor))
@@ -199,7 +202,8 @@ def set_checklist_item(session: Session, *, item_id: int, done: bool | None = No
         if owner_id is not None:
             item.owner_id = owner_id
         session.add(item)
-        return item
+        session.flush()
+        return ChecklistItemRead.model_validate(item)
 
 
 def complete_checklist_items(session: Session, *, visit_id: int, item_ids: list[int], actor: Actor) -> int:
@@ -222,7 +226,7 @@ def complete_checklist_items(session: Session, *, visit_id: int, item_ids: list[
         return changed
 
 
-def overdue_checklist(session: Session, *, actor: Actor, today: dt.date) -> list[tuple[ChecklistItem, Visit]]:
+def overdue_checklist(session: Session, *, actor: Actor, today: dt.date) -> list[tuple[ChecklistItemRead, VisitRead]]:
     """Checklist items past their due date and not done, of visits still going ahead."""
     require(actor, "visits.read")
     rows = session.exec(
@@ -231,7 +235,9 @@ def overdue_checklist(session: Session, *, actor: Actor, today: dt.date) -> list
                col(Visit.status).not_in([S.CANCELLED.value, S.POSTPONED.value]))
         .order_by(col(ChecklistItem.due_date))
     ).all()
-    return [(item, visit) for item, visit in rows if can_see(actor, visit.classification)]
+    visible = [(item, visit) for item, visit in rows if can_see(actor, visit.classification)]
+    reads = {visit.id: _read(session, visit) for visit in {visit.id: visit for _, visit in visible}.values()}
+    return [(ChecklistItemRead.model_validate(item), reads[visit.id]) for item, visit in visible]
 
 
 def list_visits(session: Session, *, actor: Actor, start: dt.date | None = None, end: dt.date | None = None,

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 
 from workbench.db import new_session
 from workbench.i18n import current_lang
-from workbench.models.people import Post
+from workbench.models.people import PostRead
 from workbench.services import people
 from workbench.services.countries import list_countries
 
@@ -60,5 +60,5 @@ class Choices:
         return found[0][0] if found else f"#{person_id}"
 
 
-def _post_label(post: Post, lang: str) -> str:
+def _post_label(post: PostRead, lang: str) -> str:
     return post.label_th if lang == "th" else post.label_en or post.label_th

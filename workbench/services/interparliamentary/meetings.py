@@ -18,17 +18,21 @@ from workbench.models.countries import Country
 from workbench.models.interparliamentary import (
     AgendaItem,
     AgendaItemCreate,
+    AgendaItemRead,
     HostRotation,
     LeadTime,
     Meeting,
     MeetingCreate,
+    MeetingRead,
     MeetingSeries,
     MeetingUpdate,
     Observer,
+    ObserverRead,
     PrepTask,
+    PrepTaskRead,
 )
-from workbench.models.people import Organization, Person
-from workbench.models.visits import DelegationMember, Direction, MemberRole, Visit, VisitKind
+from workbench.models.people import Organization, Person, PersonRead
+from workbench.models.visits import DelegationMemberRead, Direction, MemberRole, Visit, VisitKind
 from workbench.services.access import Actor, can_see, require
 from workbench.services.common import classification_of, field_error, get_or_404, get_visible, validate
 from workbench.services.countries import find_country
@@ -260,7 +264,7 @@ def _make_prep(session: Session, meeting: Meeting) -> None:
                              due_date=step.due))
 
 
-def create_meeting(session: Session, *, data: MeetingCreate | dict[str, Any], actor: Actor) -> Meeting:
+def create_meeting(session: Session, *, data: MeetingCreate | dict[str, Any], actor: Actor) -> MeetingRead:
     """Enter a meeting; its preparation timeline is made from the lead times, counted back from the opening."""
     require(actor, WRITE)
     data = validate(MeetingCreate, data)
@@ -271,10 +275,10 @@ def create_meeting(session: Session, *, data: MeetingCreate | dict[str, Any], ac
         session.flush()
         _make_prep(session, meeting)
         session.flush()
-        return meeting
+        return MeetingRead.model_validate(meeting)
 
 
-def enter_predicted(session: Session, *, key: str, actor: Actor) -> Meeting:
+def enter_predicted(session: Session, *, key: str, actor: Actor) -> MeetingRead:
     """Enter the predicted meeting ``key`` (``series:year:place``) with its predicted dates, host and number."""
     require(actor, WRITE)
     try:
@@ -301,7 +305,8 @@ def enter_predicted(session: Session, *, key: str, actor: Actor) -> Meeting:
         "city": occurrence.host.city_th})
 
 
-def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate | dict[str, Any], actor: Actor) -> Meeting:
+def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate | dict[str, Any],
+                   actor: Actor) -> MeetingRead:
     """Change a meeting's details; a new opening date moves the preparation steps not yet done."""
     require(actor, WRITE)
     data = validate(MeetingUpdate, data)
@@ -319,10 +324,10 @@ def update_meeting(session: Session, *, meeting_id: int, data: MeetingUpdate | d
                 task.due_date = task.due_date + moved
                 session.add(task)
         session.flush()
-        return meeting
+        return MeetingRead.model_validate(meeting)
 
 
-def set_prep_done(session: Session, *, task_id: int, done: bool, actor: Actor) -> PrepTask:
+def set_prep_done(session: Session, *, task_id: int, done: bool, actor: Actor) -> PrepTaskRead:
     task = get_visible(session, PrepTask, task_id, actor=actor, permission=WRITE, field="task_id",
                        visible=lambda t: t.meeting_id not in _hidden_meeting_ids(session, actor=actor))
     with transaction(session, actor=actor):
@@ -330,12 +335,12 @@ def set_prep_done(session: Session, *, task_id: int, done: bool, actor: Actor) -
         task.done_at = utcnow() if done else None
         session.add(task)
         session.flush()
-        return task
+        return PrepTaskRead.model_validate(task)
 
 
 # --- agenda, observers, delegation ------------------------------------------------------------------------
 
-def add_agenda_item(session: Session, *, data: AgendaItemCreate | dict[str, Any], actor: Actor) -> AgendaItem:
+def add_agenda_item(session: Session, *, data: AgendaItemCreate | dict[str, Any], actor: Actor) -> AgendaItemRead:
     require(actor, WRITE)
     data = validate(AgendaItemCreate, data)
     if not data.title_th.strip():
@@ -346,16 +351,18 @@ def add_agenda_item(session: Session, *, data: AgendaItemCreate | dict[str, Any]
         item = AgendaItem(**data.model_dump(), sort_order=count + 1)
         session.add(item)
         session.flush()
-        return item
+        return AgendaItemRead.model_validate(item)
 
 
-def agenda(session: Session, *, meeting_id: int, actor: Actor) -> list[AgendaItem]:
+def agenda(session: Session, *, meeting_id: int, actor: Actor) -> list[AgendaItemRead]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
-    return list(session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-                             .order_by(col(AgendaItem.sort_order), col(AgendaItem.id))).all())
+    return [AgendaItemRead.model_validate(item) for item in session.exec(
+        select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
+        .order_by(col(AgendaItem.sort_order), col(AgendaItem.id))).all()]
 
 
-def add_observer(session: Session, *, meeting_id: int, person_id: int, note: str = "", actor: Actor) -> Observer:
+def add_observer(session: Session, *, meeting_id: int, person_id: int, note: str = "",
+                 actor: Actor) -> ObserverRead:
     """One of the office's staff observing the meeting (mandate duty 9)."""
     require(actor, WRITE)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
@@ -366,14 +373,14 @@ def add_observer(session: Session, *, meeting_id: int, person_id: int, note: str
         observer = Observer(meeting_id=meeting_id, person_id=person_id, note=note.strip()[:300])
         session.add(observer)
         session.flush()
-        return observer
+        return ObserverRead.model_validate(observer)
 
 
-def observers(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[Observer, Person]]:
+def observers(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[ObserverRead, PersonRead]]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
     rows = session.exec(select(Observer, Person).join(Person, col(Person.id) == col(Observer.person_id))
                         .where(Observer.meeting_id == meeting_id).order_by(col(Observer.id))).all()
-    return [(o, p) for o, p in rows]
+    return [(ObserverRead.model_validate(o), PersonRead.model_validate(p)) for o, p in rows]
 
 
 def ensure_visit(session: Session, *, meeting_id: int, actor: Actor) -> int:
@@ -405,7 +412,8 @@ def ensure_visit(session: Session, *, meeting_id: int, actor: Actor) -> int:
         return visit.id
 
 
-def add_delegate(session: Session, *, meeting_id: int, person_id: int, role: MemberRole | str, actor: Actor) -> DelegationMember:
+def add_delegate(session: Session, *, meeting_id: int, person_id: int, role: MemberRole | str,
+                 actor: Actor) -> DelegationMemberRead:
     """A member of the Thai delegation (head, member, adviser, secretary...), kept on the meeting's visit."""
     from workbench.services import visits
 
@@ -427,7 +435,7 @@ def add_delegate(session: Session, *, meeting_id: int, person_id: int, role: Mem
         return member
 
 
-def delegation(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[DelegationMember, Person]]:
+def delegation(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[DelegationMemberRead, PersonRead]]:
     from workbench.services import visits
 
     meeting = get_meeting(session, meeting_id=meeting_id, actor=actor)

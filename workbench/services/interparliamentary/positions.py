@@ -10,14 +10,18 @@ from sqlmodel import Session, col, func, select
 from workbench.db import transaction
 from workbench.models.interparliamentary import (
     AgendaItem,
+    AgendaItemRead,
     Intervention,
     InterventionCreate,
+    InterventionRead,
     Position,
     PositionCreate,
+    PositionRead,
     Resolution,
     ResolutionCreate,
+    ResolutionRead,
 )
-from workbench.models.people import Person
+from workbench.models.people import Person, PersonRead
 from workbench.services.access import Actor, can_see, require
 from workbench.services.common import field_error, get_or_404, validate
 from workbench.services.interparliamentary.meetings import READ, WRITE, get_meeting
@@ -27,7 +31,7 @@ def _visible_levels(actor: Actor) -> list[int]:
     return [level for level in range(4) if can_see(actor, level)]
 
 
-def add_position(session: Session, *, data: PositionCreate | dict[str, Any], actor: Actor) -> Position:
+def add_position(session: Session, *, data: PositionCreate | dict[str, Any], actor: Actor) -> PositionRead:
     """A new version of Thailand's position on an agenda item; earlier versions stay as they were."""
     require(actor, WRITE)
     data = validate(PositionCreate, data)
@@ -46,10 +50,10 @@ def add_position(session: Session, *, data: PositionCreate | dict[str, Any], act
         position = Position(**data.model_dump(), version=(last or 0) + 1, created_by_id=getattr(actor, "id", None))
         session.add(position)
         session.flush()
-        return position
+        return PositionRead.model_validate(position)
 
 
-def positions(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[AgendaItem, Position]]:
+def positions(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[AgendaItemRead, PositionRead]]:
     """Every version the actor may see, per agenda item in agenda order, newest version first."""
     require(actor, READ)
     get_meeting(session, meeting_id=meeting_id, actor=actor)
@@ -57,12 +61,12 @@ def positions(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[
                         .where(AgendaItem.meeting_id == meeting_id,
                                col(Position.classification).in_(_visible_levels(actor)))
                         .order_by(col(AgendaItem.sort_order), col(AgendaItem.id), col(Position.version).desc())).all()
-    return [(item, position) for item, position in rows]
+    return [(AgendaItemRead.model_validate(item), PositionRead.model_validate(position)) for item, position in rows]
 
 
-def latest_positions(session: Session, *, meeting_id: int, actor: Actor) -> dict[int, Position]:
+def latest_positions(session: Session, *, meeting_id: int, actor: Actor) -> dict[int, PositionRead]:
     """The newest version the actor may see of each agenda item's position."""
-    latest: dict[int, Position] = {}
+    latest: dict[int, PositionRead] = {}
     for item, position in positions(session, meeting_id=meeting_id, actor=actor):
         latest.setdefault(item.id, position)
     return latest
@@ -78,7 +82,7 @@ def count_positions(session: Session, *, meeting_id: int, actor: Actor) -> int:
                                col(Position.classification).in_(_visible_levels(actor)))).one()
 
 
-def add_resolution(session: Session, *, data: ResolutionCreate | dict[str, Any], actor: Actor) -> Resolution:
+def add_resolution(session: Session, *, data: ResolutionCreate | dict[str, Any], actor: Actor) -> ResolutionRead:
     require(actor, WRITE)
     data = validate(ResolutionCreate, data)
     if not data.title_th.strip():
@@ -92,15 +96,16 @@ def add_resolution(session: Session, *, data: ResolutionCreate | dict[str, Any],
         resolution = Resolution(**data.model_dump())
         session.add(resolution)
         session.flush()
-        return resolution
+        return ResolutionRead.model_validate(resolution)
 
 
-def resolutions(session: Session, *, meeting_id: int, actor: Actor) -> list[Resolution]:
+def resolutions(session: Session, *, meeting_id: int, actor: Actor) -> list[ResolutionRead]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
-    return list(session.exec(select(Resolution).where(Resolution.meeting_id == meeting_id).order_by(col(Resolution.id))).all())
+    return [ResolutionRead.model_validate(resolution) for resolution in session.exec(
+        select(Resolution).where(Resolution.meeting_id == meeting_id).order_by(col(Resolution.id))).all()]
 
 
-def add_intervention(session: Session, *, data: InterventionCreate | dict[str, Any], actor: Actor) -> Intervention:
+def add_intervention(session: Session, *, data: InterventionCreate | dict[str, Any], actor: Actor) -> InterventionRead:
     require(actor, WRITE)
     data = validate(InterventionCreate, data)
     if not data.summary.strip():
@@ -113,13 +118,13 @@ def add_intervention(session: Session, *, data: InterventionCreate | dict[str, A
         intervention = Intervention(**data.model_dump())
         session.add(intervention)
         session.flush()
-        return intervention
+        return InterventionRead.model_validate(intervention)
 
 
-def interventions(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[Intervention, Person]]:
+def interventions(session: Session, *, meeting_id: int, actor: Actor) -> list[tuple[InterventionRead, PersonRead]]:
     get_meeting(session, meeting_id=meeting_id, actor=actor)
     rows = session.exec(select(Intervention, Person).join(Person, col(Person.id) == col(Intervention.speaker_id))
                         .where(Intervention.meeting_id == meeting_id,
                                col(Intervention.classification).in_(_visible_levels(actor)))
                         .order_by(col(Intervention.day), col(Intervention.id))).all()
-    return [(i, p) for i, p in rows]
+    return [(InterventionRead.model_validate(i), PersonRead.model_validate(p)) for i, p in rows]

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from workbench.db import transaction
 from workbench.models.countries import Country
 from workbench.models.people import person_name
-from workbench.models.travel import LetterKind, PassportType, TravelLetter, VisaRequest, VisaStatus
+from workbench.models.travel import LetterKind, PassportType, TravelLetter, VisaRequest, VisaRequestRead, VisaStatus
 from workbench.models.visits import Direction, Visit, VisitRead, VisitStatus
 from workbench.services import visits as visit_service
 from workbench.services.access import Actor, can_see, has_permission, require
@@ -219,7 +219,7 @@ def missing_for_calendar(session: Session, *, actor: Actor, today: dt.date, days
 
 
 def set_visa_status(session: Session, *, visit_id: int, person_id: int, status: VisaStatus | str, actor: Actor,
-                    on: dt.date, note: str = "") -> VisaRequest:
+                    on: dt.date, note: str = "") -> VisaRequestRead:
     """Track one member's visa for the visit's destination: requested, received or refused (dated)."""
     require(actor, "travel.write")
     visit = visit_service.get_visit(session, visit_id=visit_id, actor=actor)
@@ -241,7 +241,7 @@ def set_visa_status(session: Session, *, visit_id: int, person_id: int, status: 
             request.note = note.strip()
         session.add(request)
         session.flush()
-        return request
+        return VisaRequestRead.model_validate(request)
 
 
 def _visa_request(session: Session, visit: Visit, person_id: int) -> VisaRequest:
