@@ -7,6 +7,7 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+
 from workbench import migrate
 from workbench.models import load_all
 

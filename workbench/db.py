@@ -25,9 +25,9 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from workbench.errors import ConfigurationError, ValidationError
+from workbench.models import load_all as load_all_models
 from workbench.models.audit import GENESIS_HASH, HASHED_FIELDS, AuditChain, AuditEntry, plain_entry_hash
 from workbench.models.base import Clearance, jsonable, utcnow
-from workbench.models import load_all as load_all_models
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 REDACTED_FIELDS = frozenset({"password_hash"})
