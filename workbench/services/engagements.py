@@ -7,6 +7,7 @@ An engagement inside a visit falls within the visit's dates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -238,8 +239,10 @@ def list_engagements(session: Session, *, actor: Actor, start: dt.datetime | Non
     if kind:
         conditions.append(Engagement.kind == choice(EngagementKind, kind, "kind"))
     shown = [column for column in Engagement.__table__.c if column.key in EngagementRead.model_fields]
+    keys = [column.key for column in shown]
     rows = session.execute(select(*shown).where(*conditions).order_by(col(Engagement.start), col(Engagement.id)))
-    found = [row for row in rows.mappings() if can_see(actor, row["classification"])]
+    found = [row for row in map(dict, map(functools.partial(zip, keys), rows))
+             if can_see(actor, row["classification"])]
     if not found:
         return []
     principals: dict[int, list[int]] = {}

@@ -8,6 +8,7 @@ postponed → proposed (re-planned) or cancelled.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -251,8 +252,10 @@ def list_visits(session: Session, *, actor: Actor, start: dt.date | None = None,
     if status:
         conditions.append(Visit.status == choice(VisitStatus, status, "status"))
     shown = [column for column in Visit.__table__.c if column.key in VisitRead.model_fields]
+    keys = [column.key for column in shown]
     rows = session.execute(select(*shown).where(*conditions).order_by(col(Visit.start_date), col(Visit.id)))
-    found = [row for row in rows.mappings() if can_see(actor, row["classification"])]
+    found = [row for row in map(dict, map(functools.partial(zip, keys), rows))
+             if can_see(actor, row["classification"])]
     if not found:
         return []
     officers: dict[int, list[int]] = {}
