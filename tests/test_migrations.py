@@ -7,10 +7,9 @@ import datetime as dt
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlmodel import SQLModel
 
-import workbench.models  # noqa: F401
 from workbench import migrate
+from workbench.models import load_all
 
 
 def test_empty_database_upgrades_to_head(empty_engine):
@@ -29,7 +28,7 @@ def test_upgrade_is_idempotent(empty_engine):
 def test_models_and_migrations_agree(empty_engine):
     migrate.upgrade(empty_engine)
     with empty_engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), SQLModel.metadata)
+        differences = compare_metadata(MigrationContext.configure(connection), load_all())
     assert differences == []
 
 

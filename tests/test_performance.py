@@ -148,6 +148,70 @@ def test_version_and_help_import_no_model_module():
     assert "engagement" in output and "budget" in output and loaded == []
 
 
+def test_a_list_command_loads_only_the_models_it_reads_and_no_alembic(engine):
+    """``workbench visit list`` reads visits, people and countries: it does not build the other model modules
+    (budget, correspondence, travel …) nor load Alembic to check the schema's revision."""
+    probe = ("import sys\nfrom workbench.cli import main\n"
+             f"code = main(['--database', {engine.url.render_as_string(hide_password=False)!r}, 'visit', 'list'])\n"
+             "print('LOADED', code, sorted(m for m in sys.modules if m.startswith(('workbench.models.', 'alembic'))))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                          env={**os.environ})
+    assert done.returncode == 0, done.stderr
+    code, _, loaded = done.stdout.rpartition("LOADED ")[2].partition(" ")
+    assert code == "0"
+    loaded = eval(loaded)  # noqa: S307 - our own repr of a list of module names
+    assert "workbench.models.visits" in loaded and "workbench.models.people" in loaded
+    assert not [m for m in loaded if m.startswith("alembic")]
+    assert not {"workbench.models.budget", "workbench.models.correspondence", "workbench.models.travel",
+                "workbench.models.interparliamentary", "workbench.models.administration"} & set(loaded)
+
+
+def test_the_schema_check_knows_every_revision_alembic_knows():
+    from workbench import migrate
+
+    assert migrate.known_revisions() == set(migrate.revisions())
+
+
+def test_a_write_after_loading_one_model_module_knows_every_table(engine):
+    """Foreign keys are resolved against every table when a session flushes: a process that imported only the
+    visits' models can still write a visit (its principal is a person, its officers' table another module)."""
+    probe = ("import sys, datetime as dt\nfrom workbench.db import SYSTEM, make_engine, new_session\n"
+             "from workbench.services.visits import schedule_visit\nfrom sqlmodel import select\n"
+             "from workbench.models.countries import Country\n"
+             f"engine = make_engine({engine.url.render_as_string(hide_password=False)!r})\n"
+             "before = 'workbench.models.budget' in sys.modules\n"
+             "with new_session(engine) as session:\n"
+             "    country = session.exec(select(Country).where(Country.iso2 == 'JP')).one()\n"
+             "    visit = schedule_visit(session, actor=SYSTEM, data={'direction': 'inbound', 'kind': 'official_visit',\n"
+             "        'title_th': 'เยือน', 'country_id': country.id, 'start_date': dt.date(2026, 12, 1),\n"
+             "        'end_date': dt.date(2026, 12, 2)})\n"
+             "print('WROTE', visit.id, before, 'workbench.models.budget' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
+                          env={**os.environ})
+    assert done.returncode == 0, done.stderr
+    visit_id, before, after = done.stdout.rpartition("WROTE ")[2].split()
+    assert int(visit_id) > 0 and (before, after) == ("False", "True")
+
+
+def test_list_rows_read_from_columns_equal_the_records_read_one_by_one(session):
+    """The lists build their rows from the columns of one query: each row is the same model, field for field, as
+    reading that visit or engagement on its own."""
+    from workbench.services.engagements import read_engagement
+    from workbench.services.visits import read_visit
+
+    principal = make_principal(session)
+    officers = [make_person(session), make_person(session)]
+    add_visits(session, 3, principal=principal, officers=officers, offset=0)
+    add_engagements(session, 3, principals=[principal], guests=[make_person(session)], offset=0)
+    session.expire_all()
+    visits = list_visits(session, actor=SYSTEM)
+    engagements = list_engagements(session, actor=SYSTEM)
+    assert visits == [read_visit(session, visit_id=v.id, actor=SYSTEM) for v in visits]
+    assert engagements == [read_engagement(session, engagement_id=e.id, actor=SYSTEM) for e in engagements]
+    assert [v.model_fields_set for v in visits] == [read_visit(session, visit_id=v.id, actor=SYSTEM).model_fields_set
+                                                   for v in visits]
+
+
 def test_a_command_still_loads_what_it_needs_when_it_runs():
     output, loaded = modules_loaded_by("user", "add", "--help")
     assert "--role" in output and "workbench.models.users" in loaded  # the role choices come from the model

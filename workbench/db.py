@@ -25,6 +25,7 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from workbench.errors import ConfigurationError, ValidationError
+from workbench.models import load_all as load_all_models
 from workbench.models.audit import GENESIS_HASH, HASHED_FIELDS, AuditChain, AuditEntry, plain_entry_hash
 from workbench.models.base import Clearance, jsonable, utcnow
 
@@ -236,6 +237,13 @@ def _changed_values(obj: Any) -> dict[str, list[Any]]:
 def _entity_id(obj: Any) -> str:
     key = sa.inspect(obj).mapper.primary_key_from_instance(obj)
     return ",".join(str(part) for part in key if part is not None)
+
+
+@event.listens_for(Session, "before_flush")
+def _every_table_known(_session: Session, _flush_context: Any, _instances: Any) -> None:
+    """A flush orders and checks rows by their foreign keys, resolved against every table: the first flush of a
+    process loads every model module (a read-only command loads only the models it reads)."""
+    load_all_models()
 
 
 @event.listens_for(Session, "before_flush")

@@ -1,19 +1,29 @@
-"""Schema migrations (Alembic, shipped inside the package). Production code never calls ``create_all``."""
+"""Schema migrations (Alembic, shipped inside the package). Production code never calls ``create_all``.
+
+Alembic is imported only to migrate: every command checks the database's revision first (``check_not_newer``),
+which reads the ``alembic_version`` table and the revision ids written in the migration files, without loading
+Alembic or running the migration modules (a read-only list starts without them)."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).with_name("migrations")
+_REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*['"]([^'"]+)['"]""", re.MULTILINE)
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
@@ -22,8 +32,9 @@ def alembic_config() -> Config:
 def check_not_newer(engine: Engine) -> None:
     """Refuse a database whose schema is newer than this workbench (written by a later version): running old code
     on it could lose what the newer schema holds. Raises ConfigurationError naming both revisions."""
-    current = current_revision(engine)
-    if current is not None and current not in revisions():
+    unknown = [revision for revision in stored_revisions(engine) if revision not in known_revisions()]
+    if unknown:
+        current = unknown[0]
         from workbench.errors import ConfigurationError
 
         raise ConfigurationError(
@@ -57,6 +68,8 @@ def check_current(engine: Engine) -> None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database to ``revision`` (default: the newest schema). Safe to run again. A database newer than
     this code is refused (``check_not_newer``)."""
+    from alembic import command
+
     check_not_newer(engine)
     config = alembic_config()
     with engine.begin() as connection:
@@ -65,6 +78,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     check_not_newer(engine)
     config = alembic_config()
     with engine.begin() as connection:
@@ -72,12 +87,33 @@ def downgrade(engine: Engine, revision: str) -> None:
         command.downgrade(config, revision)
 
 
+def stored_revisions(engine: Engine) -> list[str]:
+    """The revision ids in the database's ``alembic_version`` table (none for an empty database), read with one
+    plain query."""
+    with engine.connect() as connection:
+        if not sa.inspect(connection).has_table("alembic_version"):
+            return []
+        return [row[0] for row in connection.execute(sa.text("SELECT version_num FROM alembic_version"))]
+
+
+@lru_cache(maxsize=1)
+def known_revisions() -> frozenset[str]:
+    """Every revision id this workbench ships, read from the ``revision = '…'`` line of each migration file (the
+    same ids as ``revisions()``, which asks Alembic; a test keeps the two equal)."""
+    return frozenset(match.group(1) for path in (MIGRATIONS / "versions").glob("*.py")
+                     for match in [_REVISION.search(path.read_text("utf-8"))] if match)
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -85,5 +121,7 @@ def head_revision() -> str:
 
 def revisions() -> list[str]:
     """Every revision id, oldest first."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]

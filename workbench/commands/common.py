@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -118,10 +119,14 @@ def actor(session: Any, args: argparse.Namespace) -> Any:
         raise ValidationError(exc.th, exc.en, field="--as") from None
 
 
+@functools.lru_cache(maxsize=8192)
 def text_width(text: str) -> int:
-    """Columns a text takes in a terminal: Thai vowels and tone marks above or below a letter take none."""
+    """Columns a text takes in a terminal: Thai vowels and tone marks above or below a letter take none. (Cached:
+    a long table repeats its dates, states and names.)"""
     import unicodedata
 
+    if text.isascii():
+        return len(text)
     return sum(1 for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch) != "Mn")
 
 

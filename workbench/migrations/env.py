@@ -5,7 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import workbench.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from workbench.models import load_all
+
+load_all()  # every table on SQLModel.metadata
 
 config = context.config
 target_metadata = SQLModel.metadata

@@ -1,132 +1,69 @@
-"""All table models, imported here so SQLModel.metadata knows every table (Alembic reads it)."""
+"""The table models, one module per feature (``workbench.models.visits`` …).
 
-from workbench.models.audit import AuditChain, AuditEntry
-from workbench.models.base import Clearance, Region
-from workbench.models.briefing import (
-    Agreement,
-    BriefingPack,
-    BriefingPackPoint,
-    Chamber,
-    ChamberSnapshot,
-    CountryFact,
-    MonitoringNote,
-    Parliament,
-    TalkingPoint,
-)
-from workbench.models.budget import (
-    AccommodationRate,
-    Allotment,
-    AllowanceRate,
-    BudgetLine,
-    Commitment,
-    CountryRateGroup,
-    Disbursement,
-    DisbursementTarget,
-    Transfer,
-    TravelCostDefault,
-    TravelGrade,
-)
-from workbench.models.countries import Country, CountryBase, CountryRead
-from workbench.models.interparliamentary import (
-    AgendaItem,
-    CoordinationEntry,
-    HostRotation,
-    Intervention,
-    LeadTime,
-    Meeting,
-    MeetingDocument,
-    MeetingSeries,
-    MeetingSummary,
-    Observer,
-    Position,
-    PrepTask,
-    Resolution,
-    SummaryFollowUp,
-)
-from workbench.models.people import (
-    Gender,
-    Membership,
-    MembershipCreate,
-    MembershipRead,
-    Organization,
-    OrganizationCreate,
-    OrganizationRead,
-    OrgClassification,
-    Person,
-    PersonCreate,
-    PersonRead,
-    PersonUpdate,
-    Post,
-    PostCreate,
-    PostRead,
-)
-from workbench.models.users import Role, User, UserCreate, UserRead, UserUpdate
-from workbench.models.visit_documents import ProgrammeDetails, ReportNarrative, VisitDocumentVersion
-from workbench.models.visits import (
-    ChecklistItem,
-    ChecklistTemplateItem,
-    ConversationRecord,
-    DelegationMember,
-    Engagement,
-    EngagementParticipant,
-    FollowUp,
-    PrecedenceRank,
-    Visit,
-    VisitOfficer,
-)
-from workbench.models.web_session import WebSession
+Importing this package is cheap: a name below (``from workbench.models import Person``) is imported from its
+module on first use, so a command loads only the models it reads (a 20-year ``workbench visit list`` needs five
+model modules of fourteen; building every model and its schemas costs a second of start-up on the office's
+machine). Whatever needs every table on ``SQLModel.metadata`` calls ``load_all()``: Alembic, the audit trail's
+kinds, and every flush (``workbench.db``: foreign keys are resolved against the whole metadata). A new model
+module needs no line here: ``load_all()`` imports every module of the package.
+"""
 
-__all__ = [
-    "AuditChain", "AuditEntry", "Clearance", "Country", "CountryBase", "CountryRead", "Gender", "Membership",
-    "MembershipCreate", "MembershipRead", "OrgClassification", "Organization", "OrganizationCreate",
-    "OrganizationRead", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post", "PostCreate", "PostRead",
-    "Region", "Role", "ChecklistItem", "ChecklistTemplateItem", "ConversationRecord",
-    "DelegationMember", "Engagement", "EngagementParticipant", "FollowUp", "PrecedenceRank", "Visit", "VisitOfficer",
-    "User", "UserCreate", "UserRead", "UserUpdate",
-    "AccommodationRate", "AllowanceRate", "Allotment", "BudgetLine", "Commitment", "CountryRateGroup",
-    "Disbursement", "DisbursementTarget", "Transfer", "TravelCostDefault", "TravelGrade",
-]
-__all__ += ["Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
-            "MonitoringNote", "Parliament", "TalkingPoint"]
-__all__ += ["WebSession"]
-from workbench.models.travel import (  # noqa: E402
-    Passport,
-    PassportMove,
-    PassportTypeRule,
-    TravelLeadTime,
-    TravelLetter,
-    TravelRule,
-    VisaRequest,
-    VisaRequirement,
-)
+from __future__ import annotations
 
-__all__ += ["Passport", "PassportMove", "PassportTypeRule", "TravelLeadTime", "TravelLetter", "TravelRule",
-            "VisaRequirement", "VisaRequest"]
+import pkgutil
+from importlib import import_module
+from typing import Any
 
-from workbench.models.correspondence import (  # noqa: E402
-    Correspondence,
-    CorrespondenceAttachment,
-    CorrespondenceCounter,
-    DestructionApproval,
-    DestructionList,
-    DestructionListItem,
-    RoutingStep,
-)
+_NAMES: dict[str, tuple[str, ...]] = {
+    "audit": ("AuditChain", "AuditEntry"),
+    "base": ("Clearance", "Region"),
+    "briefing": ("Agreement", "BriefingPack", "BriefingPackPoint", "Chamber", "ChamberSnapshot", "CountryFact",
+                 "MonitoringNote", "Parliament", "TalkingPoint"),
+    "budget": ("AccommodationRate", "Allotment", "AllowanceRate", "BudgetLine", "Commitment", "CountryRateGroup",
+               "Disbursement", "DisbursementTarget", "Transfer", "TravelCostDefault", "TravelGrade"),
+    "countries": ("Country", "CountryBase", "CountryRead"),
+    "interparliamentary": ("AgendaItem", "CoordinationEntry", "HostRotation", "Intervention", "LeadTime", "Meeting",
+                           "MeetingDocument", "MeetingSeries", "MeetingSummary", "Observer", "Position", "PrepTask",
+                           "Resolution", "SummaryFollowUp"),
+    "people": ("Gender", "Membership", "MembershipCreate", "MembershipRead", "Organization", "OrganizationCreate",
+               "OrganizationRead", "OrgClassification", "Person", "PersonCreate", "PersonRead", "PersonUpdate", "Post",
+               "PostCreate", "PostRead"),
+    "users": ("Role", "User", "UserCreate", "UserRead", "UserUpdate"),
+    "visit_documents": ("ProgrammeDetails", "ReportNarrative", "VisitDocumentVersion"),
+    "visits": ("ChecklistItem", "ChecklistTemplateItem", "ConversationRecord", "DelegationMember", "Engagement",
+               "EngagementParticipant", "FollowUp", "PrecedenceRank", "Visit", "VisitOfficer"),
+    "web_session": ("WebSession",),
+    "travel": ("Passport", "PassportMove", "PassportTypeRule", "TravelLeadTime", "TravelLetter", "TravelRule",
+               "VisaRequest", "VisaRequirement"),
+    "correspondence": ("Correspondence", "CorrespondenceAttachment", "CorrespondenceCounter", "DestructionApproval",
+                       "DestructionList", "DestructionListItem", "RoutingStep"),
+    "administration": ("Absence", "Equipment", "Gift", "StaffMember", "StockItem", "StockMovement", "WorkPlanItem"),
+}
+_MODULE_OF = {name: module for module, names in _NAMES.items() for name in names}
 
-__all__ += ["Correspondence", "CorrespondenceAttachment", "CorrespondenceCounter", "DestructionApproval",
-            "DestructionList", "DestructionListItem", "RoutingStep"]
-__all__ += ["AgendaItem", "CoordinationEntry", "HostRotation", "Intervention", "LeadTime", "Meeting",
-            "MeetingDocument", "MeetingSeries", "MeetingSummary", "Observer", "Position", "PrepTask", "Resolution",
-            "SummaryFollowUp"]
-__all__ += ["ProgrammeDetails", "ReportNarrative", "VisitDocumentVersion"]
-from workbench.models.administration import (  # noqa: E402
-    Absence,
-    Equipment,
-    Gift,
-    StaffMember,
-    StockItem,
-    StockMovement,
-    WorkPlanItem,
-)
+__all__ = [name for names in _NAMES.values() for name in names]
+__all__ += ["load_all"]
 
-__all__ += ["Absence", "Equipment", "Gift", "StaffMember", "StockItem", "StockMovement", "WorkPlanItem"]
+_loaded = False
+
+
+def __getattr__(name: str) -> Any:
+    """``workbench.models.Person``: imported from its own module the first time it is asked for."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def load_all() -> Any:
+    """Import every model module of this package (once), so ``SQLModel.metadata`` knows every table; returns it."""
+    global _loaded
+    if not _loaded:
+        for info in pkgutil.iter_modules(__path__):
+            import_module(f"{__name__}.{info.name}")
+        _loaded = True
+    from sqlmodel import SQLModel
+
+    return SQLModel.metadata

@@ -32,7 +32,10 @@ class StrEnumType(sa.types.TypeDecorator):
         return None if value is None else self.enum_type(value).value
 
     def process_result_value(self, value: Any, dialect: Any) -> Any:
-        return None if value is None else self.enum_type(value)
+        if value is None:
+            return None
+        member = self.enum_type._value2member_map_.get(value)  # a dict look-up: lists read thousands of these
+        return member if member is not None else self.enum_type(value)
 
 
 class ClearanceType(sa.types.TypeDecorator):
@@ -45,7 +48,10 @@ class ClearanceType(sa.types.TypeDecorator):
         return None if value is None else int(value)
 
     def process_result_value(self, value: Any, dialect: Any) -> Any:
-        return None if value is None else Clearance(value)
+        if value is None:
+            return None
+        member = Clearance._value2member_map_.get(value)
+        return member if member is not None else Clearance(value)
 
 
 def enum_column(enum_type: type[enum.StrEnum] | int, length: int = 30) -> Any:

@@ -7,6 +7,7 @@ An engagement inside a visit falls within the visit's dates.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -225,7 +226,8 @@ def list_engagements(session: Session, *, actor: Actor, start: dt.datetime | Non
                      kind: str | None = None) -> list[EngagementRead]:
     """Engagements overlapping [start, end) that the actor may see, earliest first.
 
-    Two queries whatever the number of rows: the engagements, then all their participants (no query per row)."""
+    Two queries whatever the number of rows: the engagements' columns, then all their participants' (no query per
+    row, and no ORM object per row: 2,000 engagements and their 7,000 participants at twenty years)."""
     require(actor, "visits.read")
     conditions: list[Any] = []
     if start is not None:
@@ -236,12 +238,22 @@ def list_engagements(session: Session, *, actor: Actor, start: dt.datetime | Non
         conditions.append(Engagement.visit_id == visit_id)
     if kind:
         conditions.append(Engagement.kind == choice(EngagementKind, kind, "kind"))
-    rows = session.exec(select(Engagement).where(*conditions).order_by(col(Engagement.start), col(Engagement.id))).all()
-    found = [e for e in rows if can_see(actor, e.classification)]
+    shown = [column for column in Engagement.__table__.c if column.key in EngagementRead.model_fields]
+    keys = [column.key for column in shown]
+    rows = session.execute(select(*shown).where(*conditions).order_by(col(Engagement.start), col(Engagement.id)))
+    found = [row for row in map(dict, map(functools.partial(zip, keys), rows))
+             if can_see(actor, row["classification"])]
     if not found:
         return []
-    participants: dict[int, list[EngagementParticipant]] = {}
+    principals: dict[int, list[int]] = {}
+    guests: dict[int, list[int]] = {}
     chosen = select(Engagement.id).where(*conditions)
-    for row in session.exec(select(EngagementParticipant).where(col(EngagementParticipant.engagement_id).in_(chosen))):
-        participants.setdefault(row.engagement_id, []).append(row)
-    return [_as_read(e, participants.get(e.id, [])) for e in found]
+    for engagement_id, person_id, side, is_principal in session.execute(
+            select(EngagementParticipant.engagement_id, EngagementParticipant.person_id, EngagementParticipant.side,
+                   EngagementParticipant.is_principal).where(col(EngagementParticipant.engagement_id).in_(chosen))):
+        if is_principal:
+            principals.setdefault(engagement_id, []).append(person_id)
+        if side == Side.GUEST:
+            guests.setdefault(engagement_id, []).append(person_id)
+    return [EngagementRead.model_validate({**row, "principal_ids": sorted(principals.get(row["id"], [])),
+                                           "guest_ids": sorted(guests.get(row["id"], []))}) for row in found]

@@ -36,8 +36,9 @@ def field_label(name: str) -> str:
 
 def kinds() -> list[tuple[str, str]]:
     """Every kind of record the trail can name, "ทั้งหมด" first, then by label."""
-    import workbench.models  # noqa: F401 - every table registered
+    from workbench.models import load_all
 
+    load_all()  # every table registered
     tables = [name for name in SQLModel.metadata.tables if name != "audit_entry"]
     return [(t("audit.all_kinds"), "")] + sorted(((kind_label(name), name) for name in tables),
                                                   key=lambda pair: pair[0])
