@@ -170,6 +170,7 @@ def test_the_schema_check_knows_every_revision_alembic_knows():
     from workbench import migrate
 
     assert migrate.known_revisions() == set(migrate.revisions())
+    assert migrate.shipped_head() == migrate.head_revision()
 
 
 def test_a_write_after_loading_one_model_module_knows_every_table(engine):

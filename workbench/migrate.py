@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 _REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*['"]([^'"]+)['"]""", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"""^down_revision(?:\s*:\s*[^=]+)?\s*=\s*['"]([^'"]+)['"]""", re.MULTILINE)
 
 
 def alembic_config() -> Config:
@@ -49,9 +50,10 @@ def check_current(engine: Engine) -> None:
     half-way on a missing table or column. Raises ConfigurationError saying to run ``workbench init`` (which
     upgrades, keeping the data). A newer schema is refused as ``check_not_newer`` says."""
     check_not_newer(engine)
-    current, head = current_revision(engine), head_revision()
-    if current == head:
+    stored, head = stored_revisions(engine), shipped_head()
+    if stored == [head]:
         return
+    current = stored[0] if stored else None
     from workbench.errors import ConfigurationError
 
     if current is None:
@@ -102,6 +104,17 @@ def known_revisions() -> frozenset[str]:
     same ids as ``revisions()``, which asks Alembic; a test keeps the two equal)."""
     return frozenset(match.group(1) for path in (MIGRATIONS / "versions").glob("*.py")
                      for match in [_REVISION.search(path.read_text("utf-8"))] if match)
+
+
+@lru_cache(maxsize=1)
+def shipped_head() -> str:
+    """The newest revision this workbench ships: the one no migration file names as its ``down_revision`` (the
+    same as ``head_revision()``, which asks Alembic; a test keeps the two equal)."""
+    texts = [path.read_text("utf-8") for path in (MIGRATIONS / "versions").glob("*.py")]
+    below = {match.group(1) for text in texts for match in [_DOWN_REVISION.search(text)] if match}
+    heads = sorted(known_revisions() - below)
+    assert len(heads) == 1, f"the migrations have {len(heads)} heads: {heads}"
+    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
