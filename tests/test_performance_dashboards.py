@@ -12,17 +12,21 @@ import contextlib
 import datetime as dt
 from collections.abc import Iterator
 
+import comm
+import comm.base_comm
 import pytest
 from sqlalchemy import event
 from sqlmodel import col, select
 
 from tests.factories import make_person, make_user, user_model
 from tests.test_performance import counting_statements
+from tests.visit_factories import make_engagement
 from workbench.db import SYSTEM, transaction
 from workbench.models.audit import AuditEntry
 from workbench.models.base import Clearance
 from workbench.models.users import Role, User
 from workbench.services import audit, auth
+from workbench.ui.visits.dashboard import VisitsApp
 
 
 @pytest.fixture
@@ -86,3 +90,43 @@ def test_sign_in_bookkeeping_is_folded_away_in_sql_exactly_as_the_rule_says(sess
     everything = audit.audit_page(session, actor=admin, page_size=1000, include_sign_in=True)
     assert [row.id for row in everything.rows] == [entry.id for entry in every][:1000]
     assert everything.total == len(every)
+
+
+# --- the visit calendar: another month -------------------------------------------------------------------------
+
+class CountingComm(comm.base_comm.BaseComm):
+    """A widget's comm without a kernel that counts what it would send to the browser."""
+
+    sent: list[str] = []
+
+    def publish_msg(self, msg_type, data=None, metadata=None, buffers=None, **keys) -> None:
+        CountingComm.sent.append(msg_type)
+
+
+@pytest.fixture
+def messages(monkeypatch) -> list[str]:
+    """The messages the widgets created from here on send to the browser (opening one, changing a value)."""
+    CountingComm.sent = []
+    monkeypatch.setattr(comm, "create_comm", lambda *args, **kwargs: CountingComm(*args, **kwargs))
+    return CountingComm.sent
+
+
+def test_next_month_sends_a_handful_of_messages_and_leaves_the_overdue_entries_alone(engine, session, messages):
+    protocol = user_model(session, make_user(session, role=Role.PROTOCOL_OFFICER))
+    make_engagement(session, title_th="คารวะที่ยังไม่มีบันทึก", start=dt.datetime(2026, 10, 1, 10, 0),
+                    end=dt.datetime(2026, 10, 1, 11, 0))
+    for day in range(1, 29):  # a month of January full of engagements
+        make_engagement(session, title_th=f"ประชุมวันที่ {day}", kind="meeting",
+                        start=dt.datetime(2027, 1, day, 10, 0), end=dt.datetime(2027, 1, day, 11, 0))
+    app = VisitsApp(engine, protocol, today=dt.date(2026, 12, 10))
+    overdue = app.attention.overdue_records.children
+    assert "คารวะที่ยังไม่มีบันทึก" in overdue[1].description and app.attention.total >= 1
+    total = app.attention.total
+    messages.clear()
+    app.calendar.next_button.click()
+    assert app.calendar.first == dt.date(2027, 1, 1) and len(app.calendar.items) >= 28
+    assert "ประชุมวันที่ 28" in app.calendar.grid.value
+    assert len(messages) <= 12, messages  # the grid, the heading, the period's warnings: no widget per item
+    assert app.attention.overdue_records.children is overdue and app.attention.total == total
+    app.changed()  # after a write everything is read again
+    assert app.attention.overdue_records.children is not overdue
