@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from workbench.models.audit import AuditEntry
@@ -92,36 +93,67 @@ def audit_page(session: Session, *, actor: Actor, who: str = "", entity: str = "
     """One page (newest first) of the entries matching the filters that ``actor`` may see.
 
     ``who``: part of the actor's user name; ``entity``: a table name; ``entity_id``: that record's id;
-    ``date_from``/``date_to``: UTC instants, from inclusive, to exclusive."""
+    ``date_from``/``date_to``: UTC instants, from inclusive, to exclusive.
+
+    The page is cut in SQL (a count and one page of entries, whatever the length of the trail); a reader who may
+    not see everything first has the records hidden from them looked up (one check per distinct record that can
+    be classified) and left out in the same SQL."""
     require(actor, "audit.read")
     page_size = max(1, min(int(page_size), MAX_PAGE_SIZE))
-    query = select(AuditEntry).order_by(col(AuditEntry.id).desc())
+    conditions: list = []
     if who.strip():
-        query = query.where(col(AuditEntry.actor_name).ilike(f"%{who.strip()}%"))
+        conditions.append(col(AuditEntry.actor_name).ilike(f"%{who.strip()}%"))
     if entity.strip():
-        query = query.where(AuditEntry.entity == entity.strip())
+        conditions.append(AuditEntry.entity == entity.strip())
     if entity_id.strip():
-        query = query.where(AuditEntry.entity_id == entity_id.strip())
+        conditions.append(AuditEntry.entity_id == entity_id.strip())
     if date_from is not None:
-        query = query.where(col(AuditEntry.at) >= date_from)
+        conditions.append(col(AuditEntry.at) >= date_from)
     if date_to is not None:
-        query = query.where(col(AuditEntry.at) < date_to)
-    sees_all = clearance_of(actor) >= max(Clearance)  # nothing is classified above the highest clearance
-    visible: dict[tuple[str, str], bool] = {}
-    kept: list[AuditEntry] = []
-    for row in session.exec(query):
-        if not include_sign_in and is_sign_in_noise(row):
-            continue
-        key = (row.entity, row.entity_id)  # events too: opening a secret record tells that it exists
-        if not sees_all and key not in visible:
-            visible[key] = not _may_be_classified(row.entity) or _row_visible(session, actor, *key)
-        if sees_all or visible[key]:
-            kept.append(row)
-    pages = max(1, -(-len(kept) // page_size))
+        conditions.append(col(AuditEntry.at) < date_to)
+    if not include_sign_in:
+        conditions.append(sa.not_(_sign_in_noise(session)))
+    if clearance_of(actor) < max(Clearance):  # nothing is classified above the highest clearance
+        conditions.extend(_hidden_from(session, actor, conditions))
+    total = session.exec(select(sa.func.count()).select_from(AuditEntry).where(*conditions)).one()
+    pages = max(1, -(-total // page_size))
     page = max(1, min(int(page), pages))
-    chosen = kept[(page - 1) * page_size:page * page_size]
-    return AuditPage(rows=[_audit_row(row) for row in chosen], total=len(kept), page=page, pages=pages,
+    chosen = session.exec(select(AuditEntry).where(*conditions).order_by(col(AuditEntry.id).desc())
+                          .offset((page - 1) * page_size).limit(page_size)).all()
+    return AuditPage(rows=[_audit_row(row) for row in chosen], total=total, page=page, pages=pages,
                      page_size=page_size)
+
+
+def _sign_in_noise(session: Session):
+    """``is_sign_in_noise`` as a SQL condition: sign-in tables and actions, and a user's update that changed
+    nothing but the sign-in counters (its changes without those keys are empty; SQLite's and PostgreSQL's own
+    JSON functions)."""
+    counters = sorted(SIGN_IN_USER_FIELDS)
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+
+        changes = sa.cast(AuditEntry.changes, JSONB)
+        empty = sa.cast(sa.literal("{}"), JSONB)
+        stripped = changes.op("-")(sa.cast(sa.literal(counters, ARRAY(sa.Text)), ARRAY(sa.Text)))
+        only_counters = sa.and_(stripped == empty, changes != empty)
+    else:
+        stripped = sa.func.json_remove(AuditEntry.changes, *(f"$.{name}" for name in counters))
+        only_counters = sa.and_(stripped == "{}", sa.func.json(AuditEntry.changes) != "{}")
+    return sa.or_(col(AuditEntry.entity).in_(sorted(SIGN_IN_TABLES)),
+                  col(AuditEntry.action).in_(sorted(SIGN_IN_ACTIONS)),
+                  sa.and_(AuditEntry.entity == "app_user", AuditEntry.action == "update", only_counters))
+
+
+def _hidden_from(session: Session, actor: Actor, conditions: list) -> list:
+    """SQL conditions leaving out the entries of records ``actor`` may not see (events too: opening a secret
+    record tells that it exists)."""
+    keys = session.exec(select(AuditEntry.entity, AuditEntry.entity_id).where(*conditions).distinct()).all()
+    hidden: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        if _may_be_classified(table) and not _row_visible(session, actor, table, record_id):
+            hidden.setdefault(table, []).append(record_id)
+    return [sa.not_(sa.and_(AuditEntry.entity == table, col(AuditEntry.entity_id).in_(ids)))
+            for table, ids in hidden.items()]
 
 
 @functools.lru_cache(maxsize=256)

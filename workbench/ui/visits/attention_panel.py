@@ -49,18 +49,17 @@ class AttentionPanel(widgets.VBox):
                           self.overdue_follow_ups, self.travel_missing])
         self.add_class("wb-attention")
         self._guard = guarded(self.notice)
+        self._overdue = 0  # entries of the sections that do not depend on the range shown
 
     def refresh(self, first: dt.date, last: dt.date) -> None:
+        """Every section again (after a write): the shown range's schedule conflicts and what is overdue."""
         now = dt.datetime.combine(self.today, clock.now().time())
         with new_session(self.engine) as session:
-            warnings = schedule_warnings(session, actor=self.user, first=first, last=last)
             late_records = records.overdue_records(session, actor=self.user, now=now,
                                                    due_days=get_settings().record_due_days)
             late_items = visits.overdue_checklist(session, actor=self.user, today=self.today)
             late_follow_ups = records.overdue_follow_ups(session, actor=self.user, today=self.today)
             travel = missing_for_calendar(session, actor=self.user, today=self.today)  # [] without travel.read
-        self._section(self.warnings, "panel.warnings", [
-            (w.th if self.lang == "th" else w.en, *self._uid(w.uid)) for w in warnings])
         self._section(self.overdue_records, "panel.overdue_records", [
             (f"{format_date(e.end.date(), style='abbr')} "
              f"{e.title_th if self.lang == 'th' else e.title_en or e.title_th}",
@@ -77,7 +76,17 @@ class AttentionPanel(widgets.VBox):
                 (m.th if self.lang == "th" else m.en, "visit", m.visit_id) for m in travel])
         else:
             self.travel_missing.children = ()
-        self.total = len(warnings) + len(late_records) + len(late_items) + len(late_follow_ups) + len(travel)
+        self._overdue = len(late_records) + len(late_items) + len(late_follow_ups) + len(travel)
+        self.refresh_period(first, last)
+
+    def refresh_period(self, first: dt.date, last: dt.date) -> None:
+        """Only what depends on the range shown (its schedule conflicts): what the calendar's move to another
+        month or week changes; the overdue sections stay as they are (they depend on today, not on the range)."""
+        with new_session(self.engine) as session:
+            warnings = schedule_warnings(session, actor=self.user, first=first, last=last)
+        self._section(self.warnings, "panel.warnings", [
+            (w.th if self.lang == "th" else w.en, *self._uid(w.uid)) for w in warnings])
+        self.total = len(warnings) + self._overdue
 
     @staticmethod
     def _uid(uid: str) -> tuple[str, int]:
@@ -106,5 +115,5 @@ class AttentionPanel(widgets.VBox):
         for box in (self.warnings, self.overdue_records, self.overdue_checklist, self.overdue_follow_ups,
                     self.travel_missing):
             box.children = ()
-        self.total = 0
+        self.total = self._overdue = 0
         self.notice.reset()

@@ -78,7 +78,9 @@ class VisitsApp(widgets.VBox):
         self.new_visit_button.on_click(self._guard(lambda _b: self.new_visit()))
         self.new_engagement_button.on_click(self._guard(lambda _b: self.new_engagement()))
         self.filters.observe(self._guard(lambda _c: self.calendar.refresh()), names="value")
-        self.calendar.observe(self._guard(lambda _c: self._refresh_attention()), names="title")
+        # another month or week: only the range's schedule conflicts change (overdue entries depend on today)
+        self.calendar.observe(self._guard(lambda _c: self.attention.refresh_period(
+            self.calendar.first, self.calendar.last)), names="title")
         self._guard(self._refresh_attention)()
 
     def __repr__(self) -> str:  # never the widgets' values in a text/plain fallback
