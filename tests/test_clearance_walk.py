@@ -909,6 +909,7 @@ NO_ACTOR: dict[str, str] = {
     "auth.identity_of": "sign-in", "auth.sign_in": "sign-in",
     "correspondence.approvals": "the approvals of a destruction list: committee members, no entry",
     "correspondence.next_number": "the next number of a register: numbers are not classified",
+    "correspondence.take_numbers": "as next_number, several at once (imports, the demo office)",
     "correspondence.to_read": "takes an entry already looked up with the actor's clearance",
     "travel.expiry_window_days": "rule data", "travel.lead_times": "rule data", "travel.margin_text": "rule data",
     "travel.rule": "rule data", "travel.valid_until_needed": "rule data", "travel.visa_rule": "rule data",
