@@ -865,7 +865,7 @@ EXCLUDED: dict[str, str] = {
     "common.get_visible": "the rule itself: every ById call above goes through it",
     "correspondence.first_step": "takes an entry register_document has just made (walked above)",
     "correspondence.check_file": "reads an import file; each row goes through check_create (walked above)",
-    "correspondence.import_register_file": "as check_file, then register_document (walked above)",
+    "correspondence.import_register_file": "as check_file, then stores the checked rows as register_document does",
     "correspondence.approve": "a committee member's approval of a destruction list, by list id: lists carry no "
                               "classification and the approval shows no entry (list_items is walked)",
     "correspondence.list_status": "a destruction list's year, status and approvals: lists carry no "
