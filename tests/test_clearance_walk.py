@@ -864,7 +864,7 @@ CALLS: dict[str, list[Any]] = {
 EXCLUDED: dict[str, str] = {
     "common.get_visible": "the rule itself: every ById call above goes through it",
     "correspondence.check_file": "reads an import file; each row goes through check_create (walked above)",
-    "correspondence.import_register_file": "as check_file, then register_document (walked above)",
+    "correspondence.import_register_file": "as check_file, then stores the checked rows as register_document does",
     "correspondence.approve": "a committee member's approval of a destruction list, by list id: lists carry no "
                               "classification and the approval shows no entry (list_items is walked)",
     "correspondence.list_status": "a destruction list's year, status and approvals: lists carry no "
@@ -907,6 +907,7 @@ EXCLUDED: dict[str, str] = {
 NO_ACTOR: dict[str, str] = {
     "auth.identity_of": "sign-in", "auth.sign_in": "sign-in",
     "correspondence.next_number": "the next number of a register: numbers are not classified",
+    "correspondence.take_numbers": "as next_number, several at once (imports, the demo office)",
     "correspondence.to_read": "takes an entry already looked up with the actor's clearance",
     "travel.expiry_window_days": "rule data", "travel.lead_times": "rule data", "travel.margin_text": "rule data",
     "travel.rule": "rule data", "travel.valid_until_needed": "rule data", "travel.visa_rule": "rule data",

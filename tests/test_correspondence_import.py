@@ -54,6 +54,50 @@ def test_a_bad_row_stops_the_import_with_nothing_written_and_every_bad_row_liste
     assert corr.register_document(session, actor=SYSTEM, data=letter()).number == 1  # no number was used up
 
 
+def test_a_long_file_is_registered_in_batches_with_its_numbers_steps_and_audit_entries(session, tmp_path):
+    """Many rows go through the bulk path: the same numbers, routing steps and audit entries as one by one, in a
+    number of statements that does not grow with the rows."""
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    from sqlmodel import col, func
+
+    from workbench.models.audit import AuditEntry
+    from workbench.models.correspondence import CorrespondenceStatus, RoutingStep
+    from workbench.services.audit_chain import verify_chain
+
+    corr.register_document(session, actor=SYSTEM, data=letter())  # incoming no. 1 of 2026 is taken already
+    header = ["register", "subject", "urgency", "work_group", "registered_at"]
+    rows = [["incoming" if n % 3 else "outgoing", f"หนังสือที่ {n}", "urgent" if n % 5 == 0 else "normal",
+             "กลุ่มงานพิธีการ" if n % 4 == 0 else "", f"2026-03-{1 + n % 28:02d} 09:{n % 60:02d}"] for n in range(60)]
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, _parameters, _context, _executemany) -> None:
+        seen.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", count)
+    try:
+        docs = import_register_file(session, path=write_csv(tmp_path / "long.csv", rows, header=header), actor=SYSTEM)
+    finally:
+        event.remove(Engine, "before_cursor_execute", count)
+
+    assert [d.subject for d in docs] == [f"หนังสือที่ {n}" for n in range(60)]
+    incoming = [d.number for d in docs if d.register.value == "incoming"]
+    outgoing = [d.number for d in docs if d.register.value == "outgoing"]
+    assert incoming == list(range(2, 2 + len(incoming))) and outgoing == list(range(1, 1 + len(outgoing)))
+    assert docs[0].display_number.endswith("/1") and docs[0].due_at is not None
+    routed = [d for d in docs if d.work_group]
+    assert routed and all(d.status == CorrespondenceStatus.ROUTED for d in routed)
+    steps = session.exec(select(RoutingStep).where(col(RoutingStep.correspondence_id).in_([d.id for d in routed]))).all()
+    assert sorted(s.correspondence_id for s in steps) == sorted(d.id for d in routed)
+    stored = session.get(Correspondence, docs[-1].id)
+    assert "หนังสือที่ 59" in stored.search_text and stored.number == docs[-1].number
+    entries = session.exec(select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.entity == "correspondence", col(AuditEntry.entity_id).in_([str(d.id) for d in docs]))).one()
+    assert entries == 60
+    assert len(seen) < 40  # read, check and write per batch, not per row
+    assert verify_chain(session, actor=SYSTEM).ok
+
+
 def test_an_unknown_or_missing_column_is_refused(session, tmp_path):
     path = write_csv(tmp_path / "cols.csv", [["x", "incoming"]], header=["สี", "ทะเบียน"])
     with pytest.raises(ImportRejected) as rejected:

@@ -286,3 +286,36 @@ def test_a_longer_demo_history_grows_notes_and_talking_points_year_by_year(demo_
     oldest = demo_session.exec(select(func.min(MonitoringNote.noted_on))).one()
     assert oldest <= dt.date(2025, 10, 31)  # spread over fiscal years 2569 and 2570
     assert any(hit.kind == "note" for hit in search(demo_session, actor=SYSTEM, query="ตัวเลขการค้า"))
+
+
+def test_a_bulk_entry_records_the_same_changes_as_an_ordinary_write(session):
+    """The bulk path's entry of a row equals the ``after_flush`` hook's entry of the same row written one by one:
+    dates, enums, secrecy levels and Thai text as the hook writes them, and both sit on one intact chain."""
+    from sqlmodel import select
+
+    from workbench.db import bulk_insert, transaction
+    from workbench.models.audit import AuditEntry
+    from workbench.models.base import Clearance
+    from workbench.models.briefing import MonitoringNote, NoteCategory
+    from workbench.models.countries import Country
+    from workbench.services.audit_chain import verify_chain
+
+    japan = session.exec(select(Country).where(Country.iso2 == "JP")).one()
+    values = {"country_id": japan.id, "noted_on": dt.date(2021, 3, 4), "category": NoteCategory.SECURITY,
+              "title": "ความมั่นคงทางทะเล \"ทดสอบ\"", "summary": "สรุป\nบรรทัดสอง", "tags": "maritime",
+              "classification": Clearance.SECRET}
+    with transaction(session, actor=SYSTEM):
+        one = MonitoringNote(**values)
+        session.add(one)
+        session.flush()
+        [bulk_id] = bulk_insert(session, MonitoringNote, [values])
+
+    def entry(key: int) -> dict:
+        row = session.exec(select(AuditEntry).where(AuditEntry.entity == "monitoring_note",
+                                                    AuditEntry.entity_id == str(key))).one()
+        return {name: change for name, change in row.changes.items() if name not in ("id", "created_at")}
+
+    assert entry(bulk_id) == entry(one.id)
+    assert entry(bulk_id)["classification"] == [None, 2] and entry(bulk_id)["noted_on"] == [None, "2021-03-04"]
+    assert session.get(MonitoringNote, bulk_id).category == NoteCategory.SECURITY
+    assert verify_chain(session, actor=SYSTEM).ok

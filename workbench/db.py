@@ -26,7 +26,15 @@ from sqlmodel import Session
 
 from workbench.errors import ConfigurationError, ValidationError
 from workbench.models import load_all as load_all_models
-from workbench.models.audit import GENESIS_HASH, HASHED_FIELDS, AuditChain, AuditEntry, plain_entry_hash
+from workbench.models.audit import (
+    GENESIS_HASH,
+    HASHED_FIELDS,
+    AuditChain,
+    AuditEntry,
+    canonical_json,
+    chain_texts,
+    plain_entry_hash,
+)
 from workbench.models.base import Clearance, jsonable, utcnow
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -297,13 +305,12 @@ def _audit_after_flush(session: Session, _flush_context: Any) -> None:
     ])
 
 
-def append_audit(session: Session, entries: list[dict[str, Any]], *, plain: bool = False) -> None:
+def append_audit(session: Session, entries: list[dict[str, Any]]) -> None:
     """Insert audit entries at the end of the hash chain, in this transaction.
 
     The chain's head row is locked (``FOR UPDATE`` on PostgreSQL; SQLite's write transaction already holds the
     database) until the transaction ends, so concurrent writers append one after another and the chain never
-    forks; each entry's hash covers the previous entry's hash and its own fields. ``plain``: the entries' ``changes``
-    are JSON values already (the bulk path builds them so) and are neither copied nor walked again."""
+    forks; each entry's hash covers the previous entry's hash and its own fields."""
     connection = session.connection()
     chain = AuditChain.__table__
     head = connection.execute(sa.select(chain.c.last_seq, chain.c.last_hash).where(chain.c.id == 1)
@@ -319,7 +326,7 @@ def append_audit(session: Session, entries: list[dict[str, Any]], *, plain: bool
         at = entry["at"]
         if at.tzinfo is not None:  # stored naive in UTC: hash what will be read back
             at = at.astimezone(dt.UTC).replace(tzinfo=None)
-        changes = (entry.get("changes") or {}) if plain else jsonable(entry.get("changes") or {})
+        changes = jsonable(entry.get("changes") or {})
         row = {**entry, "at": at, "changes": changes, "seq": seq, "prev_hash": last}
         content = {key: jsonable(row.get(key)) for key in HASHED_FIELDS if key != "changes"}
         row["hash"] = last = plain_entry_hash(last, {**content, "changes": changes})
@@ -343,12 +350,14 @@ BULK_BATCH = 2000
 
 
 def bulk_insert(session: Session, model: Any, rows: Any, *, batch: int = BULK_BATCH) -> list[Any]:
-    """Insert many new rows of a table model in batches: one multi-row INSERT per batch and one for its audit
+    """Insert many new rows of a table model in batches: one executemany INSERT per batch and one for its audit
     entries, one entry per row exactly as the ``after_flush`` hook writes them (for the demo builder and imports).
 
     Inside ``transaction(session, actor=...)`` only. Each row is a dict of field values; the model's defaults
     fill the rest. Returns the new primary keys in the order of ``rows``. The session's pending changes are
-    flushed first, so rows may refer to records made before.
+    flushed first, so rows may refer to records made before. No ORM object is built: the rows go to the driver
+    as tuples, converted by the columns' own types; each entry's changes are serialised once, and that one text
+    is both hashed on the chain and stored.
     """
     actor = session.info.get("actor")
     if actor is None:
@@ -357,31 +366,37 @@ def bulk_insert(session: Session, model: Any, rows: Any, *, batch: int = BULK_BA
     table = model.__table__
     mapper = sa.inspect(model)
     [key_column] = mapper.primary_key
-    columns = [(attr.key, attr.columns[0].name) for attr in mapper.column_attrs]
-    constants, factories = _field_defaults(model, [key for key, _ in columns])
+    fields = [(attr.key, attr.columns[0]) for attr in mapper.column_attrs]
+    constants, factories = _field_defaults(model, [key for key, _ in fields])
     connection = session.connection()
     keys: list[Any] = []
-    pending = list(rows)
+    pending = rows if isinstance(rows, list) else list(rows)
+    names = [key for key, _ in fields]
+    redacted = [key for key in names if key in REDACTED_FIELDS]
     for first in range(0, len(pending), batch):
-        values = []  # the rows as the table stores them: given values, else the model's defaults (no ORM object)
-        for row in pending[first:first + batch]:
-            filled = {**constants, **{key: factory() for key, factory in factories.items() if key not in row}, **row}
-            values.append({name: filled.get(key) for key, name in columns
-                           if not (name == key_column.name and filled.get(key) is None)})
-        new_keys = _insert_batch(connection, table, key_column, values)
+        chunk = pending[first:first + batch]
+        stamp = utcnow()  # ``created_at`` and other times of creation: one moment per batch, as in one flush
+        base = {**constants, **{key: stamp for key, factory in factories.items() if factory is utcnow}}
+        others = {key: factory for key, factory in factories.items() if factory is not utcnow}
+        filled = []  # the rows as the table stores them: given values, else the model's defaults
+        for row in chunk:
+            made = {key: factory() for key, factory in others.items() if key not in row} if others else {}
+            filled.append({**base, **made, **row})
+        new_keys = _insert_rows(connection, table, key_column, fields, filled)
         keys += new_keys
-        now = utcnow()
-        append_audit(session, [  # on the hash chain, like every other entry
-            {"at": now, "actor_id": actor.id, "actor_name": actor.username, "entity": table.name,
-             "entity_id": str(key), "action": "create",
-             "changes": {name: [None, _shown(name, value)] for name, value in {key_column.name: key, **row_values}
-                         .items()}}
-            for key, row_values in zip(new_keys, values, strict=True)], plain=True)
+        items = []
+        for key, values in zip(new_keys, filled, strict=True):
+            for name in redacted:
+                if values.get(name) is not None:
+                    values[name] = "***"
+            get = values.get
+            items.append((str(key), canonical_json({name: [None, get(name)] for name in names})))
+        _append_texts(connection, actor=actor, entity=table.name, action="create", items=items)
     return keys
 
 
 def _field_defaults(model: Any, keys: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The model's default of each column field: constants, and factories called once per row (``created_at``)."""
+    """The model's default of each column field: constants, and factories (``created_at``: ``utcnow``)."""
     from pydantic_core import PydanticUndefined
 
     constants: dict[str, Any] = {}
@@ -397,19 +412,80 @@ def _field_defaults(model: Any, keys: list[str]) -> tuple[dict[str, Any], dict[s
     return constants, factories
 
 
-def _insert_batch(connection: Any, table: sa.Table, key_column: sa.Column, values: list[dict[str, Any]]) -> list[Any]:
-    """One multi-row INSERT; the new keys in the order of ``values``.
+def _placeholders(connection: Any, count: int) -> str:
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    return ", ".join([mark] * count)
 
-    PostgreSQL returns them in parameter order (SQLAlchemy's sorted ``insertmanyvalues``). SQLite would fall back
-    to one statement per row for that, so there the keys are given explicitly after the highest one: the
-    transaction either writes exactly these keys or fails whole (a concurrent writer cannot slip in between
-    unnoticed: it would break the primary key, not share it)."""
-    if connection.dialect.name != "sqlite" or any(key_column.name in row for row in values):
-        inserted = connection.execute(sa.insert(table).returning(key_column, sort_by_parameter_order=True), values)
-        return list(inserted.scalars())
-    highest = connection.execute(sa.select(sa.func.max(key_column))).scalar() or 0
-    keys = list(range(highest + 1, highest + 1 + len(values)))
-    for key, row in zip(keys, values, strict=True):
-        row[key_column.name] = key
-    connection.execute(sa.insert(table), values)
+
+def _converters(connection: Any, columns: list[sa.Column]) -> list[Any]:
+    """Each column's own conversion of a Python value for this database (dates as SQLite text, enums…)."""
+    dialect = connection.dialect
+    return [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+
+
+def _insert_rows(connection: Any, table: sa.Table, key_column: sa.Column, fields: list[tuple[str, sa.Column]],
+                 filled: list[dict[str, Any]]) -> list[Any]:
+    """One executemany INSERT of ``filled`` (a dict per row, by attribute key); the new keys in row order.
+
+    The keys are given explicitly after the highest one (on PostgreSQL the key sequence hands them out, one
+    ``nextval`` for the whole batch): the transaction writes exactly these keys or fails whole (a concurrent
+    writer cannot slip in between unnoticed: it would break the primary key, not share it)."""
+    given = [row.get(key_column.key) for row in filled]
+    if any(key is not None for key in given):
+        if any(key is None for key in given):
+            raise ValueError("bulk rows give their primary key all or none")
+        keys = given
+    else:
+        keys = _new_keys(connection, table, key_column, len(filled))
+    for key, row in zip(keys, filled, strict=True):
+        row[key_column.key] = key
+    columns = [column for _, column in fields]
+    cells = []  # column by column: each column's conversion mapped over its values
+    for (key, _), convert in zip(fields, _converters(connection, columns), strict=True):
+        values = [row.get(key) for row in filled]
+        cells.append(list(map(convert, values)) if convert else values)
+    params = list(zip(*cells, strict=True))
+    names = ", ".join(connection.dialect.identifier_preparer.quote(column.name) for column in columns)
+    sql = f"INSERT INTO {connection.dialect.identifier_preparer.format_table(table)} ({names}) VALUES ({_placeholders(connection, len(columns))})"
+    connection.exec_driver_sql(sql, params)
     return keys
+
+
+def _new_keys(connection: Any, table: sa.Table, key_column: sa.Column, count: int) -> list[int]:
+    if connection.dialect.name == "postgresql":
+        sequence = connection.exec_driver_sql(
+            f"SELECT pg_get_serial_sequence('{table.name}', '{key_column.name}')").scalar()
+        if sequence:  # take ``count`` numbers of the sequence at once, as one INSERT … RETURNING would
+            return list(connection.exec_driver_sql(
+                "SELECT nextval(%s) FROM generate_series(1, %s)", (sequence, count)).scalars())
+    highest = connection.execute(sa.select(sa.func.max(key_column))).scalar() or 0
+    return list(range(highest + 1, highest + 1 + count))
+
+
+def _append_texts(connection: Any, *, actor: Any, entity: str, action: str, items: list[tuple[str, str]]) -> None:
+    """Append one audit entry per (entity id, changes text) at the end of the hash chain: the head row locked as
+    in ``append_audit``, the entries hashed by ``chain_texts`` and written by one executemany."""
+    chain = AuditChain.__table__
+    head = connection.execute(sa.select(chain.c.last_seq, chain.c.last_hash).where(chain.c.id == 1)
+                              .with_for_update()).first()
+    if head is None:
+        connection.execute(sa.insert(chain).values(id=1, last_seq=0, last_hash=GENESIS_HASH))
+        head = (0, GENESIS_HASH)
+    seq, last = head
+    now = utcnow()
+    at = now.astimezone(dt.UTC).replace(tzinfo=None) if now.tzinfo is not None else now
+    chained = chain_texts(last, seq, at=at, actor_id=actor.id, actor_name=actor.username, entity=entity,
+                          action=action, items=items)
+    if not chained:
+        return
+    table = AuditEntry.__table__
+    [stamp] = _converters(connection, [table.c.at])
+    fixed = (stamp(at) if stamp else at, actor.id, actor.username, entity, action)
+    names = "at, actor_id, actor_name, entity, action, seq, entity_id, changes, prev_hash, hash"
+    marks = _placeholders(connection, 10)
+    if connection.dialect.name == "postgresql":  # the changes arrive as text: the JSON column takes it as JSON
+        marks = "%s, %s, %s, %s, %s, %s, %s, CAST(%s AS JSON), %s, %s"
+    connection.exec_driver_sql(f"INSERT INTO audit_entry ({names}) VALUES ({marks})",
+                               [(*fixed, *entry) for entry in chained])
+    connection.execute(sa.update(chain).where(chain.c.id == 1).values(last_seq=chained[-1][0],
+                                                                       last_hash=chained[-1][4]))

@@ -1,19 +1,23 @@
 """Demo correspondence: a believable year of letters in and out per year covered — invitations and replies about
-the demo visits (linked to them), embassy notes, internal memos, budget requests — registered in date order
-through the same service staff use, some classified, a few urgent ones left open past their due time, and a
-share routed and signed off."""
+the demo visits (linked to them), embassy notes, internal memos, budget requests — registered in date order,
+some classified, a few urgent ones left open past their due time, and a share routed and signed off. Each letter
+is checked by the register's own rules and numbered from its register's counter, then written with its routing
+steps through the bulk path (``workbench.db.bulk_insert``: batched, one audit entry per row)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from sqlmodel import col, select
 
+from workbench.db import bulk_insert
 from workbench.demo import DemoContext, demo_builder
 from workbench.models.base import Clearance
-from workbench.models.correspondence import RoutingAction
+from workbench.models.correspondence import Correspondence, CorrespondenceStatus, RoutingAction, RoutingStep
 from workbench.models.visits import Visit
-from workbench.services.correspondence import register_document, route
+from workbench.services.correspondence import rules
+from workbench.services.correspondence.registers import check_create, search_text, take_numbers
 
 PER_YEAR = 220
 SENDERS_IN = ["กระทรวงการต่างประเทศ", "สถานเอกอัครราชทูต{c} ประจำประเทศไทย", "สำนักงานเลขาธิการสภาผู้แทนราษฎร",
@@ -55,13 +59,35 @@ def build_correspondence(context: DemoContext) -> None:
         if day.weekday() >= 5:
             day -= dt.timedelta(days=day.weekday() - 4)
         moments.append(dt.datetime.combine(day, dt.time(rng.randint(8, 15), rng.randint(0, 59))))
-    registered = []
+    documents = []
     for index, at in enumerate(sorted(moments)):
         visit = _nearby_visit(visits, at.date(), rng)
-        data = _letter(context, at, visit, index)
-        doc = register_document(session, actor=context.actor, data=data)
-        registered.append((doc, data))
-    _route(context, registered, officer, admin)
+        documents.append(_registered(context, _letter(context, at, visit, index)))
+    _number(context, documents)
+    steps = _route(context, documents, officer, admin)
+    ids = bulk_insert(session, Correspondence, documents)
+    for step in steps:
+        step["correspondence_id"] = ids[step.pop("document")]
+    bulk_insert(session, RoutingStep, steps)
+
+
+def _registered(context: DemoContext, data: dict) -> dict:
+    """A letter as ``register_document`` stores it (checked by the same rules), still without its number."""
+    checked = check_create(context.session, actor=context.actor, data=data)
+    registered_at = checked.registered_at.replace(microsecond=0)
+    return {**checked.model_dump(exclude={"registered_at"}), "year": registered_at.year, "registered_at": registered_at,
+            "due_at": rules.due_at(registered_at, checked.urgency), "status": CorrespondenceStatus.REGISTERED,
+            "registered_by_id": getattr(context.actor, "id", None)}
+
+
+def _number(context: DemoContext, documents: list[dict]) -> None:
+    """Each register's numbers of a year in registration order, taken from its counter at once."""
+    wanted = Counter((doc["register"], doc["year"]) for doc in documents)
+    numbers = {key: iter(take_numbers(context.session, register=key[0], year=key[1], count=count))
+               for key, count in wanted.items()}
+    for doc in documents:
+        doc["number"] = next(numbers[(doc["register"], doc["year"])])
+        doc["search_text"] = search_text(doc)
 
 
 def _nearby_visit(visits: list[Visit], day: dt.date, rng) -> Visit | None:
@@ -116,19 +142,26 @@ def _letter(context: DemoContext, at: dt.datetime, visit: Visit | None, index: i
     }
 
 
-def _route(context: DemoContext, registered: list, officer, admin) -> None:
-    """Most letters are routed and signed off; the newest stay on desks, some past their due time."""
+def _route(context: DemoContext, documents: list[dict], officer, admin) -> list[dict]:
+    """Most letters are routed and signed off; the newest stay on desks, some past their due time. Each document
+    is left as ``route`` would leave it; returns its steps (``document``: its place in ``documents``)."""
     rng = context.rng
     cutoff = dt.datetime.combine(min(context.today, dt.date.today()) - dt.timedelta(days=21), dt.time())
     latest = dt.datetime.combine(min(context.today, dt.date.today()), dt.time(8, 0))
-    for doc, _data in registered:
-        holder = officer if officer is not None and doc.classification == Clearance.NONE else admin
+    by = {"by_id": getattr(context.actor, "id", None), "by_name": getattr(context.actor, "username", "")}
+    steps = []
+    for index, doc in enumerate(documents):
+        holder = officer if officer is not None and doc["classification"] == Clearance.NONE else admin
         if holder is None:
             continue
         group = rng.choice(GROUPS)
-        route(context.session, document_id=doc.id, actor=context.actor, action=RoutingAction.ASSIGN,
-              to_user_id=holder.id, to_group=group, note="โปรดพิจารณาดำเนินการ",
-              at=min(latest, doc.registered_at + dt.timedelta(minutes=rng.randint(20, 180))))
-        if doc.registered_at < cutoff or rng.random() < 0.3:
-            route(context.session, document_id=doc.id, actor=context.actor, action=RoutingAction.SIGN_OFF,
-                  note="ทราบ ดำเนินการแล้ว", at=min(latest, doc.registered_at + dt.timedelta(hours=rng.randint(4, 60))))
+        at = min(latest, doc["registered_at"] + dt.timedelta(minutes=rng.randint(20, 180)))
+        steps.append({"document": index, "action": RoutingAction.ASSIGN, **by, "to_user_id": holder.id,
+                      "to_group": group, "note": "โปรดพิจารณาดำเนินการ", "at": at.replace(microsecond=0)})
+        doc.update(status=CorrespondenceStatus.ROUTED, assignee_id=holder.id, work_group=group)
+        if doc["registered_at"] < cutoff or rng.random() < 0.3:
+            at = min(latest, doc["registered_at"] + dt.timedelta(hours=rng.randint(4, 60)))
+            steps.append({"document": index, "action": RoutingAction.SIGN_OFF, **by, "to_user_id": holder.id,
+                          "to_group": group, "note": "ทราบ ดำเนินการแล้ว", "at": at.replace(microsecond=0)})
+            doc["status"] = CorrespondenceStatus.SIGNED_OFF
+    return steps

@@ -54,7 +54,35 @@ HASHED_FIELDS = ("seq", "at", "actor_id", "actor_name", "entity", "entity_id", "
 
 
 def plain_entry_hash(prev_hash: str, content: dict[str, Any]) -> str:
-    """``entry_hash`` of fields that are JSON values already (``jsonable`` of each of HASHED_FIELDS): the bulk path
-    hashes thousands of entries without walking their changes again."""
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256((prev_hash + text).encode("utf-8")).hexdigest()
+    """``entry_hash`` of fields that are JSON values already (``jsonable`` of each of HASHED_FIELDS)."""
+    return hashlib.sha256((prev_hash + canonical_json(content)).encode("utf-8")).hexdigest()
+
+
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=jsonable)
+
+
+def canonical_json(value: Any) -> str:
+    """``value`` as the chain hashes it: JSON with sorted keys, no blanks, Thai as is; dates, decimals and enums
+    as ``jsonable`` writes them."""
+    return _CANONICAL.encode(value)
+
+
+def chain_texts(prev_hash: str, seq: int, *, at: dt.datetime, actor_id: int | None, actor_name: str, entity: str,
+                action: str, items: list[tuple[str, str]]) -> list[tuple[int, str, str, str, str]]:
+    """Hash a run of entries that share their time, actor, entity and action (one batch of the bulk path) without
+    building a dictionary per entry: ``items`` are (entity id, the changes as ``canonical_json``); each entry's
+    canonical text is assembled around its changes text, byte for byte what ``entry_hash`` hashes, so the same
+    changes text is hashed and stored. Returns (seq, entity id, changes text, previous hash, hash) per entry."""
+    dumps = canonical_json
+    head = (f'{{"action":{dumps(action)},"actor_id":{dumps(actor_id)},"actor_name":{dumps(actor_name)},'
+            f'"at":{dumps(at.isoformat())},"changes":')
+    entity_text = f',"entity":{dumps(entity)},"entity_id":'
+    sha256, quoted = hashlib.sha256, json.encoder.encode_basestring
+    out = []
+    for entity_id, changes in items:
+        seq += 1
+        text = f'{prev_hash}{head}{changes}{entity_text}{quoted(entity_id)},"seq":{seq}}}'
+        digest = sha256(text.encode("utf-8")).hexdigest()
+        out.append((seq, entity_id, changes, prev_hash, digest))
+        prev_hash = digest
+    return out

@@ -12,27 +12,34 @@ import csv
 import datetime as dt
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
-from workbench.db import transaction
+from workbench import clock
+from workbench.db import bulk_insert, transaction
 from workbench.errors import ValidationError, WorkbenchError
 from workbench.i18n import catalogue
 from workbench.models.base import Clearance
 from workbench.models.correspondence import (
     ActionRequested,
+    Correspondence,
     CorrespondenceCreate,
     CorrespondenceRead,
+    CorrespondenceStatus,
     DocumentType,
     Register,
+    RoutingAction,
+    RoutingStep,
     Urgency,
 )
 from workbench.services.access import Actor, require
 from workbench.services.common import field_labels
-from workbench.services.correspondence.registers import check_create, register_document
+from workbench.services.correspondence import rules
+from workbench.services.correspondence.registers import check_create, display_number, search_text, take_numbers
 from workbench.thai import parse_date
 
 FIELDS = ["register", "registered_at", "doc_number", "doc_date", "sender", "recipient", "subject", "doc_type",
@@ -272,8 +279,38 @@ def check_file(session: Session, *, path: Path, actor: Actor) -> list[Correspond
 
 
 def import_register_file(session: Session, *, path: Path, actor: Actor) -> list[CorrespondenceRead]:
-    """Register every row of the file, or none of them."""
+    """Register every row of the file, or none of them: in file order, each row taking the next number of its
+    register, written through the bulk path (batched inserts, one audit entry per row) in one transaction."""
     require(actor, "correspondence.write")
     ready = check_file(session, path=path, actor=actor)
     with transaction(session, actor=actor):
-        return [register_document(session, actor=actor, data=row) for row in ready]
+        return _register_all(session, ready, actor)
+
+
+def _register_all(session: Session, ready: list[CorrespondenceCreate], actor: Actor) -> list[CorrespondenceRead]:
+    """Checked rows stored as ``register_document`` stores each (number, due time, status, search text, the
+    assignment step of a row given a work group), each register's numbers of a year taken at once."""
+    now = clock.now()
+    rows = []
+    for checked in ready:
+        registered_at = (checked.registered_at or now).replace(microsecond=0)
+        routed = bool(checked.assignee_id or checked.work_group)
+        rows.append({**checked.model_dump(exclude={"registered_at"}), "year": registered_at.year,
+                     "registered_at": registered_at, "due_at": rules.due_at(registered_at, checked.urgency),
+                     "status": CorrespondenceStatus.ROUTED if routed else CorrespondenceStatus.REGISTERED,
+                     "registered_by_id": getattr(actor, "id", None)})
+    wanted = Counter((row["register"], row["year"]) for row in rows)
+    numbers = {key: iter(take_numbers(session, register=key[0], year=key[1], count=count))
+               for key, count in wanted.items()}
+    for row in rows:
+        row["number"] = next(numbers[(row["register"], row["year"])])
+        row["search_text"] = search_text(row)
+    ids = bulk_insert(session, Correspondence, rows)
+    bulk_insert(session, RoutingStep, [
+        {"correspondence_id": key, "action": RoutingAction.ASSIGN, "by_id": getattr(actor, "id", None),
+         "by_name": getattr(actor, "username", ""), "to_user_id": row["assignee_id"], "to_group": row["work_group"],
+         "note": "", "at": row["registered_at"]}
+        for key, row in zip(ids, rows, strict=True) if row["status"] == CorrespondenceStatus.ROUTED])
+    return [CorrespondenceRead.model_validate({**row, "id": key, "display_number": display_number(row["register"],
+                                                                                                  row["number"])})
+            for key, row in zip(ids, rows, strict=True)]

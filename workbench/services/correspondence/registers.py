@@ -88,6 +88,12 @@ def next_number(session: Session, *, register: Register, year: int) -> int:
 
     Call only inside ``transaction()``: the number is final when that transaction commits, and returns to the
     pool (no gap) when it rolls back."""
+    return take_numbers(session, register=register, year=year, count=1)[0]
+
+
+def take_numbers(session: Session, *, register: Register, year: int, count: int) -> list[int]:
+    """The next ``count`` numbers of ``register`` in year ``year``, in order, taken at once (imports and the demo
+    office register many documents in one transaction); as ``next_number`` otherwise."""
     connection = session.connection()
     table = CorrespondenceCounter.__table__
     dialect = connection.dialect.name
@@ -99,19 +105,26 @@ def next_number(session: Session, *, register: Register, year: int) -> int:
     else:  # pragma: no cover - the workbench runs on SQLite and PostgreSQL only
         raise NotImplementedError(dialect)
     connection.execute(insert.values(register=Register(register).value, year=year, last=0).on_conflict_do_nothing())
-    return connection.execute(
+    last = connection.execute(
         sa.update(table)
         .where(table.c.register == Register(register).value, table.c.year == year)
-        .values(last=table.c.last + 1)
+        .values(last=table.c.last + count)
         .returning(table.c.last)
     ).scalar_one()
+    return list(range(last - count + 1, last + 1))
 
 
 # --- registering ---------------------------------------------------------------------------------------
 
 def _search_text(doc: Correspondence) -> str:
-    parts = [display_number(doc.register, doc.number), doc.doc_number, doc.subject, doc.sender, doc.recipient,
-             doc.remarks, doc.work_group]
+    return search_text(doc.model_dump())
+
+
+def search_text(values: dict[str, Any]) -> str:
+    """What search reads of a register entry (its fields by name): number, document number, subject, sender,
+    recipient, remarks and work group, case-folded."""
+    parts = [display_number(values["register"], values["number"])] + [
+        values.get(name) for name in ("doc_number", "subject", "sender", "recipient", "remarks", "work_group")]
     return "\n".join(fold(part) for part in parts if part)
 
 
