@@ -130,3 +130,26 @@ def test_next_month_sends_a_handful_of_messages_and_leaves_the_overdue_entries_a
     assert app.attention.overdue_records.children is overdue and app.attention.total == total
     app.changed()  # after a write everything is read again
     assert app.attention.overdue_records.children is not overdue
+
+
+# --- pre-heating ---------------------------------------------------------------------------------------------
+
+def test_a_preheated_kernel_connects_and_reads_before_the_request_and_writes_nothing(engine, session, monkeypatch):
+    from workbench.config import get_settings
+    from workbench.db import reset_default_engine
+    from workbench.ui.preheat import preheat
+
+    monkeypatch.setenv("WORKBENCH_DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    get_settings.cache_clear()
+    reset_default_engine()
+    entries = len(session.exec(select(AuditEntry.id)).all())
+    with counting_statements() as seen:
+        preheat("home")
+    assert seen  # the engine is connected and the identity read is compiled before anyone asks
+    assert not any(statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")) for statement in seen)
+    assert len(session.exec(select(AuditEntry.id)).all()) == entries
+    monkeypatch.setenv("VOILA_PREHEAT", "False")  # a kernel started on request: its request is there already
+    with counting_statements() as on_request:
+        preheat("home")
+    assert not on_request

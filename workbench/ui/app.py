@@ -1,7 +1,7 @@
 """Every dashboard notebook is ``dashboard_app("name", Builder)``: who is there, permission, header, the widget.
 
 ``dashboard_app`` waits for the browser's request (with pre-heated kernels, the notebook runs before anyone asks;
-nothing here touches data until the request has arrived), then ``AppShell``:
+nothing here reads anyone's data until the request has arrived), then ``AppShell``:
 
 1. takes the user from the server, never from the page: ``workbench serve`` signs people in on its own HTTP page
    and hands the kernel the signed-in user and web session id with the request (``request_info``); the shell
