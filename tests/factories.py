@@ -9,14 +9,14 @@ from sqlmodel import Session
 
 from workbench.db import SYSTEM
 from workbench.models.base import Clearance
-from workbench.models.people import Person
+from workbench.models.people import PersonRead
 from workbench.models.users import Role, UserRead
 from workbench.services import people, users
 
 _counter = iter(range(1, 1_000_000))
 
 
-def make_person(session: Session, **overrides: Any) -> Person:
+def make_person(session: Session, **overrides: Any) -> PersonRead:
     number = next(_counter)
     data = {"given_name_th": f"ทดสอบ{number}", "family_name_th": "ตัวอย่าง", "given_name_en": f"Test{number}",
             "family_name_en": "Example"}

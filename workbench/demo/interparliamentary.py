@@ -12,7 +12,7 @@ from typing import Any
 from workbench.demo import DemoContext, demo_builder
 from workbench.models.base import Clearance
 from workbench.models.interparliamentary import FollowUpStatus, MeetingKind, MeetingRead
-from workbench.models.people import Person
+from workbench.models.people import PersonRead
 from workbench.models.visits import MemberRole
 from workbench.services import countries, people
 from workbench.services.interparliamentary import exchanges, meetings, positions, summaries
@@ -22,9 +22,9 @@ D = dt.timedelta
 
 @demo_builder("interparliamentary", order=60)
 def build_interparliamentary(context: DemoContext) -> None:
-    senators: list[Person] = list(context.refs.get("senators", []))
-    principals: dict[str, Person] = context.refs.get("principals", {})
-    officers: list[Person] = list(context.refs.get("staff", {}).get("fao-ir", []))
+    senators: list[PersonRead] = list(context.refs.get("senators", []))
+    principals: dict[str, PersonRead] = context.refs.get("principals", {})
+    officers: list[PersonRead] = list(context.refs.get("staff", {}).get("fao-ir", []))
     if len(senators) < 12 or not officers:
         return
     today = context.today
@@ -45,11 +45,11 @@ def build_interparliamentary(context: DemoContext) -> None:
     _coordination(context, next_ipu, aipa)
 
 
-def _person_ids(people_list: list[Person]) -> list[int]:
+def _person_ids(people_list: list[PersonRead]) -> list[int]:
     return [p.id for p in people_list]
 
 
-def _committees(context: DemoContext, senators: list[Person], principals: dict[str, Person]) -> None:
+def _committees(context: DemoContext, senators: list[PersonRead], principals: dict[str, PersonRead]) -> None:
     start = min(context.first_day, context.today - D(days=730))  # committees elected before the years covered
     change = context.today - D(days=120)
     for index, group in enumerate(("ipu", "appf", "aipa")):
@@ -83,7 +83,7 @@ def _post(context: DemoContext, code: str):
     return context.session.exec(select(Post).where(Post.code == code)).one()
 
 
-def _member(context: DemoContext, person: Person, committee: Any, post: Any, start: dt.date, end: dt.date | None) -> None:
+def _member(context: DemoContext, person: PersonRead, committee: Any, post: Any, start: dt.date, end: dt.date | None) -> None:
     people.add_membership(context.session, actor=context.actor, data={
         "person_id": person.id, "organization_id": committee.id, "post_id": post.id, "start_date": start,
         "end_date": end})
@@ -115,7 +115,7 @@ def _agenda(context: DemoContext, meeting: MeetingRead) -> list[Any]:
         "meeting_id": meeting.id, "title_th": th, "title_en": en, "body": "ที่ประชุมใหญ่"}) for th, en in topics]
 
 
-def _delegation(context: DemoContext, meeting: MeetingRead, head: Person, members: list[Person], officers: list[Person]) -> None:
+def _delegation(context: DemoContext, meeting: MeetingRead, head: PersonRead, members: list[PersonRead], officers: list[PersonRead]) -> None:
     meetings.add_delegate(context.session, meeting_id=meeting.id, person_id=head.id, role=MemberRole.HEAD, actor=context.actor)
     for member in members:
         meetings.add_delegate(context.session, meeting_id=meeting.id, person_id=member.id, role=MemberRole.MEMBER,
@@ -128,8 +128,8 @@ def _delegation(context: DemoContext, meeting: MeetingRead, head: Person, member
                           note="ผู้สังเกตการณ์จากสำนักงานต่างประเทศ", actor=context.actor)
 
 
-def _meeting_content(context: DemoContext, meeting: MeetingRead, head: Person, members: list[Person],
-                     officers: list[Person], *, held: bool, classified_position: bool = False) -> None:
+def _meeting_content(context: DemoContext, meeting: MeetingRead, head: PersonRead, members: list[PersonRead],
+                     officers: list[PersonRead], *, held: bool, classified_position: bool = False) -> None:
     _delegation(context, meeting, head, members, officers)
     items = _agenda(context, meeting)
     approver = head
@@ -190,7 +190,7 @@ def _meeting_content(context: DemoContext, meeting: MeetingRead, head: Person, m
     del summary
 
 
-def _prepare(context: DemoContext, meeting: MeetingRead, head: Person, members: list[Person], officers: list[Person]) -> None:
+def _prepare(context: DemoContext, meeting: MeetingRead, head: PersonRead, members: list[PersonRead], officers: list[PersonRead]) -> None:
     items = _agenda(context, meeting)
     positions.add_position(context.session, actor=context.actor, data={
         "agenda_item_id": items[0].id, "text": "ร่างท่าทีไทย: สนับสนุนหัวข้อการอภิปรายทั่วไป (รอความเห็นชอบ)"})
@@ -204,7 +204,7 @@ def _prepare(context: DemoContext, meeting: MeetingRead, head: Person, members: 
     del head, members, officers  # the delegation is recorded by staff (the browser test does it)
 
 
-def _history(context: DemoContext, senators: list[Person], officers: list[Person]) -> None:
+def _history(context: DemoContext, senators: list[PersonRead], officers: list[PersonRead]) -> None:
     """Earlier years' AIPA and IPU meetings with small delegations and closed follow-ups (participation chart)."""
     for years_back in (1, 2):
         day = context.today - D(days=365 * years_back)

@@ -12,7 +12,7 @@ from traitlets import Int
 
 from workbench.db import new_session
 from workbench.i18n import t
-from workbench.models.visits import ConversationRecord, ConversationRecordCreate
+from workbench.models.visits import ConversationRecordCreate, ConversationRecordRead
 from workbench.services import records
 from workbench.ui.choices import Choices
 from workbench.ui.follow_up_list import FollowUpList
@@ -22,12 +22,12 @@ from workbench.ui.schema_form import SchemaForm
 
 
 class RecordForm(widgets.VBox):
-    """``engagement_id`` is the call or meeting recorded; ``on_saved(ConversationRecord)`` after a save."""
+    """``engagement_id`` is the call or meeting recorded; ``on_saved(ConversationRecordRead)`` after a save."""
 
     engagement_id = Int(None, allow_none=True)
 
     def __init__(self, engine: Engine, user: Any, choices: Choices, *,
-                 on_saved: Callable[[ConversationRecord], None] | None = None,
+                 on_saved: Callable[[ConversationRecordRead], None] | None = None,
                  on_close: Callable[[], None] | None = None) -> None:
         self.engine, self.user, self.choices = engine, user, choices
         self._on_saved = on_saved or (lambda _r: None)
@@ -52,7 +52,7 @@ class RecordForm(widgets.VBox):
         self.engagement_id = engagement_id
         self.subject.value = subject
 
-    def save(self) -> ConversationRecord:
+    def save(self) -> ConversationRecordRead:
         values = {**self.fields.values(), "engagement_id": self.engagement_id}
         with new_session(self.engine) as session:
             saved = records.record_conversation(session, data=values, actor=self.user)
