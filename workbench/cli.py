@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -174,6 +172,7 @@ def _run_foreground(command: list[str]) -> int:
     service, a service manager) are passed on to the server, and this process waits for it: never an orphaned
     server holding the port."""
     import signal
+    import subprocess
 
     process = subprocess.Popen(command, env=os.environ.copy())
     interrupted = False
@@ -198,6 +197,8 @@ def _run_foreground(command: list[str]) -> int:
 def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\n")
+    import getpass
+
     first = getpass.getpass("password: ")
     if first != getpass.getpass("again: "):
         raise WorkbenchError("รหัสผ่านสองครั้งไม่ตรงกัน", "the two passwords differ", field="password")

@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from workbench import clock
 from workbench.commands.common import (
     actor,
     add_actor_option,
@@ -77,6 +76,7 @@ def _baht(value: Decimal | None) -> str:
 
 
 def cmd_gift_list(args: argparse.Namespace) -> int:
+    from workbench import clock
     from workbench.services.administration import gifts
 
     today = clock.today()

@@ -11,7 +11,6 @@ import argparse
 from decimal import Decimal
 from typing import Any
 
-from workbench import clock
 from workbench.commands.common import (
     actor,
     add_actor_option,
@@ -132,6 +131,7 @@ def _amount(value: Decimal) -> str:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
+    from workbench import clock
     from workbench.documents import budget_export
     from workbench.services import budget_reports
 
