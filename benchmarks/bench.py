@@ -363,8 +363,9 @@ def report(rows: list[Row], *, counts: dict[str, int], built: dict[str, float], 
     ]
     if built:
         seconds = built["demo_seconds"]
-        lines.append(f"- building it took {seconds:.1f} s ({total / seconds:,.0f} rows/s overall, "
-                     "most rows through the services one by one)")
+        lines.append(f"- building it took {seconds:.1f} s ({total / seconds:,.0f} rows/s overall; notes, talking "
+                     "points, correspondence and routing steps through the bulk path, visits and engagements "
+                     "through the services one by one)")
     lines += ["", "| what | median ms | min–max ms | SQL statements | rows | floor | floor median ms | ratio | "
               "target | holds |", "|---|---:|---:|---:|---:|---|---:|---:|---|---|"]
     for row in rows:

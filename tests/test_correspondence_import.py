@@ -98,6 +98,15 @@ def test_a_long_file_is_registered_in_batches_with_its_numbers_steps_and_audit_e
     assert verify_chain(session, actor=SYSTEM).ok
 
 
+def test_a_nul_character_is_refused_with_its_row_and_column(session, tmp_path):
+    rows = [GOOD[0], ["incoming", "", "", "x", "y", "เรื่อง\x00ลับ", "normal", "", ""]]
+    with pytest.raises(ImportRejected) as rejected:
+        import_register_file(session, path=write_csv(tmp_path / "nul.csv", rows), actor=SYSTEM)
+    assert [(p.row, p.column) for p in rejected.value.problems] == [(3, "เรื่อง")]
+    assert "NUL" in rejected.value.problems[0].en
+    assert session.exec(select(Correspondence)).all() == []
+
+
 def test_an_unknown_or_missing_column_is_refused(session, tmp_path):
     path = write_csv(tmp_path / "cols.csv", [["x", "incoming"]], header=["สี", "ทะเบียน"])
     with pytest.raises(ImportRejected) as rejected:

@@ -319,3 +319,26 @@ def test_a_bulk_entry_records_the_same_changes_as_an_ordinary_write(session):
     assert entry(bulk_id)["classification"] == [None, 2] and entry(bulk_id)["noted_on"] == [None, "2021-03-04"]
     assert session.get(MonitoringNote, bulk_id).category == NoteCategory.SECURITY
     assert verify_chain(session, actor=SYSTEM).ok
+
+
+def test_the_bulk_path_keeps_the_text_rules_and_names_the_row_and_field(session):
+    import pytest
+    from sqlmodel import func, select
+
+    from workbench.db import bulk_insert, transaction
+    from workbench.errors import ValidationError
+    from workbench.models.briefing import MonitoringNote
+    from workbench.models.countries import Country
+
+    japan = session.exec(select(Country).where(Country.iso2 == "JP")).one()
+    rows = [{"country_id": japan.id, "noted_on": dt.date(2020, 1, 1), "category": "economic", "title": f"บันทึก {n}"}
+            for n in range(5)]
+    rows[3]["tags"] = "a\x00b"
+    with pytest.raises(ValidationError) as refused, transaction(session, actor=SYSTEM):
+        bulk_insert(session, MonitoringNote, rows, batch=2)
+    assert refused.value.field == "tags" and "row 4" in refused.value.en
+    rows[3]["tags"] = "x" * 301
+    with pytest.raises(ValidationError) as refused, transaction(session, actor=SYSTEM):
+        bulk_insert(session, MonitoringNote, rows)
+    assert refused.value.field == "tags" and "300" in refused.value.en
+    assert session.exec(select(func.count()).select_from(MonitoringNote)).one() == 0  # all or nothing

@@ -382,6 +382,7 @@ def bulk_insert(session: Session, model: Any, rows: Any, *, batch: int = BULK_BA
         for row in chunk:
             made = {key: factory() for key, factory in others.items() if key not in row} if others else {}
             filled.append({**base, **made, **row})
+        _check_texts(fields, filled, first)
         new_keys = _insert_rows(connection, table, key_column, fields, filled)
         keys += new_keys
         items = []
@@ -410,6 +411,16 @@ def _field_defaults(model: Any, keys: list[str]) -> tuple[dict[str, Any], dict[s
         else:
             constants[key] = None if field.default is PydanticUndefined else field.default
     return constants, factories
+
+
+def _check_texts(fields: list[tuple[str, sa.Column]], filled: list[dict[str, Any]], first: int) -> None:
+    """The text rules of ``_one_text_limit`` (no NUL, no text longer than its column), naming the row and field."""
+    for key, column in fields:
+        length = getattr(column.type, "length", None)
+        for number, value in enumerate((row.get(key) for row in filled), start=first + 1):
+            if isinstance(value, str) and ("\x00" in value or (length and len(value) > length)):
+                raise ValidationError(f"แถวที่ {number}: มีอักขระ NUL หรือยาวเกิน {length} ตัวอักษร",
+                                      f"row {number}: holds a NUL or is longer than {length} characters", field=key)
 
 
 def _placeholders(connection: Any, count: int) -> str:

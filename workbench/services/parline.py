@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from workbench.db import transaction
+from workbench.db import bulk_insert, transaction
 from workbench.errors import ValidationError
 from workbench.models.briefing import (
     ChamberSnapshot,
@@ -389,6 +389,7 @@ def import_parline_file(session: Session, *, path: Path, actor: Actor, as_of: dt
     source = (source or f"IPU Parline export ({Path(path).name})").strip()[:300]
     checked = check_rows(session, headers, rows, as_of=as_of, source=source)
     report = ImportReport(rows=len(checked))
+    snapshots: list[dict[str, Any]] = []
     with transaction(session, actor=actor):
         for row in checked:
             existed = countries.parliament_exists(session, row.country.id)
@@ -403,12 +404,12 @@ def import_parline_file(session: Session, *, path: Path, actor: Actor, as_of: dt
             if _same_snapshot_exists(session, chamber.id, row.snapshot):
                 report.unchanged += 1
                 continue
-            session.add(ChamberSnapshot(chamber_id=chamber.id, origin=Origin.IMPORT,
-                                        entered_by_id=getattr(actor, "id", None), **row.snapshot))
-            session.flush()
+            snapshots.append({"chamber_id": chamber.id, "origin": Origin.IMPORT,
+                              "entered_by_id": getattr(actor, "id", None), **row.snapshot})
             report.snapshots_added += 1
             if row.country.iso2 not in report.countries:
                 report.countries.append(row.country.iso2)
+        bulk_insert(session, ChamberSnapshot, snapshots)  # a file holds each (chamber, date) once: checked above
     return report
 
 

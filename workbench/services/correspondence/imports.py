@@ -223,7 +223,10 @@ def _cell(name: str, raw: Any, choices: dict[str, dict[str, Any]]) -> Any:
     if name in ("visit_id", "engagement_id"):
         text = _text(raw)
         return int(text) if text else None
-    return _text(raw)
+    text = _text(raw)
+    if "\x00" in text:  # PostgreSQL refuses it: the bulk path writes what is checked here
+        raise ValueError("nul")
+    return text
 
 
 _MISSING = object()
@@ -239,7 +242,10 @@ def _check_row(session: Session, number: int, cells: list[Any], columns: dict[st
         try:
             value = _cell(name, raw, choices)
         except ValueError as exc:
-            if str(exc) == "choice":
+            if str(exc) == "nul":
+                row_problems.append(Problem(number, header, "มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้",
+                                            "holds a NUL character, which cannot be stored"))
+            elif str(exc) == "choice":
                 row_problems.append(Problem(number, header, f"'{_text(raw)}' ไม่อยู่ในตัวเลือกที่กำหนด",
                                             f"'{_text(raw)}' is not one of the allowed choices"))
             else:
