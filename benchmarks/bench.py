@@ -338,6 +338,18 @@ def kernel_memory(url: str) -> Row:
 
 # --- the report --------------------------------------------------------------------------------------------------
 
+NOTES = "\n## Notes"
+
+
+def kept_notes(path: Path) -> str:
+    """The developers' notes of an earlier RESULTS.md (from its first "## Notes" heading on), kept below the new
+    table: they say why a target is missed and what was measured by hand, with the run they were written after."""
+    if not path.exists():
+        return ""
+    text = path.read_text("utf-8")
+    return text[text.index(NOTES):] if NOTES in text else ""
+
+
 def report(rows: list[Row], *, counts: dict[str, int], built: dict[str, float], years: int, seed: int,
            load: tuple[str, str]) -> str:
     import sqlalchemy
@@ -422,8 +434,8 @@ def main() -> int:
     after = " ".join(f"{value:.2f}" for value in os.getloadavg())
     text = report(rows, counts=table_counts(engine), built=built, years=args.years, seed=args.seed,
                   load=(before, after))
-    args.out.write_text(text, "utf-8")
     print(text)
+    args.out.write_text(text + kept_notes(args.out), "utf-8")
     return 0
 
 
