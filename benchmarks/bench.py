@@ -223,7 +223,8 @@ def bulk_rows(engine, repeat: int, count: int = 20_000) -> list[Row]:
     transaction rolled back."""
     import sqlalchemy as sa
 
-    from workbench.db import SYSTEM, bulk_insert, new_session
+    from workbench.bulk import bulk_insert
+    from workbench.db import SYSTEM, new_session
     from workbench.models.audit import AuditEntry
     from workbench.models.briefing import MonitoringNote
 

@@ -222,7 +222,8 @@ def test_bulk_insert_writes_every_row_with_its_own_audit_entry(session):
     import pytest
     from sqlmodel import col, func, select
 
-    from workbench.db import bulk_insert, transaction
+    from workbench.bulk import bulk_insert
+    from workbench.db import transaction
     from workbench.models.audit import AuditEntry
     from workbench.models.briefing import MonitoringNote
     from workbench.models.countries import Country
@@ -293,7 +294,8 @@ def test_a_bulk_entry_records_the_same_changes_as_an_ordinary_write(session):
     dates, enums, secrecy levels and Thai text as the hook writes them, and both sit on one intact chain."""
     from sqlmodel import select
 
-    from workbench.db import bulk_insert, transaction
+    from workbench.bulk import bulk_insert
+    from workbench.db import transaction
     from workbench.models.audit import AuditEntry
     from workbench.models.base import Clearance
     from workbench.models.briefing import MonitoringNote, NoteCategory
@@ -325,7 +327,8 @@ def test_the_bulk_path_keeps_the_text_rules_and_names_the_row_and_field(session)
     import pytest
     from sqlmodel import func, select
 
-    from workbench.db import bulk_insert, transaction
+    from workbench.bulk import bulk_insert
+    from workbench.db import transaction
     from workbench.errors import ValidationError
     from workbench.models.briefing import MonitoringNote
     from workbench.models.countries import Country

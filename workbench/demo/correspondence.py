@@ -2,7 +2,7 @@
 the demo visits (linked to them), embassy notes, internal memos, budget requests — registered in date order,
 some classified, a few urgent ones left open past their due time, and a share routed and signed off. Each letter
 is checked by the register's own rules and numbered from its register's counter, then written with its routing
-steps through the bulk path (``workbench.db.bulk_insert``: batched, one audit entry per row)."""
+steps through the bulk path (``workbench.bulk.bulk_insert``: batched, one audit entry per row)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections import Counter
 
 from sqlmodel import col, select
 
-from workbench.db import bulk_insert
+from workbench.bulk import bulk_insert
 from workbench.demo import DemoContext, demo_builder
 from workbench.models.base import Clearance
 from workbench.models.correspondence import Correspondence, CorrespondenceStatus, RoutingAction, RoutingStep

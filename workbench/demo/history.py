@@ -3,7 +3,7 @@ the analysts' monitoring notes and talking points pile up year after year, so th
 relations histories are measured at a realistic size (about 2,300 notes a year: ≥ 50,000 notes and documents at
 20 years, beside the correspondence the correspondence builder registers per year).
 
-Written through the bulk path (``workbench.db.bulk_insert``: batched inserts, one audit entry per row). The
+Written through the bulk path (``workbench.bulk.bulk_insert``: batched inserts, one audit entry per row). The
 one-year demo office is left exactly as the feature builders make it. Every text is invented and says so.
 """
 
@@ -13,7 +13,7 @@ import datetime as dt
 
 from sqlmodel import col, select
 
-from workbench.db import bulk_insert
+from workbench.bulk import bulk_insert
 from workbench.demo import DemoContext, demo_builder
 from workbench.models.base import Clearance
 from workbench.models.briefing import MonitoringNote, NoteCategory, TalkingPoint

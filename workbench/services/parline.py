@@ -20,7 +20,8 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from workbench.db import bulk_insert, transaction
+from workbench.bulk import bulk_insert
+from workbench.db import transaction
 from workbench.errors import ValidationError
 from workbench.models.briefing import (
     ChamberSnapshot,

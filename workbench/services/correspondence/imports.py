@@ -20,7 +20,8 @@ from typing import Any
 from sqlmodel import Session
 
 from workbench import clock
-from workbench.db import bulk_insert, transaction
+from workbench.bulk import bulk_insert
+from workbench.db import transaction
 from workbench.errors import ValidationError, WorkbenchError
 from workbench.i18n import catalogue
 from workbench.models.base import Clearance
