@@ -10,8 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from workbench.db import REDACTED_FIELDS
-from workbench.errors import ValidationError
+from workbench.db import REDACTED_FIELDS, check_text
 from workbench.models.audit import GENESIS_HASH, AuditChain, AuditEntry, canonical_json, chain_texts
 from workbench.models.base import utcnow
 
@@ -83,13 +82,12 @@ def _field_defaults(model: Any, keys: list[str]) -> tuple[dict[str, Any], dict[s
 
 
 def _check_texts(fields: list[tuple[str, sa.Column]], filled: list[dict[str, Any]], first: int) -> None:
-    """The text rules of ``_one_text_limit`` (no NUL, no text longer than its column), naming the row and field."""
+    """The text rules of every write (``db.check_text``), naming the row and field."""
     for key, column in fields:
         length = getattr(column.type, "length", None)
         for number, value in enumerate((row.get(key) for row in filled), start=first + 1):
-            if isinstance(value, str) and ("\x00" in value or (length and len(value) > length)):
-                raise ValidationError(f"แถวที่ {number}: มีอักขระ NUL หรือยาวเกิน {length} ตัวอักษร",
-                                      f"row {number}: holds a NUL or is longer than {length} characters", field=key)
+            if isinstance(value, str):
+                check_text(value, length, field=key, row=number)
 
 
 def _placeholders(connection: Any, count: int) -> str:

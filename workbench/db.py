@@ -264,14 +264,19 @@ def _one_text_limit(session: Session, _flush_context: Any, _instances: Any) -> N
             value = state.dict.get(attr.key)  # only what is loaded or set: no query inside the flush
             if not isinstance(value, str):
                 continue
-            column = attr.columns[0]
-            length = getattr(column.type, "length", None)
-            if "\x00" in value:
-                raise ValidationError("มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้", "holds a NUL character, which cannot be "
-                                      "stored", field=attr.key)
-            if length and len(value) > length:
-                raise ValidationError(f"ยาวเกิน {length} ตัวอักษร", f"is longer than {length} characters",
-                                      field=attr.key)
+            check_text(value, getattr(attr.columns[0].type, "length", None), field=attr.key)
+
+
+def check_text(value: str, length: int | None, *, field: str, row: int | None = None) -> None:
+    """The text rules of every write (a flush, the bulk path): no NUL character and nothing longer than the
+    column's ``length``; the error names the field (and the ``row`` of a bulk write)."""
+    th_row, en_row = (f"แถวที่ {row}: ", f"row {row}: ") if row is not None else ("", "")
+    if "\x00" in value:
+        raise ValidationError(f"{th_row}มีอักขระควบคุม (NUL) ที่บันทึกไม่ได้",
+                              f"{en_row}holds a NUL character, which cannot be stored", field=field)
+    if length and len(value) > length:
+        raise ValidationError(f"{th_row}ยาวเกิน {length} ตัวอักษร", f"{en_row}is longer than {length} characters",
+                              field=field)
 
 
 @event.listens_for(Session, "after_flush")

@@ -56,9 +56,10 @@ def _warm_model() -> None:
     try:
         from sqlalchemy.orm import configure_mappers
 
-        import workbench.models  # noqa: F401 - every table, so that the mappers configure once, here
         from workbench.i18n import t
+        from workbench.models import load_all
 
+        load_all()  # every table (the package loads its models lazily), so that the mappers configure once, here
         configure_mappers()
         t("signin.go")
     except Exception:  # noqa: BLE001 - warming is an optimisation
